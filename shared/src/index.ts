@@ -1,0 +1,3 @@
+export * from "./schemas/thread";
+export * from "./schemas/flag";
+export * from "./schemas/export";

@@ -1,0 +1,43 @@
+import { z } from "zod";
+import { CategorySchema, CommentStatusSchema } from "./thread";
+
+/** The JSON export of CONTRACT.md; fields may be added, none renamed or dropped. */
+export const ExportFlagSchema = z.object({
+  category: CategorySchema,
+  rule: z.string(),
+  evidence: z.string(),
+  start: z.number().int().nullable(),
+  end: z.number().int().nullable(),
+  explanation: z.string().optional(),
+  confidence: z.number().optional(),
+});
+
+export const ExportCommentSchema = z.object({
+  id: z.string(),
+  position: z.number().int().positive(),
+  parent_id: z.string().nullable(),
+  author: z.string(),
+  posted_at: z.string().nullable(),
+  body: z.string(),
+  status: CommentStatusSchema,
+  flags: z.array(ExportFlagSchema),
+});
+
+export const ExportThreadSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  url: z.string().nullable(),
+  format: z.string(),
+  source_note: z.string().nullable(),
+  article: z.object({ title: z.string(), body: z.string() }),
+  declared_comment_count: z.number().int().nullable(),
+  comments: z.array(ExportCommentSchema),
+});
+
+export const ExportDocumentSchema = z.object({
+  generated_at: z.string(),
+  threads: z.array(ExportThreadSchema),
+});
+export type ExportDocument = z.infer<typeof ExportDocumentSchema>;
+export type ExportThread = z.infer<typeof ExportThreadSchema>;
+export type ExportComment = z.infer<typeof ExportCommentSchema>;
