@@ -1,14 +1,120 @@
-import type { ParseResult } from "@sift/shared";
+import { createHash } from "node:crypto";
+import type { CommentImport, ParseResult, ThreadImport } from "@sift/shared";
 import type { Importer } from "./registry";
+import { parseArticle } from "./text-page-article";
+import { parseCommentArea } from "./text-page-comments";
+import { cleanLine, declaredCount, isWidgetChrome } from "./text-page-lines";
 
-/** Placeholder until the text-page parser lands. */
-export function parseTextPage(_text: string): ParseResult {
-  return { ok: false, issues: [{ message: "text pages are not supported yet" }] };
+/** Lines that open a comment widget when no count line does ("Leave a Reply" comes after the list in WordPress themes). */
+const WIDGET_OPENERS = /^(?:subscribe|notify of|sort by best|sort by top|sort by(?::.*)?|join the discussion[….]*|start the discussion[….]*|add a comment[….]*|comments|discussion)$/i;
+
+interface WidgetBounds {
+  /** First line of the widget's header block (end of the article). */
+  start: number;
+  /** First line after the header block (start of the comments). */
+  commentsStart: number;
+  declared: number | null;
+}
+
+/**
+ * Finds the comment widget's header: the declared-count line ("26 Comments")
+ * with the chrome around it ("Subscribe", "Notify of", "Oldest", …), or a
+ * block of widget chrome when the page shows no count.
+ */
+function findWidget(lines: string[]): WidgetBounds | null {
+  const clean = lines.map(cleanLine);
+  let anchor = clean.findIndex((l, i) => declaredCount(l) !== null && isNearChrome(clean, i));
+  if (anchor === -1) anchor = clean.findIndex((l) => declaredCount(l) !== null);
+  if (anchor === -1) anchor = clean.findIndex((l, i) => WIDGET_OPENERS.test(l) && isNearChrome(clean, i));
+  if (anchor === -1) return null;
+  const declared = declaredCount(clean[anchor] ?? "");
+  let start = anchor;
+  while (start > 0 && (!clean[start - 1] || isWidgetChrome(clean[start - 1] ?? "") || WIDGET_OPENERS.test(clean[start - 1] ?? ""))) start--;
+  let commentsStart = anchor + 1;
+  while (commentsStart < clean.length && (!clean[commentsStart] || isWidgetChrome(clean[commentsStart] ?? "") || WIDGET_OPENERS.test(clean[commentsStart] ?? ""))) commentsStart++;
+  return { start, commentsStart, declared };
+}
+
+/** True when a widget chrome line stands within three lines of `index`. */
+function isNearChrome(clean: string[], index: number): boolean {
+  for (let d = -3; d <= 3; d++) {
+    const l = clean[index + d];
+    if (d !== 0 && l && (isWidgetChrome(l) || WIDGET_OPENERS.test(l))) return true;
+  }
+  return false;
+}
+
+/** A content-derived id: the same comment on a re-saved page gets the same id. */
+function contentId(author: string, body: string, seen: Map<string, number>): string {
+  const key = `${author}\n${body.replace(/\s+/g, " ").slice(0, 300)}`;
+  const hash = createHash("sha1").update(key).digest("hex").slice(0, 16);
+  const n = (seen.get(hash) ?? 0) + 1;
+  seen.set(hash, n);
+  return n === 1 ? `p_${hash}` : `p_${hash}_${n}`;
+}
+
+/** Parses a comment page saved as plain text: the article, then the comment widget. Pure. */
+export function parseTextPage(text: string): ParseResult {
+  if (/^\s*<(?:!doctype|html|head|body|div|\?xml)/i.test(text)) {
+    return { ok: false, issues: [{ message: "this is HTML or XML markup, not a page saved as text (save the page as text, or use a supported export)" }] };
+  }
+  const lines = text.split("\n");
+  const widget = findWidget(lines);
+  if (!widget) {
+    return { ok: false, issues: [{ message: "no comment section found: expected a comment widget (\"N Comments\", \"Subscribe\", \"Sort by\", \"Leave a Reply\")" }] };
+  }
+  const article = parseArticle(lines.slice(0, widget.start));
+  const raw = parseCommentArea(lines.slice(widget.commentsStart), widget.declared);
+  if (raw.length === 0) {
+    return { ok: false, issues: [{ line: widget.commentsStart + 1, message: "found a comment section but no comments in it" }] };
+  }
+  const seen = new Map<string, number>();
+  const comments: CommentImport[] = [];
+  for (const c of raw) {
+    const id = contentId(c.author, c.body, seen);
+    const parent = c.replyTo ? [...comments].reverse().find((p) => p.author.toLowerCase() === c.replyTo?.toLowerCase()) : undefined;
+    comments.push({
+      external_id: id,
+      parent_external_id: parent?.external_id ?? null,
+      author: c.author,
+      posted_at: c.time,
+      body: c.body,
+      initial_status: "pending",
+    });
+  }
+  const notes: string[] = [];
+  if (widget.declared !== null && widget.declared !== comments.length) {
+    notes.push(`the page declares ${widget.declared} comments; ${comments.length} were found in the text`);
+  }
+  const thread: ThreadImport = {
+    external_id: null,
+    format: "text-page",
+    title: article.title || "Untitled page",
+    url: article.url,
+    source_note: article.sourceNote,
+    article: { title: article.title, body: article.body },
+    declared_comment_count: widget.declared,
+    comments,
+    notes,
+  };
+  return { ok: true, threads: [thread] };
+}
+
+/** Recognises a saved page by its comment widget's chrome. */
+function detectTextPage(text: string): number {
+  const head = text.slice(0, 4096);
+  if (/^\s*[[{<]/.test(head)) return 0;
+  const lines = text.split("\n", 20000).map(cleanLine);
+  const hasCount = lines.some((l) => declaredCount(l) !== null);
+  const chrome = lines.filter((l) => isWidgetChrome(l) || WIDGET_OPENERS.test(l)).length;
+  if (hasCount && chrome >= 1) return 0.6;
+  if (hasCount || chrome >= 2) return 0.4;
+  return 0.05;
 }
 
 export const textPageImporter: Importer = {
   name: "text-page",
   description: "a comment page saved as plain text (wpDiscuz, Disqus, WordPress, Facebook, Commento, Hyvor)",
-  detect: () => 0.1,
+  detect: (text) => detectTextPage(text),
   parse: (text) => parseTextPage(text),
 };
