@@ -1,0 +1,43 @@
+import { ApiError, toApiError } from "./api-error";
+
+type QueryValue = string | number | null | undefined;
+
+/** Builds `/api/<path>?…`, leaving out empty parameters so URLs stay short and cache keys stable. */
+export function apiUrl(path: string, query: Record<string, QueryValue> = {}): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value !== null && value !== undefined && value !== "") params.set(key, String(value));
+  }
+  const search = params.toString();
+  return `/api/${path.replace(/^\//, "")}${search ? `?${search}` : ""}`;
+}
+
+interface RequestOptions {
+  method?: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+  body?: unknown;
+  signal?: AbortSignal;
+}
+
+/**
+ * The only place the client calls `fetch`. Resolves with the parsed JSON body;
+ * rejects with an ApiError for network failures and non-2xx answers.
+ */
+export async function requestJson<T>(url: string, options: RequestOptions = {}): Promise<T> {
+  const { method = "GET", body, signal } = options;
+  let response: Response;
+  try {
+    response = await fetch(url, {
+      method,
+      signal,
+      credentials: "same-origin",
+      headers: body === undefined ? { Accept: "application/json" } : { Accept: "application/json", "Content-Type": "application/json" },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  } catch (cause) {
+    if (signal?.aborted) throw cause; // let TanStack Query see its own cancellation
+    throw new ApiError(0, "network_error", "Could not reach the Sift server. Check your connection and try again.");
+  }
+  const parsed: unknown = await response.json().catch(() => null);
+  if (!response.ok) throw toApiError(response.status, response.statusText, parsed);
+  return parsed as T;
+}

@@ -1,0 +1,3 @@
+export { ApiError, type ApiIssue } from "./api-error";
+export { apiUrl, requestJson } from "./http";
+export * from "./types";

@@ -1,0 +1,83 @@
+import { useInfiniteQuery } from "@tanstack/react-query";
+import { useRef, useState } from "react";
+import { CommentCard } from "./comment-card";
+import { VIEWS } from "./format";
+import { commentListQueryOptions, type QueueFilters } from "./queries";
+import { useShortcuts } from "./use-shortcuts";
+
+/** The comments of one view, with j/k to move between them. */
+export function CommentList({ filters }: { filters: QueueFilters }) {
+  const list = useInfiniteQuery(commentListQueryOptions(filters));
+  const comments = list.data?.pages.flatMap((page) => page.comments) ?? [];
+  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const cards = useRef(new Map<string, HTMLElement>());
+
+  const moveSelection = (step: 1 | -1) => {
+    if (comments.length === 0) return;
+    const current = comments.findIndex((c) => c.id === selectedId);
+    const next = current === -1 ? 0 : Math.min(comments.length - 1, Math.max(0, current + step));
+    const id = comments[next]!.id;
+    setSelectedId(id);
+    const element = cards.current.get(id);
+    element?.focus({ preventScroll: true });
+    element?.scrollIntoView({ block: "nearest" });
+  };
+  useShortcuts({ j: () => moveSelection(1), k: () => moveSelection(-1) });
+
+  if (list.isPending) return <p className="list-note">Loading comments…</p>;
+  if (list.isError) {
+    return (
+      <div className="list-note list-note--error" role="alert">
+        <p>Could not load comments: {list.error.message}</p>
+        <button type="button" className="button" onClick={() => void list.refetch()}>
+          Try again
+        </button>
+      </div>
+    );
+  }
+  if (comments.length === 0) {
+    const empty = filters.q
+      ? `No comments match “${filters.q}” in this view.`
+      : VIEWS.find((v) => v.view === filters.view)?.empty;
+    return <p className="list-note">{empty}</p>;
+  }
+
+  return (
+    <>
+      <div className="list-summary">
+        <span>
+          {comments.length}
+          {list.hasNextPage ? "+" : ""} {comments.length === 1 ? "comment" : "comments"}
+        </span>
+        <span className="list-hint" aria-hidden="true">
+          <kbd>j</kbd>/<kbd>k</kbd> move · <kbd>a</kbd> approve · <kbd>r</kbd> remove · <kbd>u</kbd> undo
+        </span>
+        <button type="button" className="button button--quiet" disabled={list.isFetching} onClick={() => void list.refetch()}>
+          {list.isFetching ? "Refreshing…" : "Refresh"}
+        </button>
+      </div>
+      <div className="comment-list">
+        {comments.map((comment) => (
+          <CommentCard
+            key={comment.id}
+            comment={comment}
+            isSelected={comment.id === selectedId}
+            onSelect={() => setSelectedId(comment.id)}
+            ref={(element) => {
+              if (!element) return;
+              cards.current.set(comment.id, element);
+              return () => {
+                cards.current.delete(comment.id);
+              };
+            }}
+          />
+        ))}
+      </div>
+      {list.hasNextPage && (
+        <button type="button" className="button load-more" disabled={list.isFetchingNextPage} onClick={() => void list.fetchNextPage()}>
+          {list.isFetchingNextPage ? "Loading…" : "Load more"}
+        </button>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,71 @@
+import { infiniteQueryOptions, queryOptions } from "@tanstack/react-query";
+import { apiUrl, requestJson, type ApiThread, type CommentsPage, type QueueView, type ViewCounts } from "../../api";
+
+/** What the queue list is filtered by; every field is part of the cache key. */
+export interface QueueFilters {
+  view: QueueView;
+  /** Thread id, or "" for every thread. */
+  thread: string;
+  /** Free-text search, already trimmed; "" for none. */
+  q: string;
+}
+
+/** Enough to cover a whole imported thread in one page while keeping answers small. */
+export const QUEUE_PAGE_SIZE = 100;
+
+/**
+ * Cache keys, nested so one call can reach a whole family
+ * (e.g. every comment list after a decision).
+ */
+export const queueKeys = {
+  all: ["queue"] as const,
+  lists: () => [...queueKeys.all, "comments"] as const,
+  list: (filters: QueueFilters) => [...queueKeys.lists(), filters] as const,
+  counts: (thread: string) => [...queueKeys.all, "counts", { thread }] as const,
+  threads: () => [...queueKeys.all, "threads"] as const,
+};
+
+/** One view of the queue, fetched a page at a time by cursor. */
+export function commentListQueryOptions(filters: QueueFilters) {
+  return infiniteQueryOptions({
+    queryKey: queueKeys.list(filters),
+    queryFn: ({ pageParam, signal }) =>
+      requestJson<CommentsPage>(
+        apiUrl("comments", {
+          view: filters.view,
+          thread: filters.thread,
+          q: filters.q,
+          limit: QUEUE_PAGE_SIZE,
+          cursor: pageParam,
+        }),
+        { signal },
+      ),
+    initialPageParam: null as string | null,
+    getNextPageParam: (lastPage) => lastPage.next_cursor,
+    // A moderator works down a list; it must not reshuffle under them when the
+    // window regains focus. It refreshes when the view or filters change.
+    refetchOnWindowFocus: false,
+    refetchOnReconnect: false,
+  });
+}
+
+/** How many comments each view holds (for the tab badges). */
+export function viewCountsQueryOptions(thread: string) {
+  return queryOptions({
+    queryKey: queueKeys.counts(thread),
+    queryFn: async ({ signal }) => {
+      const body = await requestJson<ViewCounts | { counts: ViewCounts }>(apiUrl("counts", { thread }), { signal });
+      // Accept both `{ review: 3, … }` and `{ counts: { review: 3, … } }`.
+      return "counts" in body && typeof body.counts === "object" ? body.counts : (body as ViewCounts);
+    },
+  });
+}
+
+/** Every imported thread, for the thread filter. */
+export function threadsQueryOptions() {
+  return queryOptions({
+    queryKey: queueKeys.threads(),
+    queryFn: async ({ signal }) => (await requestJson<{ threads: ApiThread[] }>(apiUrl("threads"), { signal })).threads,
+    staleTime: 60_000,
+  });
+}
