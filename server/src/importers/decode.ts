@@ -1,10 +1,106 @@
+import iconv from "iconv-lite";
+
 /** Result of turning a file's bytes into text. */
 export type DecodeResult = { ok: true; text: string; encoding: string } | { ok: false; message: string };
 
-/** Decodes a file's bytes to text (placeholder: UTF-8 only; encodings come next). */
+/** Largest file we decode: 256 MiB. Beyond that a comment export is almost certainly the wrong file, and holding it as a string would strain the server. */
+export const MAX_FILE_BYTES = 256 * 1024 * 1024;
+
+/** How many leading bytes/characters the sniffing heuristics look at; enough to be representative, cheap on huge files. */
+const SNIFF_LENGTH = 64 * 1024;
+
+/**
+ * Decodes a file's bytes to text with LF line endings.
+ * Handles UTF-8 (with or without BOM), UTF-16 LE/BE (BOM or NUL-byte pattern) and falls back to
+ * Windows-1252 for bytes that are not valid UTF-8 (old Excel CSV exports). Rejects empty,
+ * whitespace-only, binary and oversized files with a message meant for the user.
+ */
 export function decodeBytes(bytes: Uint8Array): DecodeResult {
   if (bytes.length === 0) return { ok: false, message: "the file is empty" };
-  let text = new TextDecoder("utf-8").decode(bytes);
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  return { ok: true, text, encoding: "utf-8" };
+  if (bytes.length > MAX_FILE_BYTES) {
+    const mib = (bytes.length / (1024 * 1024)).toFixed(1);
+    return { ok: false, message: `the file is too large (${mib} MiB; the limit is ${MAX_FILE_BYTES / (1024 * 1024)} MiB)` };
+  }
+  const decoded = decodeWithDetectedEncoding(bytes);
+  if (!decoded.ok) return decoded;
+  const text = decoded.text.replace(/\r\n?/g, "\n");
+  if (text.trim() === "") return { ok: false, message: "the file contains only whitespace" };
+  if (looksBinary(text)) return { ok: false, message: "looks like a binary file, not text" };
+  return { ok: true, text, encoding: decoded.encoding };
+}
+
+function decodeWithDetectedEncoding(bytes: Uint8Array): DecodeResult {
+  const bom = detectBom(bytes);
+  if (bom === "utf-8") return decodeUtf8(bytes.subarray(3)) ?? latin1Fallback(bytes.subarray(3));
+  if (bom === "utf-16le" || bom === "utf-16be") return decodeUtf16(bytes.subarray(2), bom);
+  const utf16 = guessUtf16FromNuls(bytes);
+  if (utf16) return decodeUtf16(bytes, utf16);
+  // NUL bytes never occur in real 8-bit text, so this is a binary file (image, zip, sqlite…).
+  if (bytes.includes(0)) return { ok: false, message: "looks like a binary file, not text" };
+  return decodeUtf8(bytes) ?? latin1Fallback(bytes);
+}
+
+function detectBom(bytes: Uint8Array): "utf-8" | "utf-16le" | "utf-16be" | undefined {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return "utf-8";
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return "utf-16le";
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return "utf-16be";
+  return undefined;
+}
+
+/**
+ * BOM-less UTF-16 of mostly-ASCII text has a NUL in every other byte: odd positions for LE,
+ * even positions for BE. Binary files have NULs too, but scattered, so we require the pattern
+ * to be lopsided.
+ */
+function guessUtf16FromNuls(bytes: Uint8Array): "utf-16le" | "utf-16be" | undefined {
+  const length = Math.min(bytes.length, SNIFF_LENGTH) & ~1;
+  if (length < 4) return undefined;
+  let evenNuls = 0;
+  let oddNuls = 0;
+  for (let i = 0; i < length; i += 2) {
+    if (bytes[i] === 0) evenNuls++;
+    if (bytes[i + 1] === 0) oddNuls++;
+  }
+  const pairs = length / 2;
+  if (oddNuls / pairs > 0.4 && evenNuls / pairs < 0.05) return "utf-16le";
+  if (evenNuls / pairs > 0.4 && oddNuls / pairs < 0.05) return "utf-16be";
+  return undefined;
+}
+
+function decodeUtf16(bytes: Uint8Array, encoding: "utf-16le" | "utf-16be"): DecodeResult {
+  const text = iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), encoding === "utf-16le" ? "utf16le" : "utf16be");
+  // A NUL that survives UTF-16 decoding means the NUL pattern was a coincidence of binary data.
+  if (text.slice(0, SNIFF_LENGTH).includes("\u0000")) return { ok: false, message: "looks like a binary file, not text" };
+  return { ok: true, text: stripBom(text), encoding };
+}
+
+/** Strict UTF-8: undefined when the bytes are not valid UTF-8, so the caller can fall back. */
+function decodeUtf8(bytes: Uint8Array): DecodeResult | undefined {
+  try {
+    const text = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(bytes);
+    return { ok: true, text, encoding: "utf-8" };
+  } catch {
+    return undefined;
+  }
+}
+
+/** Windows-1252 maps every byte to a character, so this never fails; it is what Excel and old CMSs write. */
+function latin1Fallback(bytes: Uint8Array): DecodeResult {
+  const text = iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), "windows-1252");
+  return { ok: true, text, encoding: "windows-1252" };
+}
+
+function stripBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+/** Text has few control characters besides tab, newline and form feed; binary data decoded as 1252 has many. */
+function looksBinary(text: string): boolean {
+  const sample = text.slice(0, SNIFF_LENGTH);
+  let controls = 0;
+  for (let i = 0; i < sample.length; i++) {
+    const code = sample.charCodeAt(i);
+    if ((code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0c) || code === 0x7f) controls++;
+  }
+  return controls > 0 && controls / sample.length > 0.05;
 }

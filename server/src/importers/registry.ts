@@ -1,6 +1,9 @@
-import type { ParseResult } from "@sift/shared";
+import type { ParseIssue, ParseResult } from "@sift/shared";
 import { decodeBytes } from "./decode";
 import { textPageImporter } from "./text-page";
+import { csvImporter } from "./csv";
+import { jsonImporter, jsonlImporter } from "./json-records";
+import { redditJsonImporter } from "./reddit-json";
 
 /** One input format: how to recognise it from content and how to parse it. Adding a format is one new module plus one line below. */
 export interface Importer {
@@ -14,13 +17,19 @@ export interface Importer {
   parse(text: string, options: { fileName?: string }): ParseResult;
 }
 
-/** Registered importers. Order matters only for ties in detection: the more specific formats come first. */
-export const IMPORTERS: Importer[] = [textPageImporter];
+/**
+ * Registered importers. Order matters only for ties in detection: the more specific formats come
+ * first (Reddit's JSON is also a JSON array; a one-line JSON object is also JSON Lines), and the
+ * text-page parser, which accepts almost any prose, comes last.
+ */
+export const IMPORTERS: Importer[] = [redditJsonImporter, jsonlImporter, jsonImporter, csvImporter, textPageImporter];
 
+/** The importer registered under a `--format` name. */
 export function findImporter(name: string): Importer | undefined {
   return IMPORTERS.find((i) => i.name === name);
 }
 
+/** The format names, comma-separated, for help texts and error messages. */
 export function supportedFormats(): string {
   return IMPORTERS.map((i) => i.name).join(", ");
 }
@@ -51,8 +60,21 @@ export function parseFileBytes(
   if (!importer) {
     const message = format
       ? `unknown format "${format}" (supported: ${supportedFormats()})`
-      : `unrecognised format: not a comment page, Reddit JSON, CSV, JSON or JSONL export (supported: ${supportedFormats()})`;
+      : `unrecognised format: not a comment page, Reddit JSON, CSV (needs a header row with a comment text column), JSON or JSONL export (supported: ${supportedFormats()})`;
     return { ok: false, issues: [{ message }] };
   }
-  return { ...importer.parse(decoded.text, { fileName: options.fileName }), format: importer.name };
+  const result = importer.parse(decoded.text, { fileName: options.fileName });
+  if (!result.ok) return { ...result, issues: withFormatHint(result.issues, importer, decoded.text, options.fileName), format: importer.name };
+  if (decoded.encoding === "windows-1252") {
+    // Worth saying: if the file was really in another 8-bit encoding, accented letters will be off.
+    for (const thread of result.threads) thread.notes = [...thread.notes, "the file was not valid UTF-8; it was read as Windows-1252"];
+  }
+  return { ...result, format: importer.name };
+}
+
+/** When a forced format fails but the content clearly is another format, say so: the usual cause is a wrong --format. */
+function withFormatHint(issues: ParseIssue[], used: Importer, text: string, fileName?: string): ParseIssue[] {
+  const likely = detectFormat(text, fileName);
+  if (!likely || likely === used || likely.detect(text, fileName) < 0.5) return issues;
+  return [...issues, { message: `this file looks like ${likely.name} (${likely.description}); try that format instead` }];
 }

@@ -1,0 +1,139 @@
+import { parse as parseCsvSync } from "csv-parse/sync";
+import type { ParseResult } from "@sift/shared";
+import type { Importer } from "./registry";
+import { buildThreadsFromRecords, mapColumns, NO_BODY_COLUMN_MESSAGE, type RawRecord } from "./records";
+
+/** Delimiters we accept, in tie-break order: comma first because it is the default everywhere. */
+const DELIMITERS = [",", ";", "\t", "|"] as const;
+
+/** How much of a file detection reads; a header and a few dozen rows are enough to judge. */
+const DETECT_PREFIX = 64 * 1024;
+
+/** A header cell longer than this, or with sentence punctuation, is prose rather than a column name. */
+const HEADER_CELL = /^[\p{L}\p{N} _.\-#/()]{1,40}$/u;
+
+/**
+ * Parses a CSV (or semicolon/tab/pipe separated) comment export with a header row. Quoted cells
+ * may span lines and contain doubled quotes. Problems come back with the line they were found on.
+ */
+export function parseCsv(text: string, options: { fileName?: string } = {}): ParseResult {
+  const delimiter = detectDelimiter(firstLine(text));
+  let rows: { record: string[]; raw: string; info: { lines: number } }[];
+  try {
+    rows = parseCsvSync(text, { delimiter, bom: true, skip_empty_lines: true, info: true, raw: true }) as unknown as typeof rows;
+  } catch (error) {
+    return { ok: false, issues: [csvErrorToIssue(error, text)] };
+  }
+  const [header, ...body] = rows;
+  if (!header) return { ok: false, issues: [{ message: "the file holds no CSV header row" }] };
+  const columnNames = header.record.map((cell) => cell.trim());
+  const columns = mapColumns(columnNames);
+  if (!columns.body) {
+    const found = columnNames.slice(0, 10).join(", ");
+    return { ok: false, issues: [{ line: startLine(header), message: `${NO_BODY_COLUMN_MESSAGE} (found: ${found})` }] };
+  }
+  if (body.length === 0) return { ok: false, issues: [{ line: startLine(header), message: "the CSV has a header row but no comment rows" }] };
+  const records: RawRecord[] = body.map((row) => ({
+    values: Object.fromEntries(columnNames.map((name, i) => [name, row.record[i] ?? ""])),
+    line: startLine(row),
+  }));
+  return buildThreadsFromRecords(records, columns, { format: "csv", fileName: options.fileName });
+}
+
+/**
+ * 0..1 that the text is a CSV comment export: a header of short column-like cells that names a
+ * comment text column, and rows that split into the same number of fields. Prose scores 0.
+ */
+export function detectCsv(text: string, fileName?: string): number {
+  const head = text.slice(0, DETECT_PREFIX);
+  if (/^\s*[[{]/.test(head)) return 0;
+  const headerLine = firstLine(head);
+  const delimiter = detectDelimiter(headerLine);
+  const cells = splitHeader(headerLine, delimiter);
+  if (cells.length < 2 || !cells.every((c) => HEADER_CELL.test(c))) return 0;
+  if (!mapColumns(cells).body) return 0;
+  const bonus = fileName && /\.(csv|tsv|txt)$/i.test(fileName) ? 0.05 : 0;
+  const rows = sampleRows(head, delimiter);
+  if (rows.length <= 1) return 0.5 + bonus;
+  const consistent = rows.slice(1).filter((r) => r.length === cells.length).length / (rows.length - 1);
+  return consistent >= 0.8 ? 0.9 + bonus : 0.3 * consistent;
+}
+
+/** The Importer for CSV comment exports. */
+export const csvImporter: Importer = {
+  name: "csv",
+  description: "a CSV/TSV export with a header row (columns like id, parent_id, author, body, created_at, thread_id)",
+  detect: detectCsv,
+  parse: (text, options) => parseCsv(text, options),
+};
+
+function firstLine(text: string): string {
+  const withoutBom = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const end = withoutBom.indexOf("\n");
+  return end === -1 ? withoutBom : withoutBom.slice(0, end);
+}
+
+/** The delimiter that occurs most often outside quotes in the header row; comma when none does. */
+export function detectDelimiter(headerLine: string): string {
+  const counts = new Map<string, number>(DELIMITERS.map((d) => [d, 0]));
+  let quoted = false;
+  for (const char of headerLine) {
+    if (char === '"') quoted = !quoted;
+    else if (!quoted && counts.has(char)) counts.set(char, counts.get(char)! + 1);
+  }
+  let best: string = ",";
+  for (const d of DELIMITERS) if (counts.get(d)! > counts.get(best)!) best = d;
+  return best;
+}
+
+function splitHeader(line: string, delimiter: string): string[] {
+  try {
+    const [cells] = parseCsvSync(line, { delimiter, bom: true, relax_quotes: true }) as string[][];
+    return (cells ?? []).map((c) => c.trim());
+  } catch {
+    return [];
+  }
+}
+
+/** Rows of the detection prefix; the last one may be cut off mid-record, so bad records are skipped, not fatal. */
+function sampleRows(head: string, delimiter: string): string[][] {
+  const cut = head.length === DETECT_PREFIX ? head.slice(0, head.lastIndexOf("\n") + 1) : head;
+  try {
+    const rows = parseCsvSync(cut, {
+      delimiter, bom: true, skip_empty_lines: true, relax_column_count: true, skip_records_with_error: true, to: 50,
+    }) as string[][];
+    return rows;
+  } catch {
+    return [];
+  }
+}
+
+/** csv-parse reports the line a record ends on; a record's first line is that minus its inner line breaks. */
+function startLine(row: { raw: string; info: { lines: number } }): number {
+  const inner = row.raw.replace(/^[\r\n]+/, "").replace(/\r?\n$/, "");
+  return row.info.lines - (inner.match(/\n/g)?.length ?? 0);
+}
+
+function csvErrorToIssue(error: unknown, text: string): { line?: number; message: string } {
+  const err = error as { message?: string; lines?: number; code?: string };
+  if (err.code === "CSV_QUOTE_NOT_CLOSED") {
+    return { line: unclosedQuoteLine(text), message: "malformed CSV: a quoted cell is opened here and never closed" };
+  }
+  const message = (err.message ?? String(error)).replace(/\s+(on|at) line \d+/, "");
+  return { line: typeof err.lines === "number" ? err.lines : undefined, message: `malformed CSV: ${message}` };
+}
+
+/** csv-parse reports an unclosed quote at the end of the file; the useful line is where the quote opened. */
+function unclosedQuoteLine(text: string): number {
+  let line = 1;
+  let openedAt = 1;
+  let quoted = false;
+  for (const char of text) {
+    if (char === "\n") line++;
+    else if (char === '"') {
+      quoted = !quoted;
+      if (quoted) openedAt = line;
+    }
+  }
+  return openedAt;
+}

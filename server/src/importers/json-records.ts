@@ -1,0 +1,174 @@
+import type { ParseIssue, ParseResult } from "@sift/shared";
+import type { Importer } from "./registry";
+import { buildThreadsFromRecords, FIELD_ALIASES, mapColumns, normalizeColumnName, NO_BODY_COLUMN_MESSAGE, type RawRecord } from "./records";
+
+/** How much of a file detection reads. */
+const DETECT_PREFIX = 64 * 1024;
+
+/** Wrapper keys that usually hold the records in an exported object ({"response": [...]} from Disqus's API). */
+const RECORD_ARRAY_KEYS = ["comments", "posts", "response", "data", "items", "records", "results", "messages"];
+
+/** Reddit's API shapes; the reddit-json importer owns these. */
+export const REDDIT_MARKER = /"kind"\s*:\s*"(?:Listing|t1|t3|more)"/;
+
+const BODY_KEYS = new Set(FIELD_ALIASES.body.map(normalizeColumnName));
+
+export type JsonParse = { ok: true; value: unknown } | { ok: false; issue: ParseIssue };
+
+/** JSON.parse with problems as values: V8's "at position N" becomes a line and column. */
+export function parseJsonText(text: string): JsonParse {
+  try {
+    return { ok: true, value: JSON.parse(text) };
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const position = /at position (\d+)/.exec(message);
+    // V8 reports a cut-off file either as "end of input" or as an error at its very last character.
+    if (/unexpected end of json input/i.test(message) || (position && Number(position[1]) >= text.trimEnd().length)) {
+      return { ok: false, issue: { line: text.trimEnd().split("\n").length, message: "not valid JSON: the file ends early (is it truncated?)" } };
+    }
+    if (!position) return { ok: false, issue: { message: `not valid JSON: ${message}` } };
+    const before = text.slice(0, Number(position[1]));
+    const line = before.split("\n").length;
+    const column = before.length - before.lastIndexOf("\n");
+    const reason = message.replace(/\s*in JSON at position \d+.*$/, "");
+    return { ok: false, issue: { line, message: `not valid JSON at line ${line}, column ${column}: ${reason}` } };
+  }
+}
+
+/** Parses a JSON comment export: an array of records, or an object wrapping one (its scalar thread fields apply to every record). */
+export function parseJsonRecords(text: string, options: { fileName?: string } = {}): ParseResult {
+  const parsed = parseJsonText(text);
+  if (!parsed.ok) return { ok: false, issues: [parsed.issue] };
+  const extracted = extractRecords(parsed.value);
+  if (!extracted.ok) return { ok: false, issues: extracted.issues };
+  return buildFromObjects(extracted.records, "json", options.fileName, REDDIT_MARKER.test(text.slice(0, DETECT_PREFIX)));
+}
+
+/** Parses JSON Lines: one record object per line; blank lines are skipped, bad lines reported by number. */
+export function parseJsonLines(text: string, options: { fileName?: string } = {}): ParseResult {
+  const records: RawRecord[] = [];
+  const issues: ParseIssue[] = [];
+  text.split("\n").forEach((lineText, index) => {
+    if (lineText.trim() === "" || issues.length >= 20) return;
+    const line = index + 1;
+    const parsed = parseJsonText(lineText);
+    if (!parsed.ok) issues.push({ line, message: "not valid JSON" });
+    else if (!isPlainObject(parsed.value)) issues.push({ line, message: `expected a JSON object, found ${describe(parsed.value)}` });
+    else records.push({ values: parsed.value, line });
+  });
+  if (issues.length > 0) return { ok: false, issues };
+  return buildFromObjects(records, "jsonl", options.fileName, false);
+}
+
+/** 0..1 that the text is a JSON export of comment records (not Reddit's API shape, not JSON Lines). */
+export function detectJsonRecords(text: string, fileName?: string): number {
+  const head = text.slice(0, DETECT_PREFIX).trimStart();
+  if (!/^[[{]/.test(head)) return 0;
+  if (REDDIT_MARKER.test(head)) return 0.3;
+  const bonus = fileName?.toLowerCase().endsWith(".json") ? 0.05 : 0;
+  if (head.startsWith("{") && objectLines(head).length >= 2) return 0.2;
+  const hasBodyKey = [...head.matchAll(/"([^"\\]{1,60})"\s*:/g)].some((m) => BODY_KEYS.has(normalizeColumnName(m[1]!)));
+  if (/^\[\s*\{/.test(head)) return (hasBodyKey ? 0.9 : 0.3) + bonus;
+  if (head.startsWith("{")) return (hasBodyKey ? (head.includes("[") ? 0.8 : 0.45) : 0.25) + bonus;
+  return 0.05;
+}
+
+/** 0..1 that the text is JSON Lines: the first non-blank lines each hold one JSON object. */
+export function detectJsonLines(text: string, fileName?: string): number {
+  const head = text.slice(0, DETECT_PREFIX).trimStart();
+  if (!head.startsWith("{")) return 0;
+  const objects = objectLines(head);
+  if (objects.length === 0) return 0;
+  const bonus = fileName && /\.(jsonl|ndjson)$/i.test(fileName) ? 0.05 : 0;
+  const hasBody = objects.some((o) => Object.keys(o).some((k) => BODY_KEYS.has(normalizeColumnName(k))));
+  if (objects.length === 1) return (hasBody ? 0.5 : 0.2) + bonus;
+  return (hasBody ? 0.9 : 0.4) + bonus;
+}
+
+/** The Importer for JSON arrays of comment records. */
+export const jsonImporter: Importer = {
+  name: "json",
+  description: "a JSON array of comment objects (or an object wrapping one, e.g. {\"comments\": [...]})",
+  detect: detectJsonRecords,
+  parse: (text, options) => parseJsonRecords(text, options),
+};
+
+/** The Importer for JSON Lines comment exports. */
+export const jsonlImporter: Importer = {
+  name: "jsonl",
+  description: "JSON Lines: one comment object per line",
+  detect: detectJsonLines,
+  parse: (text, options) => parseJsonLines(text, options),
+};
+
+function buildFromObjects(records: RawRecord[], format: string, fileName: string | undefined, looksReddit: boolean): ParseResult {
+  if (records.length === 0) return { ok: false, issues: [{ message: "the file holds no comment records" }] };
+  const keys = new Set<string>();
+  for (const record of records) for (const key of Object.keys(record.values)) keys.add(key);
+  const columns = mapColumns([...keys]);
+  if (!columns.body) {
+    const hint = looksReddit ? " (this looks like Reddit's JSON: try the reddit-json format)" : "";
+    return { ok: false, issues: [{ line: records[0]?.line, message: NO_BODY_COLUMN_MESSAGE + hint }] };
+  }
+  return buildThreadsFromRecords(records, columns, { format, fileName });
+}
+
+type Extracted = { ok: true; records: RawRecord[] } | { ok: false; issues: ParseIssue[] };
+
+function extractRecords(value: unknown): Extracted {
+  if (Array.isArray(value)) return toRecords(value, {});
+  if (!isPlainObject(value)) return { ok: false, issues: [{ message: `expected an array of comment objects, found ${describe(value)}` }] };
+  const key = RECORD_ARRAY_KEYS.find((k) => Array.isArray(value[k]))
+    ?? Object.keys(value).find((k) => Array.isArray(value[k]) && (value[k] as unknown[]).some(isPlainObject));
+  // A lone object with a text field is a one-record export.
+  if (key === undefined) return toRecords([value], {});
+  return toRecords(value[key] as unknown[], threadDefaults(value));
+}
+
+/** Scalar thread fields of a wrapper object ({"title": ..., "url": ..., "comments": [...]}), to fill records that lack them. */
+function threadDefaults(wrapper: Record<string, unknown>): Record<string, unknown> {
+  const scalars = Object.keys(wrapper).filter((k) => !isPlainObject(wrapper[k]) && !Array.isArray(wrapper[k]));
+  const map = mapColumns(scalars);
+  const defaults: Record<string, unknown> = {};
+  for (const field of ["threadId", "threadTitle", "threadUrl", "articleBody"] as const) {
+    const column = map[field];
+    if (column !== undefined) defaults[column] = wrapper[column];
+  }
+  return defaults;
+}
+
+function toRecords(items: unknown[], defaults: Record<string, unknown>): Extracted {
+  const issues: ParseIssue[] = [];
+  const records: RawRecord[] = [];
+  items.forEach((item, index) => {
+    if (isPlainObject(item)) records.push({ values: { ...defaults, ...item } });
+    else if (issues.length < 20) issues.push({ message: `record ${index + 1} is ${describe(item)}, not an object` });
+  });
+  return issues.length > 0 ? { ok: false, issues } : { ok: true, records };
+}
+
+/** The leading lines that parse as JSON objects, stopping at the first that does not (the prefix may cut one off). */
+function objectLines(head: string): Record<string, unknown>[] {
+  const objects: Record<string, unknown>[] = [];
+  for (const line of head.split("\n").slice(0, 20)) {
+    if (line.trim() === "") continue;
+    try {
+      const value: unknown = JSON.parse(line);
+      if (!isPlainObject(value)) return [];
+      objects.push(value);
+    } catch {
+      break;
+    }
+  }
+  return objects;
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+function describe(value: unknown): string {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "an array";
+  return typeof value === "object" ? "an object" : `a ${typeof value}`;
+}

@@ -1,0 +1,303 @@
+import { createHash } from "node:crypto";
+import type { CommentImport, ParseResult, ThreadImport } from "@sift/shared";
+
+/** The comment and thread fields a tabular export can carry. */
+export type RecordField =
+  | "id" | "parent" | "author" | "body" | "postedAt" | "threadId" | "threadTitle" | "threadUrl" | "status" | "articleBody";
+
+/**
+ * Column names we recognise per field, in priority order (the first present wins). Compared after
+ * lower-casing and dropping spaces, underscores and dashes, so "Comment Text" matches comment_text.
+ */
+export const FIELD_ALIASES: Record<RecordField, readonly string[]> = {
+  id: ["id", "comment_id", "commentid", "post_id"],
+  parent: ["parent_id", "parent", "in_reply_to", "reply_to", "parent_comment_id"],
+  author: ["author", "user", "username", "user_name", "name", "author_name", "display_name"],
+  body: ["body", "text", "comment", "message", "content", "comment_text"],
+  postedAt: ["created_at", "date", "timestamp", "time", "posted_at", "created", "created_utc"],
+  threadId: ["thread_id", "thread", "article_id", "post", "discussion_id"],
+  threadTitle: ["thread_title", "title", "article_title"],
+  threadUrl: ["thread_url", "url", "link", "permalink"],
+  status: ["status"],
+  articleBody: ["article_body", "thread_body", "article_text", "article"],
+};
+
+/** The message for a file without a text column; shared so every tabular format says the same thing. */
+export const NO_BODY_COLUMN_MESSAGE = "no comment text column: expected one of body, text, comment, message, content";
+
+/** Which source column (as spelled in the file) feeds each field. */
+export type ColumnMap = Partial<Record<RecordField, string>>;
+
+/** One record as read from the file, with the line it starts on when the format has lines. */
+export interface RawRecord {
+  values: Record<string, unknown>;
+  line?: number;
+}
+
+/** Lower-cases and drops spaces, underscores and dashes: "Comment Text" → "commenttext". */
+export function normalizeColumnName(name: string): string {
+  return name.toLowerCase().replace(/[\s_-]+/g, "");
+}
+
+/** Maps each field to a column; a column feeds at most one field, so "name" is not also read as something else. */
+export function mapColumns(columns: readonly string[]): ColumnMap {
+  const byNormal = new Map<string, string>();
+  for (const column of columns) {
+    const normal = normalizeColumnName(column);
+    if (!byNormal.has(normal)) byNormal.set(normal, column);
+  }
+  const used = new Set<string>();
+  const map: ColumnMap = {};
+  for (const field of Object.keys(FIELD_ALIASES) as RecordField[]) {
+    for (const alias of FIELD_ALIASES[field]) {
+      const column = byNormal.get(normalizeColumnName(alias));
+      if (column !== undefined && !used.has(column)) {
+        map[field] = column;
+        used.add(column);
+        break;
+      }
+    }
+  }
+  return map;
+}
+
+/** Turns a cell into text. Nested objects (a Disqus-style `author: {name}`) yield their most name-like member. */
+export function valueToText(value: unknown): string {
+  if (value === null || value === undefined) return "";
+  if (typeof value === "string") return value;
+  if (typeof value === "number" || typeof value === "boolean") return String(value);
+  if (typeof value === "object" && !Array.isArray(value)) {
+    const object = value as Record<string, unknown>;
+    for (const key of ["name", "username", "display_name", "displayName", "id", "title", "raw_message", "text", "body"]) {
+      const inner = object[key];
+      if (typeof inner === "string" || typeof inner === "number") return String(inner);
+    }
+  }
+  return JSON.stringify(value);
+}
+
+const ZONELESS_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3})\d*)?)?)?$/;
+const HAS_ZONE = /(?:Z|GMT|UTC|[+-]\d{2}:?\d{2})$/i;
+
+/**
+ * ISO 8601 for the formats exports use: ISO strings, "YYYY-MM-DD HH:MM[:SS]" (read as UTC, since
+ * exports rarely say and guessing the server's zone would be worse), unix seconds or milliseconds.
+ * Anything else is null rather than a guess: "03/04/2020" is ambiguous.
+ */
+export function parseTimestamp(value: unknown): string | null {
+  if (typeof value === "number") return fromEpoch(value);
+  if (typeof value !== "string") return null;
+  const text = value.trim();
+  if (/^\d+(?:\.\d+)?$/.test(text)) return fromEpoch(Number(text));
+  const zoneless = ZONELESS_DATE_TIME.exec(text);
+  if (zoneless) {
+    const [, y, mo, d, h = "0", mi = "0", s = "0", ms = "0"] = zoneless;
+    const date = new Date(Date.UTC(+y!, +mo! - 1, +d!, +h, +mi, +s, +ms.padEnd(3, "0")));
+    // Date.UTC rolls 2020-02-31 over to March; a round trip catches it.
+    if (date.getUTCMonth() !== +mo! - 1 || date.getUTCDate() !== +d! || +h > 23 || +mi > 59 || +s > 59) return null;
+    return date.toISOString();
+  }
+  if (!HAS_ZONE.test(text)) return null;
+  const millis = Date.parse(text);
+  return Number.isNaN(millis) ? null : new Date(millis).toISOString();
+}
+
+function fromEpoch(value: number): string | null {
+  if (!Number.isFinite(value) || value <= 0) return null;
+  // Seconds stay below 1e11 until the year 5138; milliseconds passed it in 1973.
+  const millis = value < 1e11 ? value * 1000 : value;
+  const date = new Date(millis);
+  return Number.isNaN(date.getTime()) ? null : date.toISOString();
+}
+
+const STATUS_WORDS: Record<string, CommentImport["initial_status"]> = {
+  approved: "approved", approve: "approved", published: "approved", visible: "approved", accepted: "approved",
+  pending: "pending", unapproved: "pending", held: "pending", moderation: "pending", queued: "pending",
+  removed: "removed", deleted: "removed", spam: "removed", rejected: "removed", trash: "removed", hidden: "removed",
+};
+
+/** A status column's word, or a body that is a Reddit-style tombstone; pending when unknown. */
+export function toInitialStatus(status: string, body: string): CommentImport["initial_status"] {
+  const word = STATUS_WORDS[status.trim().toLowerCase()];
+  if (word) return word;
+  return body === "[removed]" || body === "[deleted]" ? "removed" : "pending";
+}
+
+/** Trims and collapses runs of blank lines so paragraphs are joined by exactly "\n\n". */
+export function normalizeParagraphs(text: string): string {
+  return text.replace(/\r\n?/g, "\n").replace(/\n(?:[ \t]*\n)+/g, "\n\n").trim();
+}
+
+/** Parent ids that mean "no parent" in common exports. */
+const NO_PARENT = new Set(["", "0", "null", "none", "-"]);
+
+interface Row {
+  comment: CommentImport;
+  parentRef: string;
+  threadKey: string;
+  threadId: string;
+  threadTitle: string;
+  threadUrl: string;
+  articleBody: string;
+}
+
+/**
+ * Builds threads from mapped records: groups them by thread, resolves parents and orders each
+ * thread depth-first. Shared by the CSV, JSON and JSONL importers so they behave identically.
+ */
+export function buildThreadsFromRecords(
+  records: readonly RawRecord[],
+  columns: ColumnMap,
+  options: { format: string; fileName?: string },
+): ParseResult {
+  if (!columns.body) return { ok: false, issues: [{ line: 1, message: NO_BODY_COLUMN_MESSAGE }] };
+  const rows = toRows(records, columns);
+  if (rows.length === 0) return { ok: false, issues: [{ message: "the file holds no comment records" }] };
+  const groups = new Map<string, Row[]>();
+  for (const row of rows) {
+    const group = groups.get(row.threadKey);
+    if (group) group.push(row);
+    else groups.set(row.threadKey, [row]);
+  }
+  const fallbackTitle = titleFromFileName(options.fileName);
+  const threads = [...groups.values()].map((group) => toThread(group, groups.size, fallbackTitle, options));
+  return { ok: true, threads };
+}
+
+function toRows(records: readonly RawRecord[], columns: ColumnMap): Row[] {
+  const read = (record: RawRecord, field: RecordField): string => {
+    const column = columns[field];
+    return column === undefined ? "" : valueToText(record.values[column]).trim();
+  };
+  const rows: Row[] = [];
+  records.forEach((record, index) => {
+    if (Object.values(record.values).every((v) => valueToText(v).trim() === "")) return;
+    const author = read(record, "author");
+    const body = normalizeParagraphs(column(record, columns.body));
+    const id = read(record, "id") || deriveId(index, author, body);
+    const [threadId, threadTitle, threadUrl] = [read(record, "threadId"), read(record, "threadTitle"), read(record, "threadUrl")];
+    rows.push({
+      comment: {
+        external_id: id,
+        parent_external_id: null,
+        author,
+        posted_at: parseTimestamp(columns.postedAt === undefined ? undefined : record.values[columns.postedAt]),
+        body,
+        initial_status: toInitialStatus(read(record, "status"), body),
+      },
+      parentRef: read(record, "parent"),
+      threadKey: threadId ? `id:${threadId}` : threadTitle ? `title:${threadTitle}` : threadUrl ? `url:${threadUrl}` : "",
+      threadId,
+      threadTitle,
+      threadUrl,
+      articleBody: read(record, "articleBody"),
+    });
+  });
+  return rows;
+}
+
+function column(record: RawRecord, name: string | undefined): string {
+  return name === undefined ? "" : valueToText(record.values[name]);
+}
+
+/** Stable across re-imports of the same file, so re-importing updates rather than duplicates. */
+function deriveId(index: number, author: string, body: string): string {
+  const hash = createHash("sha1").update(`${index}\u0000${author}\u0000${body}`).digest("hex").slice(0, 12);
+  return `row-${index + 1}-${hash}`;
+}
+
+function titleFromFileName(fileName: string | undefined): string {
+  const base = fileName?.split(/[\\/]/).pop()?.replace(/\.[^.]*$/, "").trim();
+  return base || "Imported comments";
+}
+
+function toThread(group: Row[], groupCount: number, fallbackTitle: string, options: { format: string; fileName?: string }): ThreadImport {
+  const first = (pick: (row: Row) => string) => group.map(pick).find((v) => v !== "") ?? "";
+  const threadId = first((r) => r.threadId);
+  const title = first((r) => r.threadTitle) || (groupCount > 1 && threadId ? `${fallbackTitle} (thread ${threadId})` : fallbackTitle);
+  const notes: string[] = [];
+  const comments = orderDepthFirst(resolveParents(uniquifyIds(group, notes), notes), notes);
+  return {
+    external_id: threadId || null,
+    format: options.format,
+    title,
+    url: first((r) => r.threadUrl) || null,
+    source_note: options.fileName ? `imported from ${options.fileName}` : null,
+    article: { title, body: normalizeParagraphs(first((r) => r.articleBody)) },
+    declared_comment_count: null,
+    comments,
+    notes,
+  };
+}
+
+/** Two records with one id would collide in storage; later ones get a suffix and a note. */
+function uniquifyIds(group: Row[], notes: string[]): Row[] {
+  const seen = new Set<string>();
+  let renamed = 0;
+  for (const row of group) {
+    let id = row.comment.external_id;
+    for (let n = 2; seen.has(id); n++) id = `${row.comment.external_id}#${n}`;
+    if (id !== row.comment.external_id) renamed++;
+    row.comment.external_id = id;
+    seen.add(id);
+  }
+  if (renamed > 0) notes.push(`ids repeated by ${plural(renamed, "record")}: given a "#2"-style suffix`);
+  return group;
+}
+
+/** Points each row at its parent; "t1_abc" also matches "abc" because Reddit-derived exports mix the two. */
+function resolveParents(group: Row[], notes: string[]): Row[] {
+  const ids = new Set(group.map((r) => r.comment.external_id));
+  const missing: string[] = [];
+  for (const row of group) {
+    const ref = row.parentRef;
+    if (NO_PARENT.has(ref.toLowerCase()) || ref === row.comment.external_id) continue;
+    const stripped = ref.replace(/^t\d_/, "");
+    const parent = ids.has(ref) ? ref : ids.has(stripped) ? stripped : undefined;
+    if (parent) row.comment.parent_external_id = parent;
+    else missing.push(ref);
+  }
+  if (missing.length > 0) {
+    const sample = missing.slice(0, 5).join(", ") + (missing.length > 5 ? ", …" : "");
+    notes.push(`parent ids not in the file for ${plural(missing.length, "comment")} (${sample}): shown as top-level`);
+  }
+  return group;
+}
+
+/** Page order: depth-first over the reply tree, siblings in file order. Iterative, as reply chains can be long. */
+function orderDepthFirst(group: Row[], notes: string[]): CommentImport[] {
+  const children = new Map<string | null, CommentImport[]>();
+  for (const { comment } of group) {
+    const list = children.get(comment.parent_external_id);
+    if (list) list.push(comment);
+    else children.set(comment.parent_external_id, [comment]);
+  }
+  const ordered: CommentImport[] = [];
+  const visited = new Set<string>();
+  const visit = (root: CommentImport) => {
+    const stack = [root];
+    while (stack.length > 0) {
+      const comment = stack.pop()!;
+      if (visited.has(comment.external_id)) continue;
+      visited.add(comment.external_id);
+      ordered.push(comment);
+      const replies = children.get(comment.external_id) ?? [];
+      for (let i = replies.length - 1; i >= 0; i--) stack.push(replies[i]!);
+    }
+  };
+  for (const root of children.get(null) ?? []) visit(root);
+  // Whatever is left replies in a circle (a → b → a); break the loop at its first record.
+  let cyclic = 0;
+  for (const { comment } of group) {
+    if (visited.has(comment.external_id)) continue;
+    comment.parent_external_id = null;
+    cyclic++;
+    visit(comment);
+  }
+  if (cyclic > 0) notes.push(`reply loops (a answers b answers a) broken by showing ${plural(cyclic, "comment")} as top-level`);
+  return ordered;
+}
+
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? "" : "s"}`;
+}
