@@ -1,0 +1,67 @@
+import { createHash } from "node:crypto";
+import { readdirSync, readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { MigrationError } from "../errors";
+import type { Db } from "./connection";
+
+const MIGRATIONS_DIR = fileURLToPath(new URL("./migrations/", import.meta.url));
+
+/** One forward-only migration file, `NNNN_name.sql`. */
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+  checksum: string;
+}
+
+/** Reads the migration files in version order. */
+export function loadMigrations(dir: string = MIGRATIONS_DIR): Migration[] {
+  return readdirSync(dir)
+    .filter((f) => /^\d{4}_[\w-]+\.sql$/.test(f))
+    .sort()
+    .map((file) => {
+      const sql = readFileSync(`${dir}/${file}`, "utf8");
+      return {
+        version: Number(file.slice(0, 4)),
+        name: file,
+        sql,
+        checksum: createHash("sha256").update(sql).digest("hex"),
+      };
+    });
+}
+
+interface AppliedRow {
+  version: number;
+  name: string;
+  checksum: string;
+}
+
+/**
+ * Applies pending migrations, each in its own transaction. Refuses (MigrationError) a database
+ * whose applied history is not a prefix of the files: an edited, renamed or unknown migration
+ * means the schema is not what this code expects, and guessing would risk the data.
+ */
+export function migrate(db: Db, migrations: Migration[] = loadMigrations()): { applied: string[] } {
+  db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
+    version INTEGER PRIMARY KEY, name TEXT NOT NULL, checksum TEXT NOT NULL, applied_at TEXT NOT NULL)`);
+  const applied = db.prepare("SELECT version, name, checksum FROM schema_migrations ORDER BY version").all() as AppliedRow[];
+  applied.forEach((row, i) => {
+    const file = migrations[i];
+    if (!file || file.version !== row.version || file.name !== row.name || file.checksum !== row.checksum) {
+      throw new MigrationError(
+        `database migration history does not match the code: applied ${row.name} ` +
+          (file ? `but the file is ${file.name}${file.name === row.name ? " with different content" : ""}` : "has no migration file"),
+      );
+    }
+  });
+  const insert = db.prepare("INSERT INTO schema_migrations (version, name, checksum, applied_at) VALUES (?, ?, ?, ?)");
+  const done: string[] = [];
+  for (const m of migrations.slice(applied.length)) {
+    db.transaction(() => {
+      db.exec(m.sql);
+      insert.run(m.version, m.name, m.checksum, new Date().toISOString());
+    })();
+    done.push(m.name);
+  }
+  return { applied: done };
+}

@@ -1,0 +1,117 @@
+import type { Category, CommentStatus } from "@sift/shared";
+import { prepare, type Db } from "./connection";
+
+/** The queue views: "review" is pending comments that carry flags, most severe first. */
+export type QueueView = "review" | "pending" | "approved" | "removed" | "all";
+
+/** Sort key of a queue row: (severity rank or 0, oldest known time, thread id, position). */
+export type QueueKey = [number, string, string, number];
+
+export interface QueueFilter {
+  view: QueueView;
+  threadId?: string;
+  category?: Category;
+  /** Case-insensitive substring of body or author. */
+  q?: string;
+  limit: number;
+  /** Keyset cursor: only rows strictly after this key. */
+  after?: QueueKey;
+}
+
+/** One queue row with what the list shows and its sort key. */
+export interface QueueRow {
+  id: string;
+  thread_id: string;
+  thread_title: string;
+  position: number;
+  parent_id: string | null;
+  author: string;
+  posted_at: string | null;
+  body: string;
+  status: CommentStatus;
+  decided_at: string | null;
+  version: number;
+  /** Decisions that an undo could still revert. */
+  undo_depth: number;
+  k0: number;
+  k1: string;
+  k2: string;
+  k3: number;
+}
+
+const VIEW_CONDITION: Record<QueueView, string> = {
+  review: "c.status = 'pending' AND c.severity IS NOT NULL",
+  pending: "c.status = 'pending'",
+  approved: "c.status = 'approved'",
+  removed: "c.status = 'removed'",
+  all: "1 = 1",
+};
+
+// Comments without an absolute time sort by when their thread was imported.
+const TIME_KEY = "COALESCE(c.posted_at, t.imported_at)";
+
+/** Escapes LIKE wildcards so a search for "50%" means the text "50%". */
+function likePattern(q: string): string {
+  return `%${q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+}
+
+/** One page of the moderation queue, in a stable order suitable for keyset paging. */
+export function listQueue(db: Db, filter: QueueFilter): QueueRow[] {
+  const rankKey = filter.view === "review" ? "c.severity" : "0";
+  const where = [VIEW_CONDITION[filter.view]];
+  const params: Record<string, unknown> = { limit: filter.limit };
+  if (filter.threadId !== undefined) {
+    where.push("c.thread_id = @thread");
+    params.thread = filter.threadId;
+  }
+  if (filter.category !== undefined) {
+    where.push("EXISTS (SELECT 1 FROM flags f WHERE f.comment_id = c.id AND f.category = @category)");
+    params.category = filter.category;
+  }
+  if (filter.q) {
+    where.push("(c.body LIKE @q ESCAPE '\\' OR c.author LIKE @q ESCAPE '\\')");
+    params.q = likePattern(filter.q);
+  }
+  if (filter.after) {
+    where.push(`(${rankKey}, ${TIME_KEY}, c.thread_id, c.position) > (@k0, @k1, @k2, @k3)`);
+    [params.k0, params.k1, params.k2, params.k3] = filter.after;
+  }
+  const sql = `SELECT c.id, c.thread_id, t.title AS thread_title, c.position, c.parent_id, c.author, c.posted_at,
+      c.body, c.status, c.decided_at, c.version,
+      COALESCE((SELECT SUM(CASE d.action WHEN 'undo' THEN -1 ELSE 1 END) FROM decisions d WHERE d.comment_id = c.id), 0) AS undo_depth,
+      ${rankKey} AS k0, ${TIME_KEY} AS k1, c.thread_id AS k2, c.position AS k3
+    FROM comments c JOIN threads t ON t.id = c.thread_id
+    WHERE ${where.join(" AND ")}
+    ORDER BY k0, k1, k2, k3
+    LIMIT @limit`;
+  return prepare<[Record<string, unknown>], QueueRow>(db, sql).all(params);
+}
+
+/** Row of one comment in queue shape, or undefined. */
+export function findQueueRowById(db: Db, id: string): QueueRow | undefined {
+  return prepare<[string], QueueRow>(
+    db,
+    `SELECT c.id, c.thread_id, t.title AS thread_title, c.position, c.parent_id, c.author, c.posted_at,
+       c.body, c.status, c.decided_at, c.version,
+       COALESCE((SELECT SUM(CASE d.action WHEN 'undo' THEN -1 ELSE 1 END) FROM decisions d WHERE d.comment_id = c.id), 0) AS undo_depth,
+       COALESCE(c.severity, 0) AS k0, ${TIME_KEY} AS k1, c.thread_id AS k2, c.position AS k3
+     FROM comments c JOIN threads t ON t.id = c.thread_id WHERE c.id = ?`,
+  ).get(id);
+}
+
+/** How many comments each view holds, optionally within one thread. */
+export type QueueCounts = Record<QueueView, number>;
+
+export function countQueueViews(db: Db, threadId?: string): QueueCounts {
+  const row = prepare<[string | null, string | null], QueueCounts>(
+    db,
+    `SELECT
+       COALESCE(SUM(status = 'pending' AND severity IS NOT NULL), 0) AS review,
+       COALESCE(SUM(status = 'pending'), 0) AS pending,
+       COALESCE(SUM(status = 'approved'), 0) AS approved,
+       COALESCE(SUM(status = 'removed'), 0) AS removed,
+       COUNT(*) AS "all"
+     FROM comments WHERE (? IS NULL OR thread_id = ?)`,
+  ).get(threadId ?? null, threadId ?? null);
+  return row ?? { review: 0, pending: 0, approved: 0, removed: 0, all: 0 };
+}
