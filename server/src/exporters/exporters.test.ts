@@ -1,0 +1,70 @@
+import type { ExportDocument } from "@sift/shared";
+import { parse } from "csv-parse/sync";
+import { describe, expect, it } from "vitest";
+import { neutraliseCell, renderCsv } from "./csv";
+import { renderHtml } from "./html";
+import { renderJson } from "./json";
+
+const doc: ExportDocument = {
+  generated_at: "2026-11-25T10:00:00Z",
+  threads: [
+    {
+      id: "t_1",
+      title: "Cycle lane <b>vote</b>",
+      url: "https://example.org/?a=1&b=2",
+      format: "csv",
+      source_note: null,
+      article: { title: "Cycle lane", body: "Text" },
+      declared_comment_count: null,
+      comments: [
+        {
+          id: "c_1", position: 1, parent_id: null, author: "=HYPERLINK(\"http://evil\")", posted_at: null,
+          body: "<script>alert(1)</script>\n\nsecond, \"quoted\" paragraph", status: "removed",
+          flags: [
+            { category: "threat", rule: "threat.x", evidence: "<script>", start: 0, end: 8, explanation: "x", confidence: 1 },
+            { category: "insult", rule: "insult.y", evidence: "alert", start: 8, end: 13 },
+          ],
+        },
+        { id: "c_2", position: 2, parent_id: "c_1", author: "@bob", posted_at: "2026-01-01T00:00:00Z", body: "-1 from me", status: "pending", flags: [] },
+      ],
+    },
+  ],
+};
+
+describe("renderJson", () => {
+  it("round-trips the document", () => {
+    expect(JSON.parse(renderJson(doc))).toEqual(doc);
+  });
+});
+
+describe("renderCsv", () => {
+  it("writes one row per comment with the agreed columns", () => {
+    const rows = parse(renderCsv(doc), { columns: true }) as Record<string, string>[];
+    expect(rows).toHaveLength(2);
+    expect(rows[0]).toMatchObject({
+      thread_id: "t_1", position: "1", comment_id: "c_1", parent_id: "", status: "removed",
+      categories: "threat;insult", rules: "threat.x;insult.y", body: "<script>alert(1)</script>\n\nsecond, \"quoted\" paragraph",
+    });
+    expect(rows[1]).toMatchObject({ parent_id: "c_1", posted_at: "2026-01-01T00:00:00Z" });
+  });
+
+  it("neutralises cells a spreadsheet would run as formulas", () => {
+    const rows = parse(renderCsv(doc), { columns: true }) as Record<string, string>[];
+    expect(rows[0]!.author).toBe("'=HYPERLINK(\"http://evil\")");
+    expect(rows[1]!.author).toBe("'@bob");
+    expect(rows[1]!.body).toBe("'-1 from me");
+    for (const cell of ["+1", "\tx", "\rx"]) expect(neutraliseCell(cell)).toBe(`'${cell}`);
+    expect(neutraliseCell("plain")).toBe("plain");
+  });
+});
+
+describe("renderHtml", () => {
+  it("escapes every user string and ships no script", () => {
+    const html = renderHtml(doc);
+    expect(html).not.toContain("<script>");
+    expect(html).not.toContain("<b>vote</b>");
+    expect(html).toContain("&#60;script&#62;alert(1)&#60;/script&#62;");
+    expect(html).toContain("a=1&#38;b=2");
+    expect(html).toContain("2 comments, 1 flagged; 1 pending, 0 approved, 1 removed.");
+  });
+});

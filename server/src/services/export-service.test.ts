@@ -1,0 +1,51 @@
+import { ExportDocumentSchema, type Flag } from "@sift/shared";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { createTestDb } from "../db/test-db";
+import { NotFoundError } from "../errors";
+import { decideComment } from "./decision-service";
+import { buildExportDocument } from "./export-service";
+import { commentIdFor } from "./ids";
+import { storePreparedFile } from "./import-service";
+import { makeComment, makeThread } from "./test-fixtures";
+
+let t: ReturnType<typeof createTestDb>;
+beforeEach(() => {
+  t = createTestDb();
+});
+afterEach(() => t.cleanup());
+
+const insult: Flag = { category: "insult", rule: "insult.test", evidence: "idiot", start: 4, end: 9, explanation: "calls someone an idiot", confidence: 0.8 };
+
+describe("buildExportDocument", () => {
+  it("matches the CONTRACT shape, with stable parent ids, 1-based positions and statuses", () => {
+    const thread = makeThread({
+      comments: [makeComment("a"), makeComment("b", { parent_external_id: "a", body: "you idiot" })],
+    });
+    const { id } = storePreparedFile(t.db, { file: "f", threads: [{ thread, flags: [[], [insult]] }] })[0]!;
+    decideComment(t.db, commentIdFor(id, "b"), { action: "remove" });
+    const doc = buildExportDocument(t.db, { now: new Date("2026-11-25T10:00:00.123Z") });
+    expect(ExportDocumentSchema.parse(doc)).toEqual(doc);
+    expect(doc.generated_at).toBe("2026-11-25T10:00:00Z");
+    expect(doc.threads[0]).toEqual({
+      id,
+      title: thread.title,
+      url: null,
+      format: "text-page",
+      source_note: thread.source_note,
+      article: thread.article,
+      declared_comment_count: 3,
+      comments: [
+        { id: commentIdFor(id, "a"), position: 1, parent_id: null, author: "author a", posted_at: null, body: thread.comments[0]!.body, status: "pending", flags: [] },
+        { id: commentIdFor(id, "b"), position: 2, parent_id: commentIdFor(id, "a"), author: "author b", posted_at: null, body: "you idiot", status: "removed", flags: [insult] },
+      ],
+    });
+  });
+
+  it("filters by thread and names an unknown one", () => {
+    const [a] = storePreparedFile(t.db, { file: "f", threads: [{ thread: makeThread({ title: "A" }), flags: [] }] });
+    storePreparedFile(t.db, { file: "g", threads: [{ thread: makeThread({ title: "B" }), flags: [] }] });
+    expect(buildExportDocument(t.db).threads).toHaveLength(2);
+    expect(buildExportDocument(t.db, { threadId: a!.id }).threads.map((x) => x.title)).toEqual(["A"]);
+    expect(() => buildExportDocument(t.db, { threadId: "t_nope" })).toThrow(NotFoundError);
+  });
+});

@@ -1,0 +1,179 @@
+import { readFileSync } from "node:fs";
+import { basename } from "node:path";
+import {
+  ThreadImportSchema,
+  type CommentImport,
+  type Flag,
+  type ThreadImport,
+} from "@sift/shared";
+import { evaluateThread, RULE_PACK_VERSION } from "@sift/shared/rules";
+import type { Db } from "../db/connection";
+import {
+  deleteComment,
+  listCommentKeys,
+  setCommentPosition,
+  upsertComment,
+} from "../db/comment-repo";
+import { replaceFlags } from "../db/flag-repo";
+import { upsertThread } from "../db/thread-repo";
+import { ImportError } from "../errors";
+import { parseFileBytes } from "../importers/registry";
+import { commentIdFor, threadIdFromKey, threadKey } from "./ids";
+import { severityOf } from "./present";
+
+/** What `import` reports per thread (the CONTRACT's `--json` shape). */
+export interface ImportedThread {
+  id: string;
+  title: string;
+  format: string;
+  comments: number;
+  flagged: number;
+}
+
+/** A parsed file, ready to store: every thread with the flags its comments earned. */
+export interface PreparedFile {
+  file: string;
+  threads: { thread: ThreadImport; flags: Flag[][] }[];
+}
+
+export interface ImportOptions {
+  /** Importer name, or "auto"/undefined to detect from content. */
+  format?: string;
+  /** Clock for imported_at/updated_at; tests pin it. */
+  now?: () => Date;
+}
+
+/** Reads and parses a file and runs the rules on it. Pure apart from reading the file; throws ImportError naming the file. */
+export function prepareFile(path: string, options: ImportOptions = {}): PreparedFile {
+  let bytes: Uint8Array;
+  try {
+    bytes = readFileSync(path);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    throw new ImportError(path, code === "ENOENT" ? "no such file" : code === "EISDIR" ? "is a directory" : "cannot read the file");
+  }
+  return prepareBytes(path, bytes, options);
+}
+
+/** Parses bytes (named `file` in errors) and runs the rules; throws ImportError on the first problem. */
+export function prepareBytes(file: string, bytes: Uint8Array, options: ImportOptions = {}): PreparedFile {
+  const result = parseFileBytes(bytes, { format: options.format, fileName: basename(file) });
+  if (!result.ok) {
+    const issue = result.issues[0];
+    throw new ImportError(file, issue?.message ?? "could not be parsed", issue?.line);
+  }
+  if (result.threads.length === 0) throw new ImportError(file, "no comment thread found");
+  const threads = result.threads.map((raw) => {
+    const checked = ThreadImportSchema.safeParse(raw);
+    if (!checked.success) {
+      const first = checked.error.issues[0];
+      throw new ImportError(file, `the parser produced an invalid thread: ${first?.path.join(".")}: ${first?.message}`);
+    }
+    return { thread: checked.data, flags: evaluateThread(checked.data) };
+  });
+  return { file, threads };
+}
+
+/** Stores a prepared file in ONE transaction: any failure leaves the database exactly as it was. */
+export function storePreparedFile(db: Db, prepared: PreparedFile, options: ImportOptions = {}): ImportedThread[] {
+  const now = (options.now ?? (() => new Date()))().toISOString();
+  const store = db.transaction(() =>
+    prepared.threads.map(({ thread, flags }) => {
+      const { comments, ...meta } = thread;
+      return storeThread(db, meta, pairWithFlags(comments, flags), { sourceFile: prepared.file, now });
+    }),
+  );
+  try {
+    return store();
+  } catch (err) {
+    if (err instanceof ImportError) throw err;
+    const message = err instanceof Error ? err.message : String(err);
+    throw new ImportError(prepared.file, `could not be stored: ${message}`);
+  }
+}
+
+/** Parses, evaluates and stores one file (one transaction). */
+export function importFile(db: Db, path: string, options: ImportOptions = {}): ImportedThread[] {
+  return storePreparedFile(db, prepareFile(path, options), options);
+}
+
+function* pairWithFlags(comments: readonly CommentImport[], flags: readonly Flag[][]): Iterable<CommentWithFlags> {
+  for (let i = 0; i < comments.length; i++) yield { comment: comments[i]!, flags: flags[i] ?? [] };
+}
+
+export interface CommentWithFlags {
+  comment: CommentImport;
+  flags: readonly Flag[];
+}
+
+/**
+ * Writes one thread and its comments; must run inside a transaction. Comments arrive as an
+ * iterable in page order so a streaming parser can feed it without holding the thread in memory
+ * (only the set of seen external ids is kept, to resolve parents and catch duplicates).
+ */
+export function storeThread(
+  db: Db,
+  meta: Omit<ThreadImport, "comments">,
+  comments: Iterable<CommentWithFlags>,
+  ctx: { sourceFile: string | null; now: string },
+): ImportedThread {
+  const key = threadKey(meta);
+  const threadId = threadIdFromKey(key);
+  upsertThread(db, {
+    id: threadId,
+    key,
+    external_id: meta.external_id,
+    format: meta.format,
+    title: meta.title,
+    url: meta.url,
+    source_note: meta.source_note,
+    article_title: meta.article.title,
+    article_body: meta.article.body,
+    declared_comment_count: meta.declared_comment_count,
+    source_file: ctx.sourceFile,
+    imported_at: ctx.now,
+    updated_at: ctx.now,
+  });
+  const seen = new Set<string>();
+  const presentIds = new Set<string>();
+  let flagged = 0;
+  for (const { comment, flags } of comments) {
+    if (seen.has(comment.external_id)) {
+      throw new ImportError(ctx.sourceFile ?? meta.title, `comment id "${comment.external_id}" appears twice in thread "${meta.title}"`);
+    }
+    seen.add(comment.external_id);
+    const id = commentIdFor(threadId, comment.external_id);
+    presentIds.add(id);
+    // A reply whose parent is not on the page (deleted upstream) is shown as top-level rather than dangling.
+    const parentKnown = comment.parent_external_id !== null && seen.has(comment.parent_external_id);
+    upsertComment(db, {
+      id,
+      thread_id: threadId,
+      external_id: comment.external_id,
+      position: seen.size,
+      parent_id: parentKnown ? commentIdFor(threadId, comment.parent_external_id!) : null,
+      author: comment.author,
+      posted_at: comment.posted_at,
+      body: comment.body,
+      status: comment.initial_status,
+      severity: severityOf(flags),
+    });
+    replaceFlags(db, id, flags, RULE_PACK_VERSION);
+    if (flags.length > 0) flagged++;
+  }
+  retireVanishedComments(db, threadId, presentIds);
+  return { id: threadId, title: meta.title, format: meta.format, comments: seen.size, flagged };
+}
+
+/**
+ * Comments stored before but absent from this import: drop them unless a moderator decided on
+ * them (the decision log must survive), in which case they move after the page's comments.
+ */
+function retireVanishedComments(db: Db, threadId: string, presentIds: ReadonlySet<string>): void {
+  let next = presentIds.size;
+  for (const row of listCommentKeys(db, threadId)) {
+    if (presentIds.has(row.id)) continue;
+    if (row.decided) setCommentPosition(db, row.id, ++next);
+    else deleteComment(db, row.id);
+  }
+}

@@ -1,0 +1,39 @@
+import { CATEGORIES, type Category, type ExportComment } from "@sift/shared";
+import type { FlagRow } from "../db/flag-repo";
+
+/** One flag as the export shows it. */
+export type ExportFlag = ExportComment["flags"][number];
+
+/** Flag rows as the export and the API show them. */
+export function presentFlag(row: FlagRow): ExportFlag {
+  return {
+    category: row.category,
+    rule: row.rule,
+    evidence: row.evidence,
+    start: row.start_offset,
+    end: row.end_offset,
+    explanation: row.explanation,
+    confidence: row.confidence,
+  };
+}
+
+/** Groups flag rows by comment id, keeping the order the rules raised them. */
+export function groupFlags(rows: readonly FlagRow[]): Map<string, ExportFlag[]> {
+  const byComment = new Map<string, ExportFlag[]>();
+  for (const row of rows) {
+    const list = byComment.get(row.comment_id);
+    if (list) list.push(presentFlag(row));
+    else byComment.set(row.comment_id, [presentFlag(row)]);
+  }
+  return byComment;
+}
+
+/** Rank of the most severe category among flags (0 = threat), or null when there are none. */
+export function severityOf(flags: readonly { category: Category }[]): number | null {
+  let rank: number | null = null;
+  for (const f of flags) {
+    const r = CATEGORIES.indexOf(f.category);
+    if (rank === null || r < rank) rank = r;
+  }
+  return rank;
+}
