@@ -20,7 +20,9 @@ export function parseCsv(text: string, options: { fileName?: string } = {}): Par
   const delimiter = detectDelimiter(firstLine(text));
   let rows: { record: string[]; raw: string; info: { lines: number } }[];
   try {
-    rows = parseCsvSync(text, { delimiter, bom: true, skip_empty_lines: true, info: true, raw: true }) as unknown as typeof rows;
+    // Tab-separated files follow no quoting convention beyond a quoted cell, so a quote inside a cell is text there.
+    const relax_quotes = delimiter === "\t";
+    rows = parseCsvSync(text, { delimiter, bom: true, skip_empty_lines: true, info: true, raw: true, relax_quotes }) as unknown as typeof rows;
   } catch (error) {
     return { ok: false, issues: [csvErrorToIssue(error, text)] };
   }
@@ -56,7 +58,9 @@ export function detectCsv(text: string, fileName?: string): number {
   const rows = sampleRows(head, delimiter);
   if (rows.length <= 1) return 0.5 + bonus;
   const consistent = rows.slice(1).filter((r) => r.length === cells.length).length / (rows.length - 1);
-  return consistent >= 0.8 ? 0.9 + bonus : 0.3 * consistent;
+  // A ragged but mostly regular file is still worth parsing as CSV, for its error messages if nothing else.
+  if (consistent >= 0.8) return 0.9 + bonus;
+  return consistent >= 0.5 ? 0.3 : 0.05;
 }
 
 /** The Importer for CSV comment exports. */

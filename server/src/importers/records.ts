@@ -13,7 +13,8 @@ export const FIELD_ALIASES: Record<RecordField, readonly string[]> = {
   id: ["id", "comment_id", "commentid", "post_id"],
   parent: ["parent_id", "parent", "in_reply_to", "reply_to", "parent_comment_id"],
   author: ["author", "user", "username", "user_name", "name", "author_name", "display_name"],
-  body: ["body", "text", "comment", "message", "content", "comment_text"],
+  // raw_message before message: Disqus puts plain text there and HTML in message.
+  body: ["body", "text", "comment", "raw_message", "message", "content", "comment_text"],
   postedAt: ["created_at", "date", "timestamp", "time", "posted_at", "created", "created_utc"],
   threadId: ["thread_id", "thread", "article_id", "post", "discussion_id"],
   threadTitle: ["thread_title", "title", "article_title"],
