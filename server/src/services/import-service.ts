@@ -41,18 +41,21 @@ export interface ImportOptions {
   format?: string;
   /** Clock for imported_at/updated_at; tests pin it. */
   now?: () => Date;
+  /** How errors and `source_file` name the file (e.g. the path as the user typed it); defaults to the path. */
+  displayName?: string;
 }
 
 /** Reads and parses a file and runs the rules on it. Pure apart from reading the file; throws ImportError naming the file. */
 export function prepareFile(path: string, options: ImportOptions = {}): PreparedFile {
+  const name = options.displayName ?? path;
   let bytes: Uint8Array;
   try {
     bytes = readFileSync(path);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    throw new ImportError(path, code === "ENOENT" ? "no such file" : code === "EISDIR" ? "is a directory" : "cannot read the file");
+    throw new ImportError(name, code === "ENOENT" ? "no such file" : code === "EISDIR" ? "is a directory" : "cannot read the file");
   }
-  return prepareBytes(path, bytes, options);
+  return prepareBytes(name, bytes, options);
 }
 
 /** Parses bytes (named `file` in errors) and runs the rules; throws ImportError on the first problem. */

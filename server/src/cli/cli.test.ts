@@ -1,0 +1,67 @@
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { ExportDocumentSchema } from "@sift/shared";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+
+const ROOT = resolve(import.meta.dirname, "../../..");
+const TSX = join(ROOT, "node_modules/.bin/tsx");
+
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), "sift-cli-"));
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+/** Runs the CLI as a user would, from `dir`, with a clean environment apart from PATH. */
+function sift(...args: string[]) {
+  const result = spawnSync(TSX, [join(ROOT, "server/src/cli/main.ts"), ...args], {
+    cwd: dir,
+    env: { PATH: process.env.PATH, HOME: process.env.HOME },
+    encoding: "utf8",
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+const CSV = "id,parent_id,author,body\n1,,Ann,The lane is a good idea.\n2,1,Bob,I disagree.\n";
+
+describe("sift import", () => {
+  it("prints exactly one JSON document with --json and stores into --db relative to the cwd", () => {
+    writeFileSync(join(dir, "thread.csv"), CSV);
+    const run = sift("import", "thread.csv", "--json", "--db", "my.db");
+    expect(run.stderr).toBe("");
+    expect(run.code).toBe(0);
+    const out = JSON.parse(run.stdout) as { threads: Record<string, unknown>[] };
+    expect(out).toEqual({
+      threads: [{ id: expect.stringMatching(/^t_/), title: expect.any(String), format: "csv", comments: 2, flagged: expect.any(Number) }],
+    });
+
+    const again = sift("import", "thread.csv", "--json", "--db", "my.db");
+    expect(JSON.parse(again.stdout)).toEqual(out);
+
+    const exported = sift("export", "--format", "json", "--db", "my.db", "--out", "report.json");
+    expect(exported.code).toBe(0);
+    const doc = ExportDocumentSchema.parse(JSON.parse(readFileSync(join(dir, "report.json"), "utf8")));
+    expect(doc.threads[0]!.comments.map((c) => c.position)).toEqual([1, 2]);
+    expect(doc.threads[0]!.comments[1]!.parent_id).toBe(doc.threads[0]!.comments[0]!.id);
+  });
+
+  it("fails an empty file with one line naming it, a non-zero exit, and an untouched database", () => {
+    writeFileSync(join(dir, "good.csv"), CSV);
+    writeFileSync(join(dir, "empty.txt"), "");
+    const run = sift("import", "good.csv", "empty.txt", "--json", "--db", "my.db");
+    expect(run.code).toBe(1);
+    expect(run.stdout).toBe("");
+    expect(run.stderr.trimEnd().split("\n")).toHaveLength(1);
+    expect(run.stderr).toContain("empty.txt: the file is empty");
+    expect(JSON.parse(sift("export", "--db", "my.db").stdout).threads).toEqual([]);
+  });
+
+  it("names an unknown thread on export", () => {
+    const run = sift("export", "--format", "csv", "--thread", "t_nope", "--db", "my.db");
+    expect(run.code).toBe(1);
+    expect(run.stderr.trimEnd().split("\n")).toHaveLength(1);
+    expect(run.stderr).toContain("no thread with id t_nope");
+  });
+});

@@ -1,0 +1,49 @@
+import { Command, Option } from "commander";
+import { prepareFile, storePreparedFile, type ImportedThread } from "../services/import-service";
+import { supportedFormats } from "../importers/registry";
+import { cliContext, openCliDatabase, resolveUserPath, runAction } from "./context";
+
+interface ImportOptions {
+  format: string;
+  json?: boolean;
+  db?: string;
+}
+
+function summarise(file: string, threads: ImportedThread[]): string {
+  return threads
+    .map((t) => `${file}: "${t.title}" (${t.format}) ${t.comments} comments, ${t.flagged} flagged -> ${t.id}`)
+    .join("\n");
+}
+
+/**
+ * `sift import <file...>`: every file is parsed and checked before the database is touched, so a
+ * bad file among several leaves the database as it was; then each file is stored in its own transaction.
+ */
+export function importCommand(): Command {
+  return new Command("import")
+    .description("parse comment files, run the rules and store threads, comments and flags")
+    .argument("<file...>", "files to import")
+    .addOption(new Option("--format <name>", `input format: auto or one of ${supportedFormats()}`).default("auto"))
+    .option("--json", "print one JSON document on stdout")
+    .option("--db <path>", "SQLite database (default $SIFT_DB, else data/sift.db)")
+    .action(
+      runAction((files: string[], options: ImportOptions) => {
+        const ctx = cliContext(options.db);
+        const prepared = files.map((file) =>
+          prepareFile(resolveUserPath(ctx, file), { format: options.format, displayName: file }),
+        );
+        const db = openCliDatabase(ctx.dbPath);
+        try {
+          const results = prepared.map((p) => ({ file: p.file, threads: storePreparedFile(db, p) }));
+          if (options.json) {
+            process.stdout.write(`${JSON.stringify({ threads: results.flatMap((r) => r.threads) })}\n`);
+          } else {
+            for (const r of results) process.stdout.write(`${summarise(r.file, r.threads)}\n`);
+          }
+        } finally {
+          db.close();
+        }
+      }),
+    );
+}
+
