@@ -22,7 +22,11 @@ export interface ApiComment {
   body: string;
   status: CommentStatus;
   flags: ApiFlag[];
-  /** Bumped on every change; lets the server detect stale decisions. */
+  /** When the current status was decided; null while pending. */
+  decided_at?: string | null;
+  /** True when an `undo` would revert a moderator's decision (false for a status the source gave). */
+  can_undo?: boolean;
+  /** Bumped on every change; sent back with a decision so the server can refuse a stale one. */
   version: number;
 }
 

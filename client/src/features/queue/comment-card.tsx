@@ -22,12 +22,14 @@ export function CommentCard({ comment, isSelected, onSelect, ref }: CommentCardP
   const decide = useDecideComment();
   const { status } = comment;
   const postedAt = formatPostedAt(comment.posted_at);
+  // A status the source itself gave (e.g. imported as removed) has no decision to undo.
+  const canUndo = comment.can_undo ?? status !== "pending";
 
   const act = (action: DecisionAction) => {
     if (decide.isPending) return;
     if (action === "approve" && status === "approved") return;
     if (action === "remove" && status === "removed") return;
-    if (action === "undo" && status === "pending") return;
+    if (action === "undo" && !canUndo) return;
     // Removing needs no dialog: the reason defaults to the most severe flag, and Undo is one click away.
     const reason = action === "remove" ? findTopFlag(comment.flags)?.category : undefined;
     decide.mutate({ comment, action, ...(reason ? { reason } : {}) });
@@ -66,7 +68,7 @@ export function CommentCard({ comment, isSelected, onSelect, ref }: CommentCardP
             Remove
           </button>
         )}
-        {status !== "pending" && (
+        {canUndo && (
           <button type="button" className="button button--undo" disabled={decide.isPending} onClick={() => act("undo")}>
             Undo
           </button>

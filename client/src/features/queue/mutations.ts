@@ -9,7 +9,7 @@ export interface DecisionInput {
   reason?: string;
 }
 
-/** The status a decision leads to, shown before the server confirms it. */
+/** The status a decision most likely leads to, shown until the server answers (an undo may restore another). */
 export function predictStatus(action: DecisionAction): CommentStatus {
   if (action === "approve") return "approved";
   if (action === "remove") return "removed";
@@ -48,14 +48,14 @@ export function useDecideComment() {
     mutationFn: async ({ comment, action, reason }) => {
       const body = await requestJson<ApiComment | { comment: ApiComment }>(
         apiUrl(`comments/${encodeURIComponent(comment.id)}/decision`),
-        { method: "POST", body: reason === undefined ? { action } : { action, reason } },
+        { method: "POST", body: { action, version: comment.version, ...(reason === undefined ? {} : { reason }) } },
       );
       return "comment" in body ? body.comment : body;
     },
     onMutate: async ({ comment, action }) => {
       // A list fetch finishing now would overwrite the optimistic status.
       await queryClient.cancelQueries({ queryKey: queueKeys.lists() });
-      patchCommentInLists(queryClient, comment.id, (c) => ({ ...c, status: predictStatus(action) }));
+      patchCommentInLists(queryClient, comment.id, (c) => ({ ...c, status: predictStatus(action), can_undo: action !== "undo" }));
     },
     onError: (_error, { comment }) => {
       patchCommentInLists(queryClient, comment.id, () => comment);

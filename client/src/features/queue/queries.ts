@@ -29,17 +29,12 @@ export const queueKeys = {
 export function commentListQueryOptions(filters: QueueFilters) {
   return infiniteQueryOptions({
     queryKey: queueKeys.list(filters),
-    queryFn: ({ pageParam, signal }) =>
-      requestJson<CommentsPage>(
-        apiUrl("comments", {
-          view: filters.view,
-          thread: filters.thread,
-          q: filters.q,
-          limit: QUEUE_PAGE_SIZE,
-          cursor: pageParam,
-        }),
-        { signal },
-      ),
+    queryFn: async ({ pageParam, signal }): Promise<CommentsPage> => {
+      const url = apiUrl("comments", { view: filters.view, thread: filters.thread, q: filters.q, limit: QUEUE_PAGE_SIZE, cursor: pageParam });
+      const page = await requestJson<Partial<CommentsPage> & { items?: CommentsPage["comments"] }>(url, { signal });
+      // The list is `comments` in the API; `items` is the service's own name for it.
+      return { comments: page.comments ?? page.items ?? [], next_cursor: page.next_cursor ?? null };
+    },
     initialPageParam: null as string | null,
     getNextPageParam: (lastPage) => lastPage.next_cursor,
     // A moderator works down a list; it must not reshuffle under them when the

@@ -16,8 +16,10 @@ export function QueuePage() {
   return (
     <div className="app">
       <header className="app-header">
-        <h1 className="app-title">Sift</h1>
-        <ViewTabs view={view} thread={thread} onChange={setView} panelId={PANEL_ID} />
+        <div className="app-header-inner">
+          <h1 className="app-title">Sift</h1>
+          <ViewTabs view={view} thread={thread} onChange={setView} panelId={PANEL_ID} />
+        </div>
       </header>
       <main className="queue">
         <QueueFiltersBar thread={thread} onThreadChange={setThread} onSearch={onSearch} />
