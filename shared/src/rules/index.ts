@@ -1,7 +1,16 @@
 import type { Flag } from "../schemas/flag";
+import { CATEGORIES } from "../schemas/thread";
+import { buildCommentContext, wholeFlag, type CommentContext } from "./context";
+import { insultPhase } from "./phases/insult";
+import { offTopicPhase } from "./phases/off-topic";
+import { profanityPhase } from "./phases/profanity";
+import { slurPhase } from "./phases/slur";
+import { spamPhase } from "./phases/spam";
+import { threatPhase } from "./phases/threat";
+import { Vocabulary } from "./relevance";
 
 /** Version of the built-in rule pack; recorded with every flag so exports say which rules were in force. */
-export const RULE_PACK_VERSION = "0.0.0";
+export const RULE_PACK_VERSION = "1.0.0";
 
 /** What a rule may know about the thread a comment sits in. Pure data, no database. */
 export interface ThreadInput {
@@ -9,7 +18,73 @@ export interface ThreadInput {
   comments: { external_id: string; parent_external_id: string | null; author: string; body: string }[];
 }
 
-/** Flags for every comment of a thread, in the same order as `thread.comments`. */
+/**
+ * The phases, in order. Each is a pure function of one comment's context and
+ * returns its flags; flags from all phases are kept (a comment can be both
+ * profane and a threat). Order only decides the order of flags in the output:
+ * most severe first, so a moderator reads the worst reason first.
+ */
+const PHASES: ((ctx: CommentContext, vocabularies: Vocabulary[]) => Flag[])[] = [
+  threatPhase,
+  slurPhase,
+  insultPhase,
+  profanityPhase,
+  spamPhase,
+  offTopicPhase,
+];
+
+/** Too little article text to judge relevance against (a CSV export has none). */
+const MIN_ARTICLE_WORDS = 40;
+
+/** Starts of short replies that answer the comment just above them on a flat page. */
+const FOLLOW_UP = /^\s*(?:me too|same here|same|\+1|agreed|i agree|exactly|yes|yeah|yep|true|this|ditto|likewise|no[,.!]|nope|lol|haha)\b/i;
+
+/** Flags for one comment, given the thread vocabulary and the comment it answers. */
+export function evaluateComment(
+  comment: { body: string; author?: string },
+  options: { vocabularies?: Vocabulary[]; replyTo?: CommentContext["replyTo"] } = {},
+): Flag[] {
+  const ctx = buildCommentContext(comment.body, comment.author ?? "", options.replyTo ?? null);
+  return PHASES.flatMap((phase) => phase(ctx, options.vocabularies ?? []));
+}
+
+/** Flags for every comment of a thread, in the same order as `thread.comments`. Pure and deterministic. */
 export function evaluateThread(thread: ThreadInput): Flag[][] {
-  return thread.comments.map(() => []);
+  const article = new Vocabulary().add(`${thread.article.title}\n${thread.article.body}`);
+  const hasArticle = article.size >= MIN_ARTICLE_WORDS;
+  const flat = thread.comments.every((c) => c.parent_external_id === null);
+  const byId = new Map<string, { body: string; offTopic: boolean; vocabulary: Vocabulary | null }>();
+  const duplicates = findCrossAuthorDuplicates(thread.comments);
+  const results: Flag[][] = [];
+  thread.comments.forEach((c, i) => {
+    const previous = i > 0 ? thread.comments[i - 1] : undefined;
+    const parentId = c.parent_external_id ?? (flat && previous && FOLLOW_UP.test(c.body) ? previous.external_id : null);
+    const parent = parentId ? byId.get(parentId) : undefined;
+    const vocabularies = hasArticle ? [article, ...(parent?.vocabulary ? [parent.vocabulary] : [])] : [];
+    const flags = evaluateComment(c, { vocabularies, replyTo: parent ? { body: parent.body, offTopic: parent.offTopic } : null });
+    if (duplicates.has(i)) {
+      flags.push(wholeFlag("spam", "spam.duplicate", "same text posted by several authors", "The same text was posted by several different authors (a spam wave or brigade).", 0.75));
+    }
+    const offTopic = flags.some((f) => f.category === "off_topic");
+    byId.set(c.external_id, { body: c.body, offTopic, vocabulary: offTopic || !hasArticle ? null : new Vocabulary().add(c.body) });
+    results.push(sortBySeverity(flags));
+  });
+  return results;
+}
+
+/** Indexes of comments whose (substantial) text also appears under another author's name. */
+function findCrossAuthorDuplicates(comments: ThreadInput["comments"]): Set<number> {
+  const authors = new Map<string, Set<string>>();
+  const keys = comments.map((c) => c.body.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ").trim());
+  keys.forEach((k, i) => {
+    if (k.length < 30) return;
+    const set = authors.get(k) ?? new Set<string>();
+    set.add(comments[i]!.author);
+    authors.set(k, set);
+  });
+  return new Set(keys.flatMap((k, i) => ((authors.get(k)?.size ?? 0) > 1 ? [i] : [])));
+}
+
+function sortBySeverity(flags: Flag[]): Flag[] {
+  return [...flags].sort((a, b) => CATEGORIES.indexOf(a.category) - CATEGORIES.indexOf(b.category));
 }

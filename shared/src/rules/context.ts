@@ -1,0 +1,41 @@
+import type { Flag } from "../schemas/flag";
+import type { Category } from "../schemas/thread";
+import { sentences, tokenize, type Sentence, type Token } from "./text";
+
+/** Everything a phase may look at for one comment. Built once, shared by all phases. */
+export interface CommentContext {
+  body: string;
+  author: string;
+  tokens: Token[];
+  sentences: Sentence[];
+  /** The comment this one answers (its parent, or for flat pages the comment it visibly follows up), if known. */
+  replyTo: { body: string; offTopic: boolean } | null;
+  /** Lowercased body with runs of whitespace collapsed, for phrase patterns. */
+  lower: string;
+}
+
+export function buildCommentContext(body: string, author: string, replyTo: CommentContext["replyTo"]): CommentContext {
+  return { body, author, tokens: tokenize(body), sentences: sentences(body), replyTo, lower: body.toLowerCase() };
+}
+
+/** Makes a flag whose evidence is the text between two offsets of the body. */
+export function spanFlag(
+  ctx: CommentContext,
+  category: Category,
+  rule: string,
+  start: number,
+  end: number,
+  explanation: string,
+  confidence: number,
+): Flag {
+  return { category, rule, evidence: ctx.body.slice(start, end), start, end, explanation, confidence: round(confidence) };
+}
+
+/** Makes a flag about the whole comment (no span). */
+export function wholeFlag(category: Category, rule: string, evidence: string, explanation: string, confidence: number): Flag {
+  return { category, rule, evidence, start: null, end: null, explanation, confidence: round(confidence) };
+}
+
+function round(n: number): number {
+  return Math.round(Math.min(1, Math.max(0, n)) * 100) / 100;
+}

@@ -1,0 +1,87 @@
+import type { LexiconEntry } from "./lexicon";
+import { variants, type Token } from "./text";
+
+/** A lexicon word found in a comment. */
+export interface WordHit {
+  entry: LexiconEntry;
+  start: number;
+  end: number;
+  /** What had to be undone to see the word, for the explanation, or null when it was written plainly. */
+  disguise: string | null;
+}
+
+/** Lookup table from every spelling (base and forms, lowercased) to its entry. Multi-word forms keep their space. */
+export type LexiconIndex = Map<string, LexiconEntry>;
+
+export function indexLexicon(entries: LexiconEntry[]): LexiconIndex {
+  const index: LexiconIndex = new Map();
+  for (const entry of entries) for (const form of [entry.base, ...(entry.forms ?? [])]) index.set(form.toLowerCase(), entry);
+  return index;
+}
+
+const isCapitalised = (t: Token | undefined) => !!t && /^\p{Lu}\p{Ll}/u.test(t.text);
+
+/** "Dick Cheney", "Philip K. Dick": a capitalised word beside another capitalised word is a name. */
+function looksLikeName(tokens: Token[], i: number): boolean {
+  return isCapitalised(tokens[i]) && (isCapitalised(tokens[i + 1]) || (i > 0 && isCapitalised(tokens[i - 1])));
+}
+
+/** Matches a censored spelling (f*ck, sh**) against the index: each star stands for one hidden letter. */
+function matchCensored(norm: string, index: LexiconIndex): LexiconEntry | undefined {
+  if (!norm.includes("*") || !/\p{L}/u.test(norm) || norm.replace(/\*/g, "").length < 1) return undefined;
+  const pattern = new RegExp(`^${norm.replace(/[^\p{L}*]/gu, "").replace(/\*/g, "\\p{L}")}$`, "u");
+  for (const [form, entry] of index) if (!form.includes(" ") && pattern.test(form)) return entry;
+  return undefined;
+}
+
+/** Finds every whole-token (or two-token) occurrence of the lexicon's words. */
+export function findWords(tokens: Token[], index: LexiconIndex): WordHit[] {
+  const hits: WordHit[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    const next = tokens[i + 1];
+    if (next && next.start - t.end <= 2) {
+      const pair = index.get(`${t.norm} ${next.norm}`);
+      if (pair) {
+        hits.push({ entry: pair, start: t.start, end: next.end, disguise: t.disguise ?? next.disguise });
+        i++;
+        continue;
+      }
+    }
+    let entry: LexiconEntry | undefined;
+    let disguise = t.disguise;
+    for (const [k, v] of variants(t.norm).entries()) {
+      entry = index.get(v);
+      if (entry) {
+        if (k > 0) disguise ??= "repeated letters squeezed";
+        break;
+      }
+    }
+    if (!entry) {
+      entry = matchCensored(t.norm, index);
+      if (entry) disguise = "censored with asterisks";
+    }
+    if (!entry) continue;
+    if (entry.alsoName && looksLikeName(tokens, i)) continue;
+    if (!disguise && isMisspelling(t.norm, entry.base)) disguise = "deliberate misspelling";
+    hits.push({ entry, start: t.start, end: t.end, disguise });
+  }
+  return hits;
+}
+
+/** fcuk, phuck, biatch: close to the base word but not the word or an inflection of it. */
+function isMisspelling(norm: string, base: string): boolean {
+  return norm !== base && !norm.startsWith(base) && !norm.endsWith(base) && editDistance(norm.slice(0, base.length + 1), base) <= 2;
+}
+
+function editDistance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) {
+      cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    prev = cur;
+  }
+  return prev[b.length]!;
+}

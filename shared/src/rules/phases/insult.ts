@@ -1,0 +1,41 @@
+import type { Flag } from "../../schemas/flag";
+import { spanFlag, type CommentContext } from "../context";
+import { STRONG_INSULTS, TARGETED_INSULTS } from "../lexicon";
+import { findWords, indexLexicon } from "../lexicon-match";
+
+const STRONG = indexLexicon(STRONG_INSULTS);
+const WORDS = TARGETED_INSULTS.join("|");
+const ADJ = "(?:a|an|such an?|so|the|total|complete|utter|absolute|real|big|little|pathetic|stupid|sad|old|fucking|f\\w*ing|bloody|damn)";
+/** "you loser", "you're a pathetic clown", "you are so stupid", "what a fool you are". */
+const YOU_ARE = new RegExp(`\\b(?:you|u|ya)(?:'re|’re| are| r)?\\s+(?:${ADJ}\\s+){0,3}(${WORDS})\\b`, "gi");
+const LIKE_YOU = new RegExp(`\\b(${WORDS})s?\\s+like\\s+(?:you|u)\\b`, "gi");
+/** "Wake up, creature." — a singular insult as the vocative at the end of a sentence. */
+const VOCATIVE = new RegExp(`,\\s*(?:you\\s+)?(?:${ADJ}\\s+)?(${WORDS})\\s*[.!?]+\\s*$`, "i");
+/** Profanity thrown at the reader: "you bitch", "you absolute prick". */
+const YOU_PROFANE = new RegExp(`\\b(?:you|u)\\s+(?:${ADJ}\\s+){0,2}(bitch|asshole|arsehole|cunt|prick|twat|dick|bastard|slut|whore)\\b`, "gi");
+
+/** Insults aimed at a person: name-calling, and milder words when addressed to someone. */
+export function insultPhase(ctx: CommentContext): Flag[] {
+  const flags: Flag[] = [];
+  for (const hit of findWords(ctx.tokens, STRONG)) {
+    const seen = ctx.body.slice(hit.start, hit.end);
+    flags.push(spanFlag(ctx, "insult", "insult.name-calling", hit.start, hit.end, `"${seen}" is name-calling ("${hit.entry.base}").`, 0.8));
+  }
+  for (const re of [YOU_ARE, LIKE_YOU, YOU_PROFANE]) {
+    for (const m of ctx.body.matchAll(re)) {
+      const start = m.index ?? 0;
+      flags.push(spanFlag(ctx, "insult", "insult.addressed", start, start + m[0].length, `"${m[0]}" insults the person addressed.`, 0.75));
+    }
+  }
+  for (const s of ctx.sentences) {
+    const m = VOCATIVE.exec(s.text);
+    if (!m || !m[1]) continue;
+    const start = s.start + (m.index ?? 0) + m[0].indexOf(m[1], 1);
+    flags.push(spanFlag(ctx, "insult", "insult.addressed", start, start + m[1].length, `"${m[1]}" is used to address someone as an insult.`, 0.65));
+  }
+  return dedupe(flags);
+}
+
+function dedupe(flags: Flag[]): Flag[] {
+  return flags.filter((f, i) => !flags.some((g, j) => j < i && g.start !== null && f.start !== null && f.start < (g.end ?? 0) && g.start < (f.end ?? 0)));
+}

@@ -1,0 +1,46 @@
+import type { Flag } from "../../schemas/flag";
+import { spanFlag, wholeFlag, type CommentContext } from "../context";
+import { relevance, type Vocabulary } from "../relevance";
+
+/** Comments about the site itself rather than the article: logins, the comment system, ads, moderation. */
+const SITE_META =
+  /\b(?:why (?:do|does|can't|cant|can i not) (?:i|we|you) (?:have to |need to )?(?:log ?in|sign ?in|login|register)|(?:log ?in|login|sign ?in)(?: page| button| system)? (?:is |keeps? )?(?:broken|not working|doesn'?t work|problems?|issues?)|(?:my|our) comments? (?:was |were |got |keeps? getting |keep getting )?(?:deleted|removed|censored|disappeared|vanished|not showing)|comment (?:system|section|box) (?:is |keeps )?(?:broken|buggy|slow|terrible|not working)|(?:this|the) (?:site|website|page) (?:is |keeps )?(?:so )?(?:slow|broken|crashing|buggy|not loading)|too many ads|(?:captcha|disqus|paywall) (?:is|keeps|won'?t))\b/gi;
+/** The writer says so: "Off topic, but…", "OT:". */
+const MARKER = /(?:^|[\n.!?]\s*)(off[- ]?topic\b[^.!?\n]{0,20}|ot:)/gi;
+
+/** Minimum distinctive words before relevance is judged: short reactions are never off-topic by relevance. */
+const MIN_TOPIC_WORDS = 10;
+/** A comment about the article itself (its bias, its sources, its author) is on topic whatever its words. */
+const ABOUT_THE_ARTICLE = /\b(?:this|the|another|that)\s+(?:\w+\s+)?(?:article|piece|report|story|post|headline|author|writer|journalist|op-?ed|editorial)\b/i;
+const MAX_RELEVANCE = 0.12;
+
+/** Off-topic: against the article and the conversation, not keywords. */
+export function offTopicPhase(ctx: CommentContext, vocabularies: Vocabulary[]): Flag[] {
+  const flags: Flag[] = [];
+  for (const m of ctx.body.matchAll(SITE_META)) {
+    const start = m.index ?? 0;
+    flags.push(spanFlag(ctx, "off_topic", "off_topic.site-meta", start, start + m[0].length, "About the site or the comment system, not the article.", 0.8));
+  }
+  for (const m of ctx.body.matchAll(MARKER)) {
+    const start = (m.index ?? 0) + m[0].indexOf(m[1] ?? "");
+    flags.push(spanFlag(ctx, "off_topic", "off_topic.marker", start, start + (m[1] ?? "").length, "The writer marks the comment as off-topic.", 0.9));
+  }
+  if (flags.length) return flags;
+  const r = vocabularies.length ? relevance(ctx.body, vocabularies) : null;
+  if (r && r.topicWordCount >= MIN_TOPIC_WORDS && r.score < MAX_RELEVANCE && !ABOUT_THE_ARTICLE.test(ctx.body)) {
+    const sample = [...new Set(r.unrelated)].slice(0, 6).join(", ");
+    return [
+      wholeFlag(
+        "off_topic",
+        "off_topic.low-relevance",
+        `relevance ${r.score.toFixed(2)} (${sample})`,
+        `Shares almost none of its subject words with the article or the comment it answers (relevance ${r.score.toFixed(2)}; about: ${sample}).`,
+        0.55 + (MAX_RELEVANCE - r.score) * 2,
+      ),
+    ];
+  }
+  if (ctx.replyTo?.offTopic && (r?.topicWordCount ?? 0) < MIN_TOPIC_WORDS) {
+    return [wholeFlag("off_topic", "off_topic.follows-off-topic", "reply to an off-topic comment", "A short reply continuing an off-topic exchange.", 0.55)];
+  }
+  return flags;
+}

@@ -1,0 +1,59 @@
+import type { Flag } from "../../schemas/flag";
+import { spanFlag, type CommentContext } from "../context";
+import { COUNTRY_NAMES, DEHUMANISING, GROUP_SMEARS, GROUP_TERMS, IDENTITY_SLURS } from "../lexicon";
+import { findWords, indexLexicon } from "../lexicon-match";
+
+const SLURS = indexLexicon(IDENTITY_SLURS);
+const alt = (words: string[]) => words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|");
+const GROUP = `(?:${alt(GROUP_TERMS)})(?:\\s+(?:men|man|people|folk|women))?`;
+const PEOPLE = `(?:${GROUP}|(?:${alt(COUNTRY_NAMES)}))`;
+const DEHUM = `(?:${alt(DEHUMANISING)})`;
+
+/** "the zionist filth", "iran scum", "muslim vermin": a people named and branded in one phrase. */
+const GROUP_THEN_NOUN = new RegExp(`\\b(${PEOPLE})\\s+(?:[a-z]+\\s+)?(${DEHUM})\\b`, "gi");
+/** "Xs are vermin", "X are nothing but animals", "X is a disease on this country". */
+const GROUP_IS_NOUN = new RegExp(`\\b(${GROUP})\\s+(?:are|is|were|r)\\s+(?:all\\s+|just\\s+|nothing but\\s+|simply\\s+|like\\s+)*(?:an?\\s+|the\\s+)?(?:[a-z]+\\s+)?(${DEHUM})\\b`, "gi");
+/** "filth like the X", "vermin such as X". */
+const NOUN_LIKE_GROUP = new RegExp(`\\b(${DEHUM})\\s+(?:like|such as)\\s+(?:the\\s+)?(${GROUP})\\b`, "gi");
+/** "child butchers", "baby killers" pinned on a people. */
+const SMEAR = new RegExp(`\\b(${alt(GROUP_SMEARS)})\\b`, "gi");
+/** Generalising about a group: "X always lie", "typical X, always whining", "why do X always …". */
+const NEGATIVE = "(?:lie|lies|lying|liars?|hide the truth|steal|steals|stealing|thieves|cheat|cheats|cheating|whine|whining|ruin|ruins|rape|rapists?|terrorists?|criminals?|lazy|dirty|filthy|evil|greedy|violent|savages?|inferior|breed like|can'?t be trusted|cannot be trusted|parasitic)";
+const GENERALISING = new RegExp(`\\b((?:all|typical|these|those|the|why do|why are)\\s+)?(${GROUP})[,]?\\s+(?:are\\s+|were\\s+)?(?:all\\s+)?(always|never|all|constantly|just)\\s+(?:[a-z']+\\s+){0,4}?(${NEGATIVE})\\b`, "gi");
+const TYPICAL = new RegExp(`\\btypical\\s+(${GROUP})\\b[,]?\\s+(?:always\\s+)?(?:[a-z']+\\s+){0,2}?(${NEGATIVE})\\b`, "gi");
+
+/** Words that show the writer rejects what is quoted or described (counter-speech). */
+const CONDEMNS = /\b(?:vile|disgusting|hateful|racist|bigoted|abhorrent|shameful|unacceptable|wrong|sick|horrific|condemn\w*|not ok|never ok|appalling|dehumanising|dehumanizing)\b/i;
+const NEGATED = /\b(?:not|no|never|n't|aren't|isn't|nobody|none)\b/i;
+/** "I'm a proud dyke", "as a fag myself": in-group, reclaimed use. */
+const IN_GROUP = /\b(?:i'm|i am|im|as an?|we're|we are|us)\s+(?:an?\s+)?(?:proud\s+|old\s+|happy\s+)?$/i;
+
+/** Hate aimed at people for who they are: identity slurs, dehumanising labels, derogatory generalisations. */
+export function slurPhase(ctx: CommentContext): Flag[] {
+  const flags: Flag[] = [];
+  for (const hit of findWords(ctx.tokens, SLURS)) {
+    const before = ctx.body.slice(Math.max(0, hit.start - 30), hit.start);
+    if (IN_GROUP.test(before)) continue;
+    const how = hit.disguise ? ` (${hit.disguise})` : "";
+    flags.push(spanFlag(ctx, "slur", "slur.identity", hit.start, hit.end, `"${ctx.body.slice(hit.start, hit.end)}" is an identity slur${how}.`, 0.9));
+  }
+  for (const s of ctx.sentences) {
+    if (CONDEMNS.test(s.text) && /["“”'‘’]|\bcall(?:s|ed|ing)?\b/i.test(s.text)) continue; // counter-speech quoting hate to reject it
+    const add = (re: RegExp, rule: string, why: (m: RegExpMatchArray) => string, confidence: number, skipNegated = true) => {
+      for (const m of s.text.matchAll(re)) {
+        if (skipNegated && NEGATED.test(m[0])) continue;
+        const start = s.start + (m.index ?? 0);
+        flags.push(spanFlag(ctx, "slur", rule, start, start + m[0].trimEnd().length, why(m), confidence));
+      }
+    };
+    add(GROUP_THEN_NOUN, "slur.dehumanising", (m) => `Calls ${m[1]} "${m[2]}": dehumanises a people.`, 0.85);
+    add(GROUP_IS_NOUN, "slur.dehumanising", (m) => `Says ${m[1]} are "${m[2]}": dehumanises a group.`, 0.85);
+    add(NOUN_LIKE_GROUP, "slur.dehumanising", (m) => `Calls ${m[2]} "${m[1]}": dehumanises a group.`, 0.85);
+    add(GENERALISING, "slur.derogation", (m) => `Generalises about ${m[2]} as a group ("${m[3]} … ${m[4]}").`, 0.6);
+    add(TYPICAL, "slur.derogation", (m) => `Generalises about ${m[1]} as a group ("typical … ${m[2]}").`, 0.6);
+    if (new RegExp(`\\b${PEOPLE}\\b`, "i").test(s.text) || /\bthe\s+(?:child|baby|christ|god)\s+(?:butchers|killers|murderers)\b/i.test(s.text)) {
+      add(SMEAR, "slur.group-smear", (m) => `"${m[1]}" brands a whole people as murderers.`, 0.6, false);
+    }
+  }
+  return flags;
+}

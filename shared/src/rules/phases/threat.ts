@@ -1,0 +1,147 @@
+import type { Flag } from "../../schemas/flag";
+import { spanFlag, type CommentContext } from "../context";
+import { GROUP_TERMS } from "../lexicon";
+
+/**
+ * Threats are modelled as harm + human target + the writer's modality (intent,
+ * call, wish, endorsement), not as bad words: "I'd kill for a coffee" has no
+ * human target, "the commute is murder" no modality, "massacres of unarmed
+ * kids disgust the world" reports violence, and a quoted call to violence is
+ * the writer's own only when the writer endorses it.
+ */
+
+const HARM =
+  "(?:kill|kills|killed|killing|murder|murders|murdered|shoot|shot|shoots|stab|stabs|stabbed|hang|hanged|hung|lynch|lynched|behead|beheaded|burn|burns|burned|burnt|drown|drowns|drowned|strangle|strangled|choke|slit|gut|gutted|butcher|butchered|slaughter|slaughtered|execute|executed|exterminate|exterminated|gas|gassed|bomb|nuke|rape|raped|torture|tortured|beat|beaten|punch|hurt|harm|cut|smash|bash|eliminate|wipe out|wiped out|put down|string up|strung up|curb ?stomp|die|dies|rot|run (?:a|the|my|this|his) (?:sword|knife|blade|spear|stake) (?:through|into)|put (?:a|one) (?:bullet|round|knife|blade) (?:in|into|through)|blow (?:\\w+ )?brains out)";
+const HARM_RE = new RegExp(`\\b${HARM}\\b`, "g");
+const INTRANSITIVE = /^(?:die|dies|rot|burn|burns|drown|drowns|choke)$/;
+
+const PERSON_NOUNS = `people|person|man|men|woman|women|kid|kids|child|children|family|families|guy|guys|bastards?|traitors?|politicians?|cops?|mods?|moderators?|journalists?|reporters?|judges?|president|senators?|leaders?|neighbou?rs?|wife|husband|mother|mum|mom|father|dad|son|daughter|boss|teacher|${GROUP_TERMS.join("|")}`;
+const BODY = "belly|head|throat|neck|face|back|heart|chest|skull|gut|guts|brains|kids|children|family|wife|husband|house|home";
+/** A human object right after the harm: you, him, them, his belly, those people, the jews, a Jew. */
+const HUMAN_OBJECT = new RegExp(
+  `^\\s*(?:up|down|out|off)?\\s*(?:you|u|ya|him|her|them|yourself|yourselves|himself|herself|themselves|y'all|(?:his|her|their|your|ur) (?:\\w+ )?(?:${BODY})|(?:all |every |each |those |these |the |a |an |some )?(?:\\w+ )?(?:${PERSON_NOUNS}))\\b`,
+  "i",
+);
+const HUMAN_ANYWHERE = /\b(?:you|him|her|them|yourself|with you in it)\b/i;
+/** A human subject at the end of the text before the frame: "you", "he", "people like her", "the traitors". */
+const HUMAN_SUBJECT = new RegExp(`\\b(?:you|u|he|she|they|people like (?:him|her|them|you)|${PERSON_NOUNS})\\s*(?:\\w+\\s+){0,3}$`, "i");
+
+/** Objects that make a harm verb an idiom: kill for a coffee, kill time, killing it, shoot me an email. */
+const IDIOM_OBJECT =
+  /^\s*(?:for\b|time\b|it\b|this\b|that\b|the (?:mood|vibe|lights?|engine|process|game|deadline|traffic|competition|bill|idea|conversation|thread)\b|me\b|myself\b|us an?\b|a leg\b|the breeze\b|two birds\b)/i;
+
+type Modality = "intent" | "call" | "wish" | "endorsement";
+interface Frame {
+  kind: Modality;
+  re: RegExp;
+  /** The frame's harm has its target as the subject (passive or intransitive): "he should be shot", "hope you die". */
+  subjectTarget?: boolean;
+}
+
+/** Each frame must end right where the harm begins (a few words may stand between). */
+const GAP = "(?:\\s+(?:\\w+\\s+){0,3})?\\s*$";
+const FRAMES: Frame[] = [
+  { kind: "intent", re: new RegExp(`\\b(?:i|we)\\s*(?:'ll|will|'m going to|am going to|are going to|'re going to|gonna|'m gonna|am gonna|'d|would|shall|want to|wanna|plan to|intend to|swear i'?ll)(?:\\s+personally)?${GAP}`, "i") },
+  { kind: "call", re: new RegExp(`\\b(?:someone|somebody|anyone|people|they|we|you|y'all|everyone|every \\w+|the \\w+)\\s+(?:should|must|needs? to|ought to|has to|have to|gotta)(?:\\s+just)?${GAP}`, "i") },
+  { kind: "call", re: /(?:^|[.!?]\s*)(?:let's|lets)\s+(?:\w+\s+)?$/i },
+  { kind: "call", re: /^\s*(?:(?:just|go|so|now|please|somebody|someone|pls)[,]?\s+)*$/i },
+  { kind: "call", re: /\b(?:should|must|needs? to|ought to|deserves? to|has to|have to|will)\s+(?:be|get)\s+(?:\w+\s+)?$/i, subjectTarget: true },
+  { kind: "wish", re: /\b(?:i hope|hope|hopefully|i wish|i pray|may)\s+(?:that\s+)?(?:\w+\s+){1,3}(?:gets?\s+)?$/i, subjectTarget: true },
+  { kind: "wish", re: /\b(?:deserves?|ought|needs?)\s+to\s+$/i, subjectTarget: true },
+  { kind: "endorsement", re: /\b(?:only|best|right|proper|real|final|one true)\s+(?:\w+\s+){0,2}["“”']?(?:way|solution|answer|dialogue|cure|response|treatment|thing|language|option|fix)["“”']?[^.!?]{0,60}\b(?:is|was)\s+(?:to\s+)?$/i },
+];
+
+/** Wishing a weapon on someone: "he deserves a knife in the back". */
+const DESERVES_WEAPON = /\b(?:deserves?|needs?|earned|should get|ought to get)\s+(?:a|the|one)\s+(?:knife|bullet|rope|noose|beating|bat|blade|sword)\b/gi;
+/** Menace without a harm verb. */
+const INTIMIDATION =
+  /\b(?:(?:we|i) know where (?:you|your \w+|u) (?:live|lives|go to school|work|sleep)|watch your back|your days are numbered|sleep with one eye open|you(?:'re| are) (?:a )?dead (?:man|woman|meat)|you won'?t see (?:it|me) coming|kys)\b/gi;
+
+const NEGATION = /\b(?:never|not|n't|no one|nobody|wouldn't|won't|don't|shouldn't)\b[^,;]*$/i;
+const REPORTED = /\b(?:said|says|remarked|wrote|writes|claimed|declared|tweeted|called for|argued|stated|told \w+|once \w+ed)\s+(?:that\s+)?/i;
+const ENDORSES = /\b(?:i (?:like|love|agree with|admire|support|salute|respect)|(?:he|she|they) (?:was|were) right|so true|exactly right|well said|based|hear,? hear|i agree|amen|couldn'?t agree more)\b/i;
+const CONDEMNS = /\b(?:vile|disgusting|horrific|abhorrent|shameful|evil|wrong|sick|monstrous|condemn\w*|appalling|barbaric)\b/i;
+
+/** Harm + human target + modality, per sentence; and menacing phrases. */
+export function threatPhase(ctx: CommentContext): Flag[] {
+  const flags: Flag[] = [];
+  const text = ctx.lower.replace(/[’‘]/g, "'");
+  for (const s of ctx.sentences) {
+    const sentence = text.slice(s.start, s.start + s.text.length);
+    for (const m of sentence.matchAll(HARM_RE)) {
+      const at = m.index ?? 0;
+      const pre = clauseBefore(sentence, at);
+      const post = sentence.slice(at + m[0].length, at + m[0].length + 60);
+      const modality = findModality(pre, post, m[0]);
+      if (!modality) continue;
+      const start = s.start + Math.max(0, at - pre.length);
+      const end = s.start + at + m[0].length + targetLength(post);
+      const reported = REPORTED.test(sentence.slice(0, at)) || insideQuotes(sentence, at);
+      if (reported) {
+        const rest = text.slice(s.start + s.text.length);
+        if (!ENDORSES.test(rest) || CONDEMNS.test(rest)) continue;
+        flags.push(spanFlag(ctx, "threat", "threat.endorsed-violence", start, end, `Quotes a call for violence against people and endorses it ("${ENDORSES.exec(rest)?.[0]}").`, 0.8));
+      } else {
+        flags.push(spanFlag(ctx, "threat", `threat.${modality}`, start, end, explain(modality), modality === "endorsement" ? 0.75 : 0.85));
+      }
+    }
+    for (const m of sentence.matchAll(DESERVES_WEAPON)) {
+      const at = m.index ?? 0;
+      if (!HUMAN_SUBJECT.test(clauseBefore(sentence, at)) || NEGATION.test(sentence.slice(0, at))) continue;
+      flags.push(spanFlag(ctx, "threat", "threat.wish", s.start + at, s.start + at + m[0].length, explain("wish"), 0.8));
+    }
+  }
+  for (const m of text.matchAll(INTIMIDATION)) {
+    const at = m.index ?? 0;
+    flags.push(spanFlag(ctx, "threat", "threat.intimidation", at, at + m[0].length, "Menaces someone: says the writer knows where they are or that harm is coming.", 0.85));
+  }
+  return flags;
+}
+
+/** The writer's modality for a harm, or null when the harm is an idiom, has no human target, or is negated. */
+function findModality(pre: string, post: string, harm: string): Modality | null {
+  if (IDIOM_OBJECT.test(post) || NEGATION.test(pre)) return null;
+  const objectIsHuman = HUMAN_OBJECT.test(post) || (/through|into|in$/.test(harm) && HUMAN_OBJECT.test(post));
+  for (const frame of FRAMES) {
+    const m = frame.re.exec(pre);
+    if (!m) continue;
+    const before = pre.slice(0, m.index);
+    const subjectHuman = HUMAN_SUBJECT.test(before) || (frame.kind === "wish" && HUMAN_SUBJECT.test(pre));
+    if (frame.subjectTarget || INTRANSITIVE.test(harm)) {
+      if (subjectHuman || objectIsHuman || HUMAN_ANYWHERE.test(post.slice(0, 25))) return frame.kind;
+    } else if (objectIsHuman) return frame.kind;
+  }
+  return null;
+}
+
+/** The part of the sentence before `at` that belongs to the same clause. */
+function clauseBefore(sentence: string, at: number): string {
+  const before = sentence.slice(0, at);
+  const cut = Math.max(before.lastIndexOf(";"), before.lastIndexOf(":"), before.lastIndexOf(" but "), before.lastIndexOf(" if "));
+  return cut === -1 ? before : before.slice(cut + 1);
+}
+
+function targetLength(post: string): number {
+  const m = HUMAN_OBJECT.exec(post);
+  return m ? m[0].length : 0;
+}
+
+function insideQuotes(sentence: string, at: number): boolean {
+  const before = sentence.slice(0, at);
+  const opens = (before.match(/[“]/g) ?? []).length - (before.match(/[”]/g) ?? []).length;
+  const straight = (before.match(/"/g) ?? []).length % 2 === 1;
+  return opens > 0 || straight;
+}
+
+function explain(kind: Modality): string {
+  switch (kind) {
+    case "intent":
+      return "The writer states an intent to harm someone.";
+    case "call":
+      return "Calls for someone to be harmed.";
+    case "wish":
+      return "Wishes harm on someone.";
+    case "endorsement":
+      return "Presents violence against people as the right thing to do.";
+  }
+}

@@ -1,0 +1,69 @@
+/**
+ * How much a comment is about its article: the share of the comment's
+ * distinctive words (not function words, not everyday words) that the
+ * article also uses, with light stemming and prefix matching so that
+ * "Syrian" meets "Syria" and "Iranians" meets "Iran".
+ */
+
+/** Function words and everyday words: they say nothing about the topic. */
+const COMMON = new Set(
+  `a about above across after again against all almost alone along already also although always am among an and another any anybody anyone anything anyway are around as ask asked at away back be became because become been before began behind being believe below best better between big both bring but by call came can cannot cant case certain change come comes coming could course day days did didnt different do does doesnt doing done dont down during each early either else end enough even ever every everyone everything exactly example fact far feel felt few find first for found from full gave get gets getting give given go goes going gone good got great had has hasnt have havent having he hed hell her here hers herself hes him himself his how however i id if ill im important in instead into is isnt it its itself ive just keep kind knew know known last later least less let lets like likely little long look looking lot made make makes making many may maybe me mean means might mine more most much must my myself need never new next no nobody none nor not nothing now of off often oh ok okay old on once one only or other others our ours ourselves out over own part people perhaps place point put quite rather read really right said same saw say saying says see seem seemed seems seen several shall she shed shes should show side since so some someone something sometimes soon still such sure take taken tell than thank thanks that thats the their theirs them themselves then there theres these they theyd theyll theyre thing things think this those though thought through thus time times to today together too took toward true try trying turn two under until up upon us use used using very want wanted wants was wasnt way ways we well went were werent what whats when where whether which while who whole whom whose why will with within without wont word words work world would wouldnt wrong yeah year years yes yet you youd youll your youre yours yourself yourselves youve also lol hahaha haha gee oh ps re ie eg etc vs via per`.split(
+    " ",
+  ),
+);
+
+/** Lowercase, no possessive, no plural: enough for matching topic words. */
+export function stem(word: string): string {
+  let w = word.toLowerCase().replace(/['’]s$/, "").replace(/['’]/g, "");
+  if (w.length > 4 && w.endsWith("ies")) w = `${w.slice(0, -3)}y`;
+  else if (w.length > 4 && /(?:ss|us|is)$/.test(w)) return w;
+  else if (w.length > 3 && w.endsWith("s")) w = w.slice(0, -1);
+  return w;
+}
+
+/** Topic words of a text: stems of its non-common words of three letters or more. */
+export function topicWords(text: string): string[] {
+  const out: string[] = [];
+  for (const m of text.matchAll(/[\p{L}][\p{L}'’-]*/gu)) {
+    for (const part of m[0].split("-")) {
+      const w = stem(part);
+      if (w.length >= 3 && !COMMON.has(w) && !COMMON.has(part.toLowerCase().replace(/['’]/g, ""))) out.push(w);
+    }
+  }
+  return out;
+}
+
+/** The vocabulary of an article (and of any context added later), ready for prefix-aware lookups. */
+export class Vocabulary {
+  private readonly words = new Set<string>();
+  private readonly prefixes = new Set<string>();
+
+  add(text: string): this {
+    for (const w of topicWords(text)) {
+      this.words.add(w);
+      for (let l = Math.max(4, Math.ceil(w.length * 0.55)); l < w.length; l++) this.prefixes.add(w.slice(0, l));
+    }
+    return this;
+  }
+
+  get size(): number {
+    return this.words.size;
+  }
+
+  /** True when the word, or a word sharing most of its stem, is in the vocabulary. */
+  has(word: string): boolean {
+    if (this.words.has(word) || this.prefixes.has(word)) return true;
+    for (let l = word.length - 1; l >= Math.max(4, Math.ceil(word.length * 0.55)); l--) {
+      if (this.words.has(word.slice(0, l))) return true;
+    }
+    return false;
+  }
+}
+
+/** Share of the comment's topic words found in the vocabulary, and how many topic words it has. */
+export function relevance(text: string, vocabularies: Vocabulary[]): { score: number; topicWordCount: number; unrelated: string[] } {
+  const words = topicWords(text);
+  if (words.length === 0) return { score: 1, topicWordCount: 0, unrelated: [] };
+  const unrelated = words.filter((w) => !vocabularies.some((v) => v.has(w)));
+  return { score: 1 - unrelated.length / words.length, topicWordCount: words.length, unrelated };
+}
