@@ -1,0 +1,59 @@
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import express, { type Express, type RequestHandler } from "express";
+import helmet from "helmet";
+import type { Logger } from "pino";
+import type { Db } from "./db/connection";
+import { NotFoundError } from "./errors";
+import { commentsRouter } from "./routes/comments";
+import { errorHandler } from "./routes/error-handler";
+import { healthRouter } from "./routes/health";
+import { threadsRouter } from "./routes/threads";
+
+/** The built dashboard (`npm run build` writes it). */
+export const DEFAULT_CLIENT_DIR = fileURLToPath(new URL("../../dist/client/", import.meta.url));
+
+export interface AppDeps {
+  db: Db;
+  /** Request and error logging; tests leave it out. */
+  logger?: Logger;
+  /** Where the built client lives; null to serve the API only. */
+  clientDir?: string | null;
+}
+
+function requestLogger(logger: Logger): RequestHandler {
+  return (req, res, next) => {
+    const start = process.hrtime.bigint();
+    res.on("finish", () => {
+      const ms = Number(process.hrtime.bigint() - start) / 1e6;
+      logger.info({ method: req.method, url: req.originalUrl, status: res.statusCode, ms: Math.round(ms * 10) / 10 }, "request");
+    });
+    next();
+  };
+}
+
+/** Serves the single-page client: static files, and index.html for every other non-API path. */
+function serveClient(app: Express, clientDir: string): void {
+  const index = join(clientDir, "index.html");
+  if (!existsSync(index)) return;
+  app.use(express.static(clientDir, { index: false }));
+  app.get("/{*splat}", (_req, res) => {
+    res.sendFile(index);
+  });
+}
+
+/** The Express app over a database: the HTTP adapter over the services (index.ts and tests build it). */
+export function createApp(deps: AppDeps): Express {
+  const app = express();
+  app.disable("x-powered-by");
+  app.use(helmet());
+  if (deps.logger) app.use(requestLogger(deps.logger));
+  app.use("/api", express.json({ limit: "100kb" }));
+  app.use("/api", healthRouter(deps.db), threadsRouter(deps.db), commentsRouter(deps.db));
+  app.use("/api", (req, _res, next) => next(new NotFoundError(`no API route ${req.method} ${req.path}`)));
+  const clientDir = deps.clientDir === undefined ? DEFAULT_CLIENT_DIR : deps.clientDir;
+  if (clientDir) serveClient(app, clientDir);
+  app.use(errorHandler(deps.logger));
+  return app;
+}

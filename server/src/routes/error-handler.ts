@@ -1,0 +1,41 @@
+import type { ErrorRequestHandler } from "express";
+import type { Logger } from "pino";
+import { ZodError } from "zod";
+import { AppError } from "../errors";
+
+/** Errors body-parser raises for bad JSON or oversized bodies; their messages are safe to show. */
+interface HttpParserError extends Error {
+  status: number;
+  type: string;
+  expose: boolean;
+}
+
+function isParserError(err: unknown): err is HttpParserError {
+  return err instanceof Error && typeof (err as Partial<HttpParserError>).status === "number" && (err as Partial<HttpParserError>).expose === true;
+}
+
+/**
+ * The one place errors become responses, always `{ error: { code, message, issues? } }`:
+ * zod → 400 with issues, known errors → their status, anything else → 500, logged, never leaked.
+ */
+export function errorHandler(logger?: Logger): ErrorRequestHandler {
+  return (err, req, res, _next) => {
+    if (err instanceof ZodError) {
+      res.status(400).json({
+        error: {
+          code: "invalid_request",
+          message: "The request is not valid.",
+          issues: err.issues.map((i) => ({ path: i.path, message: i.message, code: i.code })),
+        },
+      });
+    } else if (err instanceof AppError) {
+      res.status(err.status).json({ error: { code: err.code, message: err.message, ...(err.issues ? { issues: err.issues } : {}) } });
+    } else if (isParserError(err) && err.status < 500) {
+      const code = err.type === "entity.parse.failed" ? "invalid_json" : err.type === "entity.too.large" ? "payload_too_large" : "bad_request";
+      res.status(err.status).json({ error: { code, message: err.message } });
+    } else {
+      logger?.error({ err, method: req.method, url: req.originalUrl }, "unhandled error");
+      res.status(500).json({ error: { code: "internal", message: "Something went wrong on the server." } });
+    }
+  };
+}
