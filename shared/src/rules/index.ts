@@ -34,7 +34,7 @@ const PHASES: ((ctx: CommentContext, vocabularies: Vocabulary[]) => Flag[])[] = 
 ];
 
 /** Too little article text to judge relevance against (a CSV export has none). */
-const MIN_ARTICLE_WORDS = 40;
+const MIN_ARTICLE_WORDS = 25;
 
 /** Starts of short replies that answer the comment just above them on a flat page. */
 const FOLLOW_UP = /^\s*(?:me too|same here|same|\+1|agreed|i agree|exactly|yes|yeah|yep|true|this|ditto|likewise|no[,.!]|nope|lol|haha)\b/i;

@@ -11,7 +11,7 @@ const MARKER = /(?:^|[\n.!?]\s*)(off[- ]?topic\b[^.!?\n]{0,20}|ot:)/gi;
 /** Minimum distinctive words before relevance is judged: short reactions are never off-topic by relevance. */
 const MIN_TOPIC_WORDS = 10;
 /** A comment about the article itself (its bias, its sources, its author) is on topic whatever its words. */
-const ABOUT_THE_ARTICLE = /\b(?:this|the|another|that)\s+(?:\w+\s+)?(?:article|piece|report|story|post|headline|author|writer|journalist|op-?ed|editorial)\b/i;
+const ABOUT_THE_ARTICLE = /\b(?:this|the|another|that)\s+(?:\w+\s+){0,2}(?:article|piece|report|story|post|headline|author|writer|journalist|op-?ed|editorial)\b/i;
 const MAX_RELEVANCE = 0.12;
 
 /** Off-topic: against the article and the conversation, not keywords. */

@@ -15,7 +15,7 @@ const HARM =
 const HARM_RE = new RegExp(`\\b${HARM}\\b`, "g");
 const INTRANSITIVE = /^(?:die|dies|rot|burn|burns|drown|drowns|choke)$/;
 
-const PERSON_NOUNS = `people|person|man|men|woman|women|kid|kids|child|children|family|families|guy|guys|bastards?|traitors?|politicians?|cops?|mods?|moderators?|journalists?|reporters?|judges?|president|senators?|leaders?|neighbou?rs?|wife|husband|mother|mum|mom|father|dad|son|daughter|boss|teacher|${GROUP_TERMS.join("|")}`;
+const PERSON_NOUNS = `people|person|mayor|minister|councillors?|councilors?|mps?|pm|governor|officers?|officials?|ceo|owner|landlord|author|writer|man|men|woman|women|kid|kids|child|children|family|families|guy|guys|bastards?|traitors?|politicians?|cops?|mods?|moderators?|journalists?|reporters?|judges?|president|senators?|leaders?|neighbou?rs?|wife|husband|mother|mum|mom|father|dad|son|daughter|boss|teacher|${GROUP_TERMS.join("|")}`;
 const BODY = "belly|head|throat|neck|face|back|heart|chest|skull|gut|guts|brains|kids|children|family|wife|husband|house|home";
 /** A human object right after the harm: you, him, them, his belly, those people, the jews, a Jew. */
 const HUMAN_OBJECT = new RegExp(
@@ -100,14 +100,20 @@ export function threatPhase(ctx: CommentContext): Flag[] {
 
 /** The writer's modality for a harm, or null when the harm is an idiom, has no human target, or is negated. */
 function findModality(pre: string, post: string, harm: string): Modality | null {
-  if (IDIOM_OBJECT.test(post) || NEGATION.test(pre)) return null;
+  if (NEGATION.test(pre)) return null;
+  const idiom = IDIOM_OBJECT.test(post);
   const objectIsHuman = HUMAN_OBJECT.test(post) || (/through|into|in$/.test(harm) && HUMAN_OBJECT.test(post));
   for (const frame of FRAMES) {
     const m = frame.re.exec(pre);
     if (!m) continue;
     const before = pre.slice(0, m.index);
     const subjectHuman = HUMAN_SUBJECT.test(before) || (frame.kind === "wish" && HUMAN_SUBJECT.test(pre));
-    if (frame.subjectTarget || INTRANSITIVE.test(harm)) {
+    if (frame.subjectTarget) {
+      // "should be shot for this": the target is the subject, so what follows the verb is no idiom.
+      if (subjectHuman) return frame.kind;
+    } else if (idiom) {
+      continue;
+    } else if (INTRANSITIVE.test(harm)) {
       if (subjectHuman || objectIsHuman || HUMAN_ANYWHERE.test(post.slice(0, 25))) return frame.kind;
     } else if (objectIsHuman) return frame.kind;
   }
