@@ -21,18 +21,42 @@ export function parseJsonText(text: string): JsonParse {
     return { ok: true, value: JSON.parse(text) };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    const position = /at position (\d+)/.exec(message);
+    const stated = /at position (\d+)/.exec(message);
+    const position = stated ? Number(stated[1]) : positionFromSnippet(message, text);
     // V8 reports a cut-off file either as "end of input" or as an error at its very last character.
-    if (/unexpected end of json input/i.test(message) || (position && Number(position[1]) >= text.trimEnd().length)) {
+    if (/unexpected end of json input/i.test(message) || (position !== undefined && position >= text.trimEnd().length)) {
       return { ok: false, issue: { line: text.trimEnd().split("\n").length, message: "not valid JSON: the file ends early (is it truncated?)" } };
     }
-    if (!position) return { ok: false, issue: { message: `not valid JSON: ${message}` } };
-    const before = text.slice(0, Number(position[1]));
+    if (position === undefined) return { ok: false, issue: { message: `not valid JSON: ${message}` } };
+    const before = text.slice(0, position);
     const line = before.split("\n").length;
     const column = before.length - before.lastIndexOf("\n");
-    const reason = message.replace(/\s*in JSON at position \d+.*$/, "");
+    const reason = message.replace(/\s*in JSON at position \d+.*$/, "").replace(/^(Unexpected token '.'),[\s\S]*$/, "$1");
     return { ok: false, issue: { line, message: `not valid JSON at line ${line}, column ${column}: ${reason}` } };
   }
+}
+
+/**
+ * V8 gives no position for an unexpected token, only a snippet: the source ±10 characters around
+ * it, with "..." where it was cut, or the whole source when short. Find the snippet to get the position.
+ */
+function positionFromSnippet(message: string, text: string): number | undefined {
+  const match = /^Unexpected token '([\s\S])', (\.\.\.)?"([\s\S]*)"(\.\.\.)? is not valid JSON$/.exec(message);
+  if (!match) return undefined;
+  const [, token = "", cutBefore, snippet = "", cutAfter] = match;
+  if (cutBefore) {
+    const at = text.indexOf(snippet);
+    return at === -1 ? undefined : at + 10;
+  }
+  if (cutAfter) return snippet.length - 10;
+  // The whole (short) source: the token is its first occurrence outside a string.
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const char = text[i];
+    if (char === '"' && text[i - 1] !== "\\") inString = !inString;
+    else if (!inString && char === token) return i;
+  }
+  return undefined;
 }
 
 /** Parses a JSON comment export: an array of records, or an object wrapping one (its scalar thread fields apply to every record). */
@@ -41,7 +65,7 @@ export function parseJsonRecords(text: string, options: { fileName?: string } = 
   if (!parsed.ok) return { ok: false, issues: [parsed.issue] };
   const extracted = extractRecords(parsed.value);
   if (!extracted.ok) return { ok: false, issues: extracted.issues };
-  return buildFromObjects(extracted.records, "json", options.fileName, REDDIT_MARKER.test(text.slice(0, DETECT_PREFIX)));
+  return buildFromObjects(extracted.records, "json", options.fileName);
 }
 
 /** Parses JSON Lines: one record object per line; blank lines are skipped, bad lines reported by number. */
@@ -57,7 +81,7 @@ export function parseJsonLines(text: string, options: { fileName?: string } = {}
     else records.push({ values: parsed.value, line });
   });
   if (issues.length > 0) return { ok: false, issues };
-  return buildFromObjects(records, "jsonl", options.fileName, false);
+  return buildFromObjects(records, "jsonl", options.fileName);
 }
 
 /** 0..1 that the text is a JSON export of comment records (not Reddit's API shape, not JSON Lines). */
@@ -101,15 +125,12 @@ export const jsonlImporter: Importer = {
   parse: (text, options) => parseJsonLines(text, options),
 };
 
-function buildFromObjects(records: RawRecord[], format: string, fileName: string | undefined, looksReddit: boolean): ParseResult {
+function buildFromObjects(records: RawRecord[], format: string, fileName: string | undefined): ParseResult {
   if (records.length === 0) return { ok: false, issues: [{ message: "the file holds no comment records" }] };
   const keys = new Set<string>();
   for (const record of records) for (const key of Object.keys(record.values)) keys.add(key);
   const columns = mapColumns([...keys]);
-  if (!columns.body) {
-    const hint = looksReddit ? " (this looks like Reddit's JSON: try the reddit-json format)" : "";
-    return { ok: false, issues: [{ line: records[0]?.line, message: NO_BODY_COLUMN_MESSAGE + hint }] };
-  }
+  if (!columns.body) return { ok: false, issues: [{ line: records[0]?.line, message: NO_BODY_COLUMN_MESSAGE }] };
   return buildThreadsFromRecords(records, columns, { format, fileName });
 }
 

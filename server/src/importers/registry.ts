@@ -72,9 +72,13 @@ export function parseFileBytes(
   return { ...result, format: importer.name };
 }
 
-/** When a forced format fails but the content clearly is another format, say so: the usual cause is a wrong --format. */
+/**
+ * When a forced format fails but the content clearly is another format, say so in the first
+ * issue (callers often show only that one): the usual cause is a wrong --format.
+ */
 function withFormatHint(issues: ParseIssue[], used: Importer, text: string, fileName?: string): ParseIssue[] {
   const likely = detectFormat(text, fileName);
-  if (!likely || likely === used || likely.detect(text, fileName) < 0.5) return issues;
-  return [...issues, { message: `this file looks like ${likely.name} (${likely.description}); try that format instead` }];
+  const [first, ...rest] = issues;
+  if (!first || !likely || likely === used || likely.detect(text, fileName) < 0.5) return issues;
+  return [{ ...first, message: `${first.message} (the file looks like ${likely.name}, ${likely.description}: try the ${likely.name} format)` }, ...rest];
 }
