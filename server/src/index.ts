@@ -1,0 +1,55 @@
+import { fileURLToPath } from "node:url";
+import pino from "pino";
+import { createApp } from "./app";
+import { ConfigError, loadConfig } from "./config";
+import { openDatabase } from "./db/connection";
+import { migrate } from "./db/migrate";
+import { countThreads } from "./db/thread-repo";
+import { importFile } from "./services/import-service";
+
+const DEMO_THREAD = fileURLToPath(new URL("../demo/demo-thread.txt", import.meta.url));
+
+let config;
+try {
+  config = loadConfig();
+} catch (err) {
+  process.stderr.write(`sift: ${err instanceof ConfigError ? err.message : String(err)}\n`);
+  process.exit(1);
+}
+const logger = pino({ level: config.logLevel });
+const db = openDatabase(config.dbPath);
+migrate(db);
+
+// A fresh install shows something to moderate; a failed demo import must not stop the server.
+if (countThreads(db) === 0) {
+  try {
+    const [demo] = importFile(db, DEMO_THREAD, { format: "text-page", displayName: "demo-thread.txt" });
+    logger.info({ thread: demo?.id, comments: demo?.comments, flagged: demo?.flagged }, "imported the demo thread");
+  } catch (err) {
+    logger.warn({ err }, "could not import the demo thread");
+  }
+}
+
+const server = createApp({ db, logger }).listen(config.port, () => {
+  logger.info({ port: config.port, db: config.dbPath }, `Sift is listening on http://localhost:${config.port}`);
+});
+server.on("error", (err) => {
+  logger.fatal({ err }, "could not start the server");
+  db.close();
+  process.exit(1);
+});
+
+function shutdown(signal: string): void {
+  logger.info({ signal }, "shutting down");
+  server.close(() => {
+    db.close();
+    process.exit(0);
+  });
+  server.closeIdleConnections();
+  // Don't hang forever on a client that keeps a connection open.
+  setTimeout(() => {
+    server.closeAllConnections();
+  }, 5000).unref();
+}
+process.once("SIGTERM", () => shutdown("SIGTERM"));
+process.once("SIGINT", () => shutdown("SIGINT"));
