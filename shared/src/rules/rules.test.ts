@@ -38,6 +38,10 @@ const FLAGGED: Case[] = [
   ["Let's hang the traitors.", ["threat"]],
   ["The mayor should be shot for this.", ["threat"]],
   ["A preacher once said the only answer for those people is to kill them all. He was right.", ["threat"], "endorsed quote"],
+  ["She had better watch herself, I know where she lives.", ["threat"], "intimidation"],
+  ["Someone should put a brick through her window.", ["threat"]],
+  ["Cyclists are vermin, the lot of them.", ["insult"], "unprotected group: insult, not slur"],
+  ["Does anyone else find this website unusable? I try to log in and it fails.", ["off_topic"]],
   ["Get rid of the zionist filth.", ["slur"]],
   ["Muslims are vermin, all of them.", ["slur"]],
   ["typical immigrants, always whining about something", ["slur"]],
@@ -76,6 +80,7 @@ const CLEAN: Case[] = [
   ["I would never hurt anyone.", "clean", "negated"],
   ["I'm a proud gay man.", "clean", "identity, positive"],
   ["Muslims in my town run the food bank.", "clean", "identity, neutral"],
+  ["Muslims are my neighbours and friends.", "clean", "identity, positive"],
   ["No woman deserves that.", "clean", "negated"],
   ["Calling immigrants \"vermin\" is vile.", "clean", "counter-speech"],
   ["The Jewish community centre opens on Sunday.", "clean"],
@@ -97,6 +102,18 @@ describe("rules: labelled cases that must be flagged", () => {
 describe("rules: look-alikes that must stay clean", () => {
   it.each(CLEAN)("%s stays clean", (text) => {
     expect([...categoriesOf(text)]).toEqual([]);
+  });
+});
+
+describe("rules: category boundaries", () => {
+  it("calls abuse of an unprotected group an insult, never a slur", () => {
+    const got = categoriesOf("Cyclists are vermin.");
+    expect(got.has("slur")).toBe(false);
+  });
+  it("calls dehumanising a protected group a slur, not just an insult", () => {
+    const got = categoriesOf("Muslims are vermin.");
+    expect(got.has("slur")).toBe(true);
+    expect(got.has("insult")).toBe(false);
   });
 });
 

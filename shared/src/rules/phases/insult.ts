@@ -1,6 +1,6 @@
 import type { Flag } from "../../schemas/flag";
 import { spanFlag, type CommentContext } from "../context";
-import { STRONG_INSULTS, TARGETED_INSULTS } from "../lexicon";
+import { GROUP_TERMS, STRONG_INSULTS, TARGETED_INSULTS } from "../lexicon";
 import { findWords, indexLexicon } from "../lexicon-match";
 
 const STRONG = indexLexicon(STRONG_INSULTS);
@@ -14,12 +14,22 @@ const VOCATIVE = new RegExp(`,\\s*(?:you\\s+)?(?:${ADJ}\\s+)?(${WORDS})\\s*[.!?]
 /** Profanity thrown at the reader: "you bitch", "you absolute prick". */
 const YOU_PROFANE = new RegExp(`\\b(?:you|u)\\s+(?:${ADJ}\\s+){0,2}(bitch|asshole|arsehole|cunt|prick|twat|dick|bastard|slut|whore)\\b`, "gi");
 
+/** Abuse of a group that is not protected (cyclists, landlords, fans): "Cyclists are vermin". An insult, not a slur. */
+const GROUP_ABUSE = /\b([a-z]+s)\s+are\s+(?:all\s+|just\s+|nothing but\s+)?(?:an?\s+)?(vermin|parasites|rats|scum|filth|cockroaches|animals|pigs|leeches|maggots|subhuman|trash|garbage)\b|\blike the (rats|vermin|parasites|cockroaches|animals|pigs|scum) (?:they|you) are\b/gi;
+
+const PROTECTED = new Set(GROUP_TERMS);
+
 /** Insults aimed at a person: name-calling, and milder words when addressed to someone. */
 export function insultPhase(ctx: CommentContext): Flag[] {
   const flags: Flag[] = [];
   for (const hit of findWords(ctx.tokens, STRONG)) {
     const seen = ctx.body.slice(hit.start, hit.end);
     flags.push(spanFlag(ctx, "insult", "insult.name-calling", hit.start, hit.end, `"${seen}" is name-calling ("${hit.entry.base}").`, 0.8));
+  }
+  for (const m of ctx.body.matchAll(GROUP_ABUSE)) {
+    if (m[1] && PROTECTED.has(m[1].toLowerCase())) continue; // a protected group: the slur phase judges it
+    const start = m.index ?? 0;
+    flags.push(spanFlag(ctx, "insult", "insult.group-abuse", start, start + m[0].length, `"${m[0]}" abuses a group of people (not for who they are, so an insult rather than a slur).`, 0.7));
   }
   for (const re of [YOU_ARE, LIKE_YOU, YOU_PROFANE]) {
     for (const m of ctx.body.matchAll(re)) {

@@ -10,7 +10,7 @@ const PEOPLE = `(?:${GROUP}|(?:${alt(COUNTRY_NAMES)}))`;
 const DEHUM = `(?:${alt(DEHUMANISING)})`;
 
 /** "the zionist filth", "iran scum", "muslim vermin": a people named and branded in one phrase. */
-const GROUP_THEN_NOUN = new RegExp(`\\b(${PEOPLE})\\s+(?:[a-z]+\\s+)?(${DEHUM})\\b`, "gi");
+const GROUP_THEN_NOUN = new RegExp(`\\b(${PEOPLE})\\s+(?:(?!are\\b|is\\b|were\\b|r\\b)[a-z]+\\s+)?(${DEHUM})\\b`, "gi");
 /** "Xs are vermin", "X are nothing but animals", "X is a disease on this country". */
 const GROUP_IS_NOUN = new RegExp(`\\b(${GROUP})\\s+(?:are|is|were|r)\\s+(?:all\\s+|just\\s+|nothing but\\s+|simply\\s+|like\\s+)*(?:an?\\s+|the\\s+)?(?:[a-z]+\\s+)?(${DEHUM})\\b`, "gi");
 /** "filth like the X", "vermin such as X". */

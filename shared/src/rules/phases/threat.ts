@@ -11,15 +11,15 @@ import { GROUP_TERMS } from "../lexicon";
  */
 
 const HARM =
-  "(?:kill|kills|killed|killing|murder|murders|murdered|shoot|shot|shoots|stab|stabs|stabbed|hang|hanged|hung|lynch|lynched|behead|beheaded|burn|burns|burned|burnt|drown|drowns|drowned|strangle|strangled|choke|slit|gut|gutted|butcher|butchered|slaughter|slaughtered|execute|executed|exterminate|exterminated|gas|gassed|bomb|nuke|rape|raped|torture|tortured|beat|beaten|punch|hurt|harm|cut|smash|bash|eliminate|wipe out|wiped out|put down|string up|strung up|curb ?stomp|die|dies|rot|run (?:a|the|my|this|his) (?:sword|knife|blade|spear|stake) (?:through|into)|put (?:a|one) (?:bullet|round|knife|blade) (?:in|into|through)|blow (?:\\w+ )?brains out)";
+  "(?:kill|kills|killed|killing|murder|murders|murdered|shoot|shot|shoots|stab|stabs|stabbed|hang|hanged|hung|lynch|lynched|behead|beheaded|burn|burns|burned|burnt|drown|drowns|drowned|strangle|strangled|choke|slit|gut|gutted|butcher|butchered|slaughter|slaughtered|execute|executed|exterminate|exterminated|gas|gassed|bomb|nuke|rape|raped|torture|tortured|beat|beaten|punch|hurt|harm|cut|smash|bash|eliminate|wipe out|wiped out|put down|string up|strung up|curb ?stomp|die|dies|rot|run (?:a|the|my|this|his) (?:sword|knife|blade|spear|stake) (?:through|into)|put (?:a|one|the) (?:bullet|round|knife|blade|brick|rock|stone|petrol bomb|molotov) (?:in|into|through)|blow (?:\\w+ )?brains out)";
 const HARM_RE = new RegExp(`\\b${HARM}\\b`, "g");
 const INTRANSITIVE = /^(?:die|dies|rot|burn|burns|drown|drowns|choke)$/;
 
 const PERSON_NOUNS = `people|person|mayor|minister|councillors?|councilors?|mps?|pm|governor|officers?|officials?|ceo|owner|landlord|author|writer|man|men|woman|women|kid|kids|child|children|family|families|guy|guys|bastards?|traitors?|politicians?|cops?|mods?|moderators?|journalists?|reporters?|judges?|president|senators?|leaders?|neighbou?rs?|wife|husband|mother|mum|mom|father|dad|son|daughter|boss|teacher|${GROUP_TERMS.join("|")}`;
-const BODY = "belly|head|throat|neck|face|back|heart|chest|skull|gut|guts|brains|kids|children|family|wife|husband|house|home";
+const BODY = "belly|head|throat|neck|face|back|heart|chest|skull|gut|guts|brains|kids|children|family|wife|husband|house|home|window|windows|car|door";
 /** A human object right after the harm: you, him, them, his belly, those people, the jews, a Jew. */
 const HUMAN_OBJECT = new RegExp(
-  `^\\s*(?:up|down|out|off)?\\s*(?:you|u|ya|him|her|them|yourself|yourselves|himself|herself|themselves|y'all|(?:his|her|their|your|ur) (?:\\w+ )?(?:${BODY})|(?:all |every |each |those |these |the |a |an |some )?(?:\\w+ )?(?:${PERSON_NOUNS}))\\b`,
+  `^\\s*(?:up|down|out|off)?\\s*(?:(?:his|her|their|your|ur) (?:\\w+ )?(?:${BODY})|you|u|ya|him|her|them|yourself|yourselves|himself|herself|themselves|y'all|(?:all |every |each |those |these |the |a |an |some )?(?:\\w+ )?(?:${PERSON_NOUNS}))\\b`,
   "i",
 );
 const HUMAN_ANYWHERE = /\b(?:you|him|her|them|yourself|with you in it)\b/i;
@@ -55,7 +55,7 @@ const FRAMES: Frame[] = [
 const DESERVES_WEAPON = /\b(?:deserves?|needs?|earned|should get|ought to get)\s+(?:a|the|one)\s+(?:knife|bullet|rope|noose|beating|bat|blade|sword)\b/gi;
 /** Menace without a harm verb. */
 const INTIMIDATION =
-  /\b(?:(?:we|i) know where (?:you|your \w+|u) (?:live|lives|go to school|work|sleep)|watch your back|your days are numbered|sleep with one eye open|you(?:'re| are) (?:a )?dead (?:man|woman|meat)|you won'?t see (?:it|me) coming|kys)\b/gi;
+  /\b(?:(?:we|i) know where (?:you|your \w+|u|he|she|they|his \w+|her \w+|their \w+) (?:live|lives|go to school|goes to school|work|works|sleep|sleeps)|(?:had|'d) better watch (?:your|his|her|their)(?:self|selves| back)|(?:get|gets|getting) what'?s coming to (?:you|him|her|them)|watch your back|your days are numbered|sleep with one eye open|you(?:'re| are) (?:a )?dead (?:man|woman|meat)|you won'?t see (?:it|me) coming|kys)\b/gi;
 
 const NEGATION = /\b(?:never|not|n't|no one|nobody|wouldn't|won't|don't|shouldn't)\b[^,;]*$/i;
 const REPORTED = /\b(?:said|says|remarked|wrote|writes|claimed|declared|tweeted|called for|argued|stated|told \w+|once \w+ed)\s+(?:that\s+)?/i;
@@ -74,7 +74,7 @@ export function threatPhase(ctx: CommentContext): Flag[] {
       const post = sentence.slice(at + m[0].length, at + m[0].length + 60);
       const modality = findModality(pre, post, m[0]);
       if (!modality) continue;
-      const start = s.start + Math.max(0, at - pre.length);
+      const start = s.start + Math.max(0, at - pre.trimStart().length);
       const end = s.start + at + m[0].length + targetLength(post);
       const reported = REPORTED.test(sentence.slice(0, at)) || insideQuotes(sentence, at);
       if (reported) {
