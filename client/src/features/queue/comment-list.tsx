@@ -1,9 +1,17 @@
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { useRef, useState } from "react";
 import { CommentCard } from "./comment-card";
+import type { ApiComment, QueueView } from "../../api";
 import { VIEWS } from "./format";
 import { commentListQueryOptions, type QueueFilters } from "./queries";
 import { useShortcuts } from "./use-shortcuts";
+
+/** Whether a comment still belongs in a view, e.g. not once it was decided from "Needs review". */
+function belongsInView(comment: ApiComment, view: QueueView): boolean {
+  if (view === "all") return true;
+  if (view === "review") return comment.status === "pending" && comment.flags.length > 0;
+  return comment.status === view;
+}
 
 /** The comments of one view, with j/k to move between them. */
 export function CommentList({ filters }: { filters: QueueFilters }) {
@@ -23,6 +31,8 @@ export function CommentList({ filters }: { filters: QueueFilters }) {
     element?.scrollIntoView({ block: "nearest" });
   };
   useShortcuts({ j: () => moveSelection(1), k: () => moveSelection(-1) });
+
+  const decidedHere = comments.filter((c) => !belongsInView(c, filters.view)).length;
 
   if (list.isPending) return <p className="list-note">Loading comments…</p>;
   if (list.isError) {
@@ -48,6 +58,7 @@ export function CommentList({ filters }: { filters: QueueFilters }) {
         <span>
           {comments.length}
           {list.hasNextPage ? "+" : ""} {comments.length === 1 ? "comment" : "comments"}
+          {decidedHere > 0 && ` · ${decidedHere} decided, leaving this view on refresh`}
         </span>
         <span className="list-hint" aria-hidden="true">
           <kbd>j</kbd>/<kbd>k</kbd> move · <kbd>a</kbd> approve · <kbd>r</kbd> remove · <kbd>u</kbd> undo

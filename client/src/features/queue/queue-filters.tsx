@@ -46,6 +46,7 @@ export function QueueFiltersBar({ thread, onThreadChange, onSearch }: QueueFilte
         <input
           type="search"
           placeholder="Search comments"
+          maxLength={200}
           value={draft}
           onChange={(event) => setDraft(event.target.value)}
         />
