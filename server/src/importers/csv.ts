@@ -53,14 +53,23 @@ export function detectCsv(text: string, fileName?: string): number {
   const delimiter = detectDelimiter(headerLine);
   const cells = splitHeader(headerLine, delimiter);
   if (cells.length < 2 || !cells.every((c) => HEADER_CELL.test(c))) return 0;
-  if (!mapColumns(cells).body) return 0;
   const bonus = fileName && /\.(csv|tsv|txt)$/i.test(fileName) ? 0.05 : 0;
   const rows = sampleRows(head, delimiter);
+  if (!mapColumns(cells).body) return looksLikeTable(cells, rows) ? 0.25 : 0;
   if (rows.length <= 1) return 0.5 + bonus;
   const consistent = rows.slice(1).filter((r) => r.length === cells.length).length / (rows.length - 1);
   // A ragged but mostly regular file is still worth parsing as CSV, for its error messages if nothing else.
   if (consistent >= 0.8) return 0.9 + bonus;
   return consistent >= 0.5 ? 0.3 : 0.05;
+}
+
+/**
+ * A perfectly regular table without a comment text column is still a CSV: claiming it (just above
+ * the 0.2 detection floor) lets the user see "no comment text column (found: …)" instead of
+ * "unrecognised format". Strict, so that prose with a comma or two never qualifies.
+ */
+function looksLikeTable(header: string[], rows: string[][]): boolean {
+  return header.length >= 3 && rows.length >= 3 && rows.every((r) => r.length === header.length);
 }
 
 /** The Importer for CSV comment exports. */

@@ -77,11 +77,11 @@ export function valueToText(value: unknown): string {
   return JSON.stringify(value);
 }
 
-const ZONELESS_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3})\d*)?)?)?$/;
-const HAS_ZONE = /(?:Z|GMT|UTC|[+-]\d{2}:?\d{2})$/i;
+const ZONELESS_DATE_TIME = /^(\d{4})[-/](\d{2})[-/](\d{2})(?:[ T](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3})\d*)?)?)?$/;
+const HAS_ZONE = /(?:Z|GMT|UTC|[+-]\d{2}(?::?\d{2})?)$/i;
 
 /**
- * ISO 8601 for the formats exports use: ISO strings, "YYYY-MM-DD HH:MM[:SS]" (read as UTC, since
+ * ISO 8601 for the formats exports use: ISO strings, "YYYY-MM-DD HH:MM[:SS]" (or with slashes; read as UTC, since
  * exports rarely say and guessing the server's zone would be worse), unix seconds or milliseconds.
  * Anything else is null rather than a guess: "03/04/2020" is ambiguous.
  */
@@ -99,7 +99,8 @@ export function parseTimestamp(value: unknown): string | null {
     return date.toISOString();
   }
   if (!HAS_ZONE.test(text)) return null;
-  const millis = Date.parse(text);
+  // Postgres writes "+00"; Date.parse wants minutes too.
+  const millis = Date.parse(text.replace(/([+-]\d{2})$/, "$1:00"));
   return Number.isNaN(millis) ? null : new Date(millis).toISOString();
 }
 
@@ -174,7 +175,8 @@ function toRows(records: readonly RawRecord[], columns: ColumnMap): Row[] {
   records.forEach((record, index) => {
     if (Object.values(record.values).every((v) => valueToText(v).trim() === "")) return;
     const author = read(record, "author");
-    const body = normalizeParagraphs(column(record, columns.body));
+    // Untrimmed: normalizeParagraphs trims, and must see the cell's own line structure first.
+    const body = normalizeParagraphs(columns.body === undefined ? "" : valueToText(record.values[columns.body]));
     const id = read(record, "id") || deriveId(index, author, body);
     const [threadId, threadTitle, threadUrl] = [read(record, "threadId"), read(record, "threadTitle"), read(record, "threadUrl")];
     rows.push({
@@ -195,10 +197,6 @@ function toRows(records: readonly RawRecord[], columns: ColumnMap): Row[] {
     });
   });
   return rows;
-}
-
-function column(record: RawRecord, name: string | undefined): string {
-  return name === undefined ? "" : valueToText(record.values[name]);
 }
 
 /** Stable across re-imports of the same file, so re-importing updates rather than duplicates. */

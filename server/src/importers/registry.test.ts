@@ -34,6 +34,14 @@ describe("detectFormat on every parseable fixture", () => {
     expect(detectFormat(fixtureText(name), name)?.name).toBe(format);
   });
 
+  it.each([
+    ["a letter", "Dear editor, I read your piece.\nIt was, frankly, long.\n"],
+    ["a list", "Name, Role\nAnn, Editor\nBob, Writer\n"],
+    ["bracketed prose", "[Update] The {draft} is out.\n"],
+  ])("leaves %s to the text-page parser (or nobody)", (_name, text) => {
+    expect(["text-page", undefined]).toContain(detectFormat(text)?.name);
+  });
+
   // The saved-page fixtures belong to the text-page parser: none of the structured formats may claim them.
   const textPages = readdirSync(new URL("./fixtures/", import.meta.url)).filter((f) => f.startsWith("text-"));
   it.each(textPages)("structured importers score %s below 0.1", (name) => {
@@ -82,7 +90,8 @@ describe("parseFileBytes end to end", () => {
     { name: "truncated JSON", bytes: fixtureBytes("json-truncated.json"), issue: { line: 3, message: /ends early/ } },
     { name: "bad CSV quoting", bytes: fixtureBytes("csv-bad-quote.csv"), issue: { line: 3, message: /^malformed CSV/ } },
     { name: "JSONL bad line", bytes: fixtureBytes("jsonl-bad-line.jsonl"), issue: { line: 7, message: "not valid JSON" } },
-    { name: "CSV without a text column", bytes: fixtureBytes("csv-no-text-column.csv"), format: "csv", issue: { line: 1, message: /^no comment text column/ } },
+    { name: "CSV without a text column (forced)", bytes: fixtureBytes("csv-no-text-column.csv"), format: "csv", issue: { line: 1, message: /^no comment text column/ } },
+    { name: "CSV without a text column (detected)", bytes: fixtureBytes("csv-no-text-column.csv"), issue: { line: 1, message: /^no comment text column: .*\(found: id, author, score, created_at\)$/ } },
     { name: "unknown format", bytes: Buffer.from("id,body\n1,x\n"), format: "xml", issue: { message: 'unknown format "xml" (supported: reddit-json, jsonl, json, csv, text-page)' } },
     {
       name: "Reddit JSON forced as csv", bytes: fixtureBytes("reddit-thread.json"), format: "csv",
