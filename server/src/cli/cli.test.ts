@@ -47,6 +47,19 @@ describe("sift import", () => {
     expect(doc.threads[0]!.comments[1]!.parent_id).toBe(doc.threads[0]!.comments[0]!.id);
   });
 
+  it("prints nothing but the JSON through `npm run --silent cli`, resolving paths against where npm was run", () => {
+    writeFileSync(join(dir, "thread.csv"), CSV);
+    const run = spawnSync("npm", ["--prefix", ROOT, "run", "--silent", "cli", "--", "import", "thread.csv", "--json", "--db", "npm.db"], {
+      cwd: dir,
+      env: { PATH: process.env.PATH, HOME: process.env.HOME },
+      encoding: "utf8",
+    });
+    expect(run.status).toBe(0);
+    expect(JSON.parse(run.stdout)).toMatchObject({ threads: [{ format: "csv", comments: 2 }] });
+    expect(run.stdout.trim().split("\n")).toHaveLength(1);
+    expect(sift("export", "--db", "npm.db").stdout).toContain('"format": "csv"');
+  });
+
   it("fails an empty file with one line naming it, a non-zero exit, and an untouched database", () => {
     writeFileSync(join(dir, "good.csv"), CSV);
     writeFileSync(join(dir, "empty.txt"), "");

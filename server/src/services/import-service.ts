@@ -87,7 +87,8 @@ export function storePreparedFile(db: Db, prepared: PreparedFile, options: Impor
     }),
   );
   try {
-    return store();
+    // IMMEDIATE takes the write lock up front, so a concurrent writer makes us wait (busy_timeout) instead of failing mid-way.
+    return store.immediate();
   } catch (err) {
     if (err instanceof ImportError) throw err;
     const message = err instanceof Error ? err.message : String(err);
