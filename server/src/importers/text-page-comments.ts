@@ -1,115 +1,21 @@
-import {
-  cleanLine,
-  couldBeAuthor,
-  inlineHeader,
-  isFooterLine,
-  isTimeLine,
-  isWidgetChrome,
-  parseTimeLine,
-  replyTarget,
-} from "./text-page-lines";
+import { chooseHeaders, contentLines, findHeaders, type Header } from "./text-page-headers";
+import { cleanLine, isFooterLine, isTimeLine, isWidgetChrome, parseTimeLine, replyTarget, stripAuthor } from "./text-page-lines";
 
 /** One comment as read off the page, before ids are given. */
 export interface RawComment {
   author: string;
+  /** ISO 8601 when the page shows an absolute time. */
   time: string | null;
+  /** The name the page says this comment answers ("Reply to Jane", Disqus's parent name). */
   replyTo: string | null;
   body: string;
-}
-
-interface Header {
-  index: number;
-  author: string;
-  time: string | null;
-  /** True when the layout itself marks this line as a header (a time or reply line follows, or author and time share a line). */
-  strong: boolean;
-  score: number;
+  /** True when the comment has its own "Reply" action: threaded widgets leave it off at the deepest level. */
+  hasReplyLink: boolean;
 }
 
 /** Where the post-comment form or footer begins: nothing after it is a comment. */
 const END_OF_COMMENTS =
-  /^(?:leave a (?:reply|comment)|would love your thoughts, please comment\.?x?|post comment|add a comment(?:\.\.\.|…)?|powered by (?:disqus|commento|hyvor talk|wpdiscuz)|load more comments)$/i;
-
-/** Index of the next non-blank line at or after `from`, or -1. */
-function nextFilled(lines: string[], from: number): number {
-  for (let i = from; i < lines.length; i++) if (lines[i]) return i;
-  return -1;
-}
-
-function previousFilled(lines: string[], from: number): number {
-  for (let i = from; i >= 0; i--) if (lines[i]) return i;
-  return -1;
-}
-
-/** Finds every line that starts a comment, using the layout's own signals first. */
-function findHeaders(lines: string[]): Header[] {
-  const candidates: Header[] = [];
-  const nameCounts = new Map<string, number>();
-  for (const l of lines) if (couldBeAuthor(l)) nameCounts.set(l, (nameCounts.get(l) ?? 0) + 1);
-
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i] ?? "";
-    if (!line) continue;
-    const inline = inlineHeader(line);
-    if (inline && couldBeAuthor(inline.author)) {
-      candidates.push({ index: i, author: inline.author, time: inline.time, strong: true, score: 10 });
-      continue;
-    }
-    if (!couldBeAuthor(line)) continue;
-    const next = lines[nextFilled(lines, i + 1)] ?? "";
-    const prevIndex = previousFilled(lines, i - 1);
-    const prev = prevIndex === -1 ? "" : (lines[prevIndex] ?? "");
-    const strong = isTimeLine(next) || replyTarget(next) !== null;
-    let score = strong ? 10 : 1;
-    if (prevIndex === -1 || isFooterLine(prev) || isWidgetChrome(prev)) score += 2;
-    if ((nameCounts.get(line) ?? 0) > 1) score += 1;
-    if (!next || couldBeAuthor(next)) score -= 2;
-    candidates.push({ index: i, author: line, time: null, strong, score });
-  }
-  return candidates;
-}
-
-/**
- * Keeps the headers that make sense together: a comment needs a body before
- * the next header, and when the page declares a count, the weakest extra
- * candidates (short one-line replies like "LOL") go back into bodies.
- */
-function chooseHeaders(lines: string[], candidates: Header[], declared: number | null): Header[] {
-  const hasStrong = candidates.filter((c) => c.strong).length >= 2;
-  // In layouts that mark headers with a time or reply line, a bare short line is a header only right after a footer.
-  let chosen = hasStrong ? candidates.filter((c) => c.strong || c.score >= 3) : [...candidates];
-  chosen = chosen.filter((c, k) => {
-    const nextHeader = chosen[k + 1];
-    const end = nextHeader ? nextHeader.index : lines.length;
-    return bodyLines(lines, c.index + 1, end).length > 0;
-  });
-  if (declared && chosen.length > declared) {
-    const weakest = [...chosen]
-      .filter((c) => !c.strong && c !== chosen[0])
-      .sort((a, b) => a.score - b.score || b.index - a.index)
-      .slice(0, chosen.length - declared);
-    chosen = chosen.filter((c) => !weakest.includes(c));
-  }
-  return chosen;
-}
-
-/** The text lines of a comment, without its time, reply marker and action footer. */
-function bodyLines(lines: string[], start: number, end: number): string[] {
-  const out: string[] = [];
-  let i = start;
-  // Header trailers: time and "reply to" lines directly under the author.
-  for (; i < end; i++) {
-    const l = lines[i] ?? "";
-    if (l && !isTimeLine(l) && replyTarget(l) === null && !isWidgetChrome(l)) break;
-  }
-  for (; i < end; i++) {
-    const l = lines[i] ?? "";
-    if (l && (isFooterLine(l) || isWidgetChrome(l))) continue;
-    out.push(l);
-  }
-  while (out.length && !out[out.length - 1]) out.pop();
-  return out;
-}
+  /^(?:leave a (?:reply|comment)(?: cancel reply)?|would love your thoughts, please comment\.?x?|post comment|add a comment(?:\.\.\.|…)?|powered by (?:disqus|commento|hyvor talk|wpdiscuz)|load more comments|facebook comments plugin)$/i;
 
 /** Joins lines into paragraphs: blank lines separate paragraphs, single breaks stay inside one. */
 export function toParagraphs(lines: string[]): string {
@@ -126,24 +32,63 @@ export function toParagraphs(lines: string[]): string {
   return paragraphs.join("\n\n");
 }
 
-/** Splits the comment area of a page (after the widget header) into comments. */
+/**
+ * Disqus prints a reply's header as "Author Parent • 2 hours ago", with only
+ * an icon between the two names. When the name ends with someone who
+ * commented earlier, that tail is the parent, not part of the author.
+ */
+function splitParentName(header: Header, earlier: string[]): { author: string; replyTo: string | null } {
+  if (!header.inline || header.replyTo || earlier.some((a) => a.toLowerCase() === header.author.toLowerCase())) {
+    return { author: header.author, replyTo: header.replyTo };
+  }
+  const lower = header.author.toLowerCase();
+  const parent = [...earlier]
+    .sort((a, b) => b.length - a.length)
+    .find((a) => lower.endsWith(` ${a.toLowerCase()}`) && lower.length > a.length + 1);
+  if (!parent) return { author: header.author, replyTo: null };
+  return { author: stripAuthor(header.author.slice(0, header.author.length - parent.length).trim()), replyTo: parent };
+}
+
+/** The time shown in a header's trailer lines, if the header line itself had none. */
+function trailerTime(area: string[], header: Header, end: number): string | null {
+  for (let i = header.index + header.span; i < end; i++) {
+    const l = area[i] ?? "";
+    if (!l || isWidgetChrome(l)) continue;
+    if (isTimeLine(l)) return l;
+    if (replyTarget(l) === null) return null;
+  }
+  return null;
+}
+
+/** The "Reply to Jane" line under a header, if any. */
+function trailerReplyTo(area: string[], header: Header, end: number): string | null {
+  for (let i = header.index + header.span; i < end; i++) {
+    const l = area[i] ?? "";
+    if (!l || isWidgetChrome(l) || isTimeLine(l)) continue;
+    return replyTarget(l);
+  }
+  return null;
+}
+
+/** Splits the comment area of a page (after the widget header) into comments, in page order. */
 export function parseCommentArea(rawLines: string[], declared: number | null): RawComment[] {
   const lines = rawLines.map(cleanLine);
   const endIndex = lines.findIndex((l) => END_OF_COMMENTS.test(l));
   const area = endIndex === -1 ? lines : lines.slice(0, endIndex);
   const headers = chooseHeaders(area, findHeaders(area), declared);
+  const authors: string[] = [];
   return headers.map((h, k) => {
     const end = headers[k + 1]?.index ?? area.length;
-    let time = h.time;
-    let replyTo: string | null = null;
-    for (let i = h.index + 1; i < end; i++) {
-      const l = area[i] ?? "";
-      if (!l) continue;
-      if (isTimeLine(l)) time ??= l;
-      else if (replyTarget(l) !== null) replyTo = replyTarget(l);
-      else if (!isWidgetChrome(l)) break;
-    }
-    const body = toParagraphs(bodyLines(area, h.index + 1, end));
-    return { author: h.author, time: time ? parseTimeLine(time) : null, replyTo, body };
+    const { author, replyTo } = splitParentName(h, authors);
+    authors.push(author);
+    const time = h.time ?? trailerTime(area, h, end);
+    const hasReplyLink = area.slice(h.index + 1, end).some((l) => isFooterLine(l) && /\breply\b/i.test(l));
+    return {
+      author,
+      time: time ? parseTimeLine(time) : null,
+      replyTo: replyTo ?? trailerReplyTo(area, h, end),
+      body: toParagraphs(contentLines(area, h, end)),
+      hasReplyLink,
+    };
   });
 }

@@ -32,7 +32,9 @@ const WIDGET_CHROME = new Set(
     "like", "reply", "edit", "delete", "report", "flag", "permalink", "upvote", "downvote", "quote",
     // Commento / Hyvor
     "add a comment", "powered by commento", "powered by hyvor talk", "hyvor talk", "popular", "sort by: top popular newest",
-    "markdown", "preview", "send",
+    "markdown", "preview", "send", "write your comment...", "write your comment…", "write a comment...", "write a comment…",
+    // avatars' alt text and badges that stand on their own line
+    "avatar", "top fan",
     // generic page chrome
     "menu", "home", "search", "skip to content", "advertisement", "sponsored", "related", "related posts",
     "share this:", "share this", "like this:", "print", "email this", "facebook", "twitter", "linkedin",
@@ -40,12 +42,17 @@ const WIDGET_CHROME = new Set(
   ].map((s) => s.toLowerCase()),
 );
 
+/** Links that stand for comments the page did not show: "View 2 more replies", "Load 10 more comments", "Recommend 3". */
+const COLLAPSED_THREAD =
+  /^(?:(?:view|show|hide|load|see) (?:all |\d+ )?(?:more |previous )?(?:repl(?:y|ies)|comments?)|\d+ repl(?:y|ies)|recommend \d+)$/;
+
 /** A widget's own line (buttons, sort menus, counters, icons): never comment text, wherever it stands. */
 export function isWidgetChrome(line: string): boolean {
   const l = cleanLine(line).toLowerCase();
   if (!l) return false;
   if (WIDGET_CHROME.has(l)) return true;
-  if (/^\d+$/.test(l)) return true; // vote or reply counters
+  if (/^[-+−]?\d+$/.test(l)) return true; // vote or reply counters
+  if (COLLAPSED_THREAD.test(l)) return true;
   if (/^[()[\]{}x×·•|\-–—›‹»«⚑↑↓+−\s]+$/.test(l)) return true; // icon buttons
   return false;
 }
@@ -63,8 +70,17 @@ export function isChromeLine(line: string): boolean {
   if (/^(support|donate to|subscribe to|follow|share on|become a patron of|powered by)\b/.test(l) && l.split(" ").length <= 6) return true;
   if (/^(terms|privacy|about|contact|cookies?)( (of (use|service)|policy))?( [|·•] [a-z ]+)+$/.test(l)) return true;
   if (/^©|^copyright\b|all rights reserved/.test(l)) return true;
+  if (/\bcookies?\b/.test(l) && /\b(?:accept|agree|consent|we use|uses|use of|settings|decline)\b/.test(l) && l.split(" ").length <= 40) return true;
+  if (isAppeal(l)) return true;
   if (isAllCapsBanner(line)) return true;
   return false;
+}
+
+/** "Support our newsroom: donate today", "Become a member": a short fundraising line, not article text. */
+function isAppeal(l: string): boolean {
+  const words = l.split(" ").length;
+  if (words > 20) return false;
+  return /\b(?:donate|donation|ko-fi|patreon|become a (?:member|supporter|patron|subscriber)|reader[- ](?:funded|supported)|support (?:us|our|independent|local|this))\b/.test(l);
 }
 
 /** "9 DAYS LEFT UNTIL THE END OF NOVEMBER": shouting banners that pages put above articles. */
@@ -90,7 +106,7 @@ const MONTHS = "jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|jun(?:e)?|j
 const RELATIVE_TIME =
   /^(?:[•·]\s*)?(?:(?:about|over|almost)\s+)?(?:an?|\d+|one|two|few)\s*(?:s|sec|secs|seconds?|m|min|mins|minutes?|h|hr|hrs|hours?|d|days?|w|wk|wks|weeks?|mo|months?|y|yr|yrs|years?)(?:\s+ago)?(?:\s+(?:edited|\(edited\)))?$|^(?:just now|yesterday|today|moments? ago|edited)$/i;
 const ABSOLUTE_TIME = new RegExp(
-  String.raw`^(?:[•·]\s*)?(?:(?:on|posted|at)\s+)?(?:(?:${MONTHS})\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+(?:${MONTHS})\.?,?\s+\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}[/.]\d{1,2}[/.]\d{2,4})(?:,?\s*(?:at|@|-)?\s*\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?)?$`,
+  String.raw`^(?:[•·]\s*)?(?:(?:on|posted|at)\s+)?(?:(?:${MONTHS})\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{1,2}(?:st|nd|rd|th)?\s+(?:${MONTHS})\.?,?\s+\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}[/.]\d{1,2}[/.]\d{2,4})(?:,?\s*(?:at|@|-)?\s*\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?)?$`,
   "i",
 );
 
@@ -105,7 +121,7 @@ export function parseTimeLine(line: string): string | null {
   const l = cleanLine(line).replace(/^[•·]\s*/, "").replace(/^(?:on|posted|at)\s+/i, "");
   if (!ABSOLUTE_TIME.test(l)) return null;
   const iso = /^(\d{4}-\d{2}-\d{2})(?:[ T,]*(\d{1,2}:\d{2}(?::\d{2})?))?/.exec(l);
-  const text = iso ? `${iso[1]}T${(iso[2] ?? "00:00").padStart(5, "0")}Z` : l.replace(/\s+(?:at|@|-)\s+/i, " ").replace(/(\d)([ap])\.?m\.?/i, "$1 $2m") + " UTC";
+  const text = iso ? `${iso[1]}T${(iso[2] ?? "00:00").padStart(5, "0")}Z` : l.replace(/(\d)(?:st|nd|rd|th)\b/i, "$1").replace(/\s+(?:at|@|-)\s+/i, " ").replace(/(\d)([ap])\.?m\.?/i, "$1 $2m") + " UTC";
   const ms = Date.parse(text);
   return Number.isNaN(ms) ? null : new Date(ms).toISOString();
 }
@@ -117,8 +133,9 @@ export function parseTimeLine(line: string): string | null {
 export function isFooterLine(line: string): boolean {
   const l = cleanLine(line).toLowerCase();
   if (!l) return false;
+  if (/^last edited .{1,40} by .{1,60}$/.test(l)) return true; // wpDiscuz's edit note closes a comment
   const parts = l.split(/\s*[·•|]\s*|\s+/).filter(Boolean);
-  const action = /^(reply|replies|share|share›|›|report|like|likes|liked|love|flag|upvote|downvote|vote|votes|permalink|edit|edited|delete|quote|hide|show|mark|as|spam|see|translation|translate|−|\+|-|⚑|↑|↓|▲|▼|\d+[smhdwy]|\d+(?:hrs?|mins?|yrs?|wks?)|\d+|\(\d+\)|points?|ago|\d+\s*(?:likes?|points?|votes?))$/;
+  const action = /^(reply|replies|share|share›|›|report|like|likes|liked|love|flag|upvote|downvote|vote|votes|permalink|edit|edited|delete|quote|hide|show|mark|as|spam|see|translation|translate|−|\+|-|⚑|↑|↓|▲|▼|[-+−]\d+|\d+[smhdwy]|\d+(?:hrs?|mins?|yrs?|wks?)|\d+|\(\d+\)|points?|ago|\d+\s*(?:likes?|points?|votes?))$/;
   return parts.length > 0 && parts.length <= 12 && parts.every((p) => action.test(p)) && parts.some((p) => !/^\d+$/.test(p) || parts.length === 1);
 }
 
@@ -144,8 +161,25 @@ export function inlineHeader(line: string): { author: string; time: string | nul
   return null;
 }
 
-function stripAuthor(name: string): string {
-  return name.replace(/\s+(?:→|↪|replied to)\s+.*$/i, "").trim();
+/** Drops a reply arrow and the name after it, and a role badge ("Mod", "Author") shown beside the name. */
+export function stripAuthor(name: string): string {
+  return name
+    .replace(/\s+(?:→|↪|replied to)\s+.*$/i, "")
+    .replace(/\s+(?:mod|moderator|admin|author|staff|guest|verified)$/i, "")
+    .trim();
+}
+
+const AUTHOR_DETAIL =
+  /^(?:top fan|author|admin|moderator|mod|staff|guest|member|verified|(?:works|worked) at .+|(?:studied|studies) at .+|went to .+|lives in .+)$/i;
+
+/**
+ * A line a widget prints under the author's name: a role badge ("Author",
+ * "Top fan") or Facebook's profile line ("Works at …"). Only meaningful
+ * directly under a header, where it is never the start of the body.
+ */
+export function isAuthorDetail(line: string): boolean {
+  const l = cleanLine(line);
+  return l.length <= 80 && !/[.!?]$/.test(l) && AUTHOR_DETAIL.test(l);
 }
 
 /**

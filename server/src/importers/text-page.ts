@@ -4,6 +4,7 @@ import type { Importer } from "./registry";
 import { parseArticle } from "./text-page-article";
 import { parseCommentArea } from "./text-page-comments";
 import { cleanLine, declaredCount, isWidgetChrome } from "./text-page-lines";
+import { findParents } from "./text-page-threading";
 
 /** Lines that open a comment widget when no count line does ("Leave a Reply" comes after the list in WordPress themes). */
 const WIDGET_OPENERS = /^(?:subscribe|notify of|sort by best|sort by top|sort by(?::.*)?|join the discussion[….]*|start the discussion[….]*|add a comment[….]*|comments|discussion)$/i;
@@ -14,6 +15,8 @@ interface WidgetBounds {
   /** First line after the header block (start of the comments). */
   commentsStart: number;
   declared: number | null;
+  /** The headline a WordPress count line quotes ("6 thoughts on “Title”"). */
+  quotedTitle: string | null;
 }
 
 /**
@@ -27,12 +30,28 @@ function findWidget(lines: string[]): WidgetBounds | null {
   if (anchor === -1) anchor = clean.findIndex((l) => declaredCount(l) !== null);
   if (anchor === -1) anchor = clean.findIndex((l, i) => WIDGET_OPENERS.test(l) && isNearChrome(clean, i));
   if (anchor === -1) return null;
+  anchor = laterCountLine(clean, anchor);
   const declared = declaredCount(clean[anchor] ?? "");
   let start = anchor;
   while (start > 0 && (!clean[start - 1] || isWidgetChrome(clean[start - 1] ?? "") || WIDGET_OPENERS.test(clean[start - 1] ?? ""))) start--;
   let commentsStart = anchor + 1;
   while (commentsStart < clean.length && (!clean[commentsStart] || isWidgetChrome(clean[commentsStart] ?? "") || WIDGET_OPENERS.test(clean[commentsStart] ?? ""))) commentsStart++;
-  return { start, commentsStart, declared };
+  const quotedTitle = /\s(?:on|to)\s+[“"‘'](.+)[”"’']$/.exec(clean[anchor] ?? "")?.[1] ?? null;
+  return { start, commentsStart, declared, quotedTitle };
+}
+
+/**
+ * A second count line close below the first, with only chrome and one-word
+ * lines between: the first counted something else (Hyvor's "12 Responses"
+ * counts reactions above its "5 Comments").
+ */
+function laterCountLine(clean: string[], anchor: number): number {
+  for (let i = anchor + 1; i < Math.min(clean.length, anchor + 16); i++) {
+    const l = clean[i] ?? "";
+    if (declaredCount(l) !== null) return i;
+    if (l && !isWidgetChrome(l) && !WIDGET_OPENERS.test(l) && l.split(" ").length > 1) break;
+  }
+  return anchor;
 }
 
 /** True when a widget chrome line stands within three lines of `index`. */
@@ -63,19 +82,19 @@ export function parseTextPage(text: string): ParseResult {
   if (!widget) {
     return { ok: false, issues: [{ message: "no comment section found: expected a comment widget (\"N Comments\", \"Subscribe\", \"Sort by\", \"Leave a Reply\")" }] };
   }
-  const article = parseArticle(lines.slice(0, widget.start));
+  const article = parseArticle(lines.slice(0, widget.start), widget.quotedTitle);
   const raw = parseCommentArea(lines.slice(widget.commentsStart), widget.declared);
   if (raw.length === 0) {
     return { ok: false, issues: [{ line: widget.commentsStart + 1, message: "found a comment section but no comments in it" }] };
   }
   const seen = new Map<string, number>();
+  const parents = findParents(raw);
   const comments: CommentImport[] = [];
-  for (const c of raw) {
+  for (const [i, c] of raw.entries()) {
     const id = contentId(c.author, c.body, seen);
-    const parent = c.replyTo ? [...comments].reverse().find((p) => p.author.toLowerCase() === c.replyTo?.toLowerCase()) : undefined;
     comments.push({
       external_id: id,
-      parent_external_id: parent?.external_id ?? null,
+      parent_external_id: comments[parents[i] ?? -1]?.external_id ?? null,
       author: c.author,
       posted_at: c.time,
       body: c.body,
