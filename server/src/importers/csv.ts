@@ -22,7 +22,9 @@ export function parseCsv(text: string, options: { fileName?: string } = {}): Par
   try {
     // Tab-separated files follow no quoting convention beyond a quoted cell, so a quote inside a cell is text there.
     const relax_quotes = delimiter === "\t";
-    rows = parseCsvSync(text, { delimiter, bom: true, skip_empty_lines: true, info: true, raw: true, relax_quotes }) as unknown as typeof rows;
+    // Column counts are checked below, where a ragged row of empty trailing cells (Excel) can be forgiven.
+    const relax_column_count = true;
+    rows = parseCsvSync(text, { delimiter, bom: true, skip_empty_lines: true, info: true, raw: true, relax_quotes, relax_column_count }) as unknown as typeof rows;
   } catch (error) {
     return { ok: false, issues: [csvErrorToIssue(error, text)] };
   }
@@ -35,8 +37,17 @@ export function parseCsv(text: string, options: { fileName?: string } = {}): Par
     return { ok: false, issues: [{ line: startLine(header), message: `${NO_BODY_COLUMN_MESSAGE} (found: ${found})` }] };
   }
   if (body.length === 0) return { ok: false, issues: [{ line: startLine(header), message: "the CSV has a header row but no comment rows" }] };
+  const overfull = body.filter((row) => row.record.slice(columnNames.length).some((cell) => cell.trim() !== ""));
+  if (overfull.length > 0) {
+    return { ok: false, issues: overfull.slice(0, 20).map((row) => ({
+      line: startLine(row),
+      message: `malformed CSV: this row has ${row.record.length} cells but the header has ${columnNames.length} (an unquoted "${delimiter === "\t" ? "tab" : delimiter}" in a cell?)`,
+    })) };
+  }
+  // Reversed so that, of two columns with one name, the first wins, as it does in mapColumns.
+  const indexed = columnNames.map((name, i) => [name, i] as const).reverse();
   const records: RawRecord[] = body.map((row) => ({
-    values: Object.fromEntries(columnNames.map((name, i) => [name, row.record[i] ?? ""])),
+    values: Object.fromEntries(indexed.map(([name, i]) => [name, row.record[i] ?? ""])),
     line: startLine(row),
   }));
   return buildThreadsFromRecords(records, columns, { format: "csv", fileName: options.fileName });
@@ -51,13 +62,15 @@ export function detectCsv(text: string, fileName?: string): number {
   if (/^\s*[[{]/.test(head)) return 0;
   const headerLine = firstLine(head);
   const delimiter = detectDelimiter(headerLine);
+  // Empty header cells are allowed: spreadsheets often export trailing empty columns.
   const cells = splitHeader(headerLine, delimiter);
-  if (cells.length < 2 || !cells.every((c) => HEADER_CELL.test(c))) return 0;
+  const named = cells.filter((c) => c !== "");
+  if (named.length < 2 || !named.every((c) => HEADER_CELL.test(c))) return 0;
   const bonus = fileName && /\.(csv|tsv|txt)$/i.test(fileName) ? 0.05 : 0;
   const rows = sampleRows(head, delimiter);
-  if (!mapColumns(cells).body) return looksLikeTable(cells, rows) ? 0.25 : 0;
+  if (!mapColumns(named).body) return looksLikeTable(cells, rows) ? 0.25 : 0;
   if (rows.length <= 1) return 0.5 + bonus;
-  const consistent = rows.slice(1).filter((r) => r.length === cells.length).length / (rows.length - 1);
+  const consistent = rows.slice(1).filter((r) => fitsHeader(r, cells.length)).length / (rows.length - 1);
   // A ragged but mostly regular file is still worth parsing as CSV, for its error messages if nothing else.
   if (consistent >= 0.8) return 0.9 + bonus;
   return consistent >= 0.5 ? 0.3 : 0.05;
@@ -70,6 +83,13 @@ export function detectCsv(text: string, fileName?: string): number {
  */
 function looksLikeTable(header: string[], rows: string[][]): boolean {
   return header.length >= 3 && rows.length >= 3 && rows.every((r) => r.length === header.length);
+}
+
+/** A row fits when it has at least two cells and no more than the header once empty trailing cells (spreadsheet padding) are dropped. */
+function fitsHeader(row: string[], headerLength: number): boolean {
+  let length = row.length;
+  while (length > 0 && row[length - 1]!.trim() === "") length--;
+  return row.length === headerLength || (length >= 2 && length <= headerLength);
 }
 
 /** The Importer for CSV comment exports. */

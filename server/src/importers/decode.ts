@@ -54,7 +54,7 @@ function detectBom(bytes: Uint8Array): "utf-8" | "utf-16le" | "utf-16be" | undef
  */
 function guessUtf16FromNuls(bytes: Uint8Array): "utf-16le" | "utf-16be" | undefined {
   const length = Math.min(bytes.length, SNIFF_LENGTH) & ~1;
-  if (length < 4) return undefined;
+  if (length < 2) return undefined;
   let evenNuls = 0;
   let oddNuls = 0;
   for (let i = 0; i < length; i += 2) {
