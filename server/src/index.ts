@@ -2,7 +2,7 @@ import { fileURLToPath } from "node:url";
 import pino from "pino";
 import { createApp } from "./app";
 import { ConfigError, loadConfig } from "./config";
-import { openDatabase } from "./db/connection";
+import { openDatabase, type Db } from "./db/connection";
 import { migrate } from "./db/migrate";
 import { countThreads } from "./db/thread-repo";
 import { importFile } from "./services/import-service";
@@ -17,8 +17,15 @@ try {
   process.exit(1);
 }
 const logger = pino({ level: config.logLevel });
-const db = openDatabase(config.dbPath);
-migrate(db);
+let db: Db;
+try {
+  db = openDatabase(config.dbPath);
+  migrate(db);
+} catch (err) {
+  // e.g. a database from a different version of Sift: say so in one line and refuse to start.
+  process.stderr.write(`sift: ${config.dbPath}: ${err instanceof Error ? err.message : String(err)}\n`);
+  process.exit(1);
+}
 
 // A fresh install shows something to moderate; a failed demo import must not stop the server.
 if (countThreads(db) === 0) {

@@ -26,7 +26,8 @@ function sift(...args: string[]) {
 
 const CSV = "id,parent_id,author,body\n1,,Ann,The lane is a good idea.\n2,1,Bob,I disagree.\n";
 
-describe("sift import", () => {
+// Each test starts real processes (tsx, npm), which can take seconds on a busy machine.
+describe("sift import", { timeout: 60_000 }, () => {
   it("prints exactly one JSON document with --json and stores into --db relative to the cwd", () => {
     writeFileSync(join(dir, "thread.csv"), CSV);
     const run = sift("import", "thread.csv", "--json", "--db", "my.db");

@@ -30,6 +30,8 @@ export function loadMigrations(dir: string = MIGRATIONS_DIR): Migration[] {
     });
 }
 
+const MISMATCH = "database migration history does not match the code";
+
 interface AppliedRow {
   version: number;
   name: string;
@@ -47,11 +49,12 @@ export function migrate(db: Db, migrations: Migration[] = loadMigrations()): { a
   const applied = db.prepare("SELECT version, name, checksum FROM schema_migrations ORDER BY version").all() as AppliedRow[];
   applied.forEach((row, i) => {
     const file = migrations[i];
-    if (!file || file.version !== row.version || file.name !== row.name || file.checksum !== row.checksum) {
-      throw new MigrationError(
-        `database migration history does not match the code: applied ${row.name} ` +
-          (file ? `but the file is ${file.name}${file.name === row.name ? " with different content" : ""}` : "has no migration file"),
-      );
+    if (!file) throw new MigrationError(`${MISMATCH}: it has ${row.name} applied, which has no migration file`);
+    if (file.name !== row.name || file.version !== row.version) {
+      throw new MigrationError(`${MISMATCH}: it has ${row.name} applied where the code has ${file.name}`);
+    }
+    if (file.checksum !== row.checksum) {
+      throw new MigrationError(`${MISMATCH}: ${row.name} was applied with different content than the file now has`);
     }
   });
   const insert = db.prepare("INSERT INTO schema_migrations (version, name, checksum, applied_at) VALUES (?, ?, ?, ?)");
