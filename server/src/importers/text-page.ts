@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import type { CommentImport, ParseResult, ThreadImport } from "@sift/shared";
+import type { CommentImport, ParseIssue, ParseResult, ThreadImport } from "@sift/shared";
 import type { Importer } from "./registry";
 import { parseArticle } from "./text-page-article";
 import { parseCommentArea } from "./text-page-comments";
@@ -63,6 +63,20 @@ function isNearChrome(clean: string[], index: number): boolean {
   return false;
 }
 
+/** A post-comment form with nothing above it: the page has a comment section, but it is empty. */
+const COMMENT_FORM = /^(?:leave a (?:reply|comment)(?: cancel reply)?|be the first to comment\.?|no comments yet\.?|start the discussion[….]*)$/i;
+
+/** Why a text cannot be a saved page at all (empty, or markup rather than rendered text), or null. */
+function rejectInput(text: string): ParseIssue | null {
+  if (!text.trim()) return { message: "the page is empty: there is no text to read" };
+  const filled = text.split(/\r?\n/).filter((l) => l.trim());
+  const markup = filled.filter((l) => /^\s*<\/?[a-z!?][^>]*>/i.test(l)).length;
+  if (/^\s*<(?:!doctype|html|head|body|div|\?xml)/i.test(text) || (markup >= 3 && markup * 3 >= filled.length)) {
+    return { message: "this is HTML or XML markup, not a page saved as text (save the page as text, or use a supported export)" };
+  }
+  return null;
+}
+
 /** A content-derived id: the same comment on a re-saved page gets the same id. */
 function contentId(author: string, body: string, seen: Map<string, number>): string {
   const key = `${author}\n${body.replace(/\s+/g, " ").slice(0, 300)}`;
@@ -74,18 +88,20 @@ function contentId(author: string, body: string, seen: Map<string, number>): str
 
 /** Parses a comment page saved as plain text: the article, then the comment widget. Pure. */
 export function parseTextPage(text: string): ParseResult {
-  if (/^\s*<(?:!doctype|html|head|body|div|\?xml)/i.test(text)) {
-    return { ok: false, issues: [{ message: "this is HTML or XML markup, not a page saved as text (save the page as text, or use a supported export)" }] };
-  }
-  const lines = text.split("\n");
+  const unreadable = rejectInput(text);
+  if (unreadable) return { ok: false, issues: [unreadable] };
+  const lines = text.split(/\r?\n/);
   const widget = findWidget(lines);
   if (!widget) {
-    return { ok: false, issues: [{ message: "no comment section found: expected a comment widget (\"N Comments\", \"Subscribe\", \"Sort by\", \"Leave a Reply\")" }] };
+    const form = lines.findIndex((l) => COMMENT_FORM.test(cleanLine(l)));
+    if (form !== -1) return { ok: false, issues: [{ line: form + 1, message: "found a comment form but no comments: nobody has commented on this page yet" }] };
+    return { ok: false, issues: [{ message: "no comment section found: expected a comment widget (\"N Comments\", \"Subscribe\", \"Sort by\")" }] };
   }
   const article = parseArticle(lines.slice(0, widget.start), widget.quotedTitle);
   const raw = parseCommentArea(lines.slice(widget.commentsStart), widget.declared);
   if (raw.length === 0) {
-    return { ok: false, issues: [{ line: widget.commentsStart + 1, message: "found a comment section but no comments in it" }] };
+    const says = widget.declared === null ? "" : ` (it declares ${widget.declared})`;
+    return { ok: false, issues: [{ line: widget.commentsStart + 1, message: `found a comment section but no comments in it${says}` }] };
   }
   const seen = new Map<string, number>();
   const parents = findParents(raw);

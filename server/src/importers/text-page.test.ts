@@ -1,0 +1,82 @@
+import { readdirSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { ThreadImportSchema } from "@sift/shared";
+import { parseTextPage, textPageImporter } from "./text-page";
+import { parseFixture, readFixture } from "./text-page-test-support";
+
+const ARTICLE = [
+  "Harbour Ferry Timetable Changes From Monday",
+  "",
+  "The morning ferry to the island will leave fifteen minutes earlier from Monday, the operator said on Friday.",
+  "",
+  "Evening sailings are unchanged, and the last boat back still leaves the island at 10:40pm.",
+  "",
+].join("\n");
+
+/** The first issue's message of a failed parse. */
+function failure(text: string): string {
+  const result = parseTextPage(text);
+  if (result.ok) throw new Error(`expected a failure, got ${result.threads[0]?.comments.length} comments`);
+  expect(result.issues.length).toBeGreaterThan(0);
+  return result.issues[0]?.message ?? "";
+}
+
+describe("parseTextPage: input it cannot read", () => {
+  it.each([
+    ["empty text", "", /empty/],
+    ["whitespace only", "  \n\t\n \u00a0 \n", /empty/],
+    ["a full HTML document", "<!DOCTYPE html>\n<html><head><title>x</title></head><body><p>3 Comments</p></body></html>", /HTML or XML markup/],
+    ["an HTML fragment", "<section class=\"comments\">\n  <h3>2 Comments</h3>\n  <div class=\"c\">Jane</div>\n  <p>Nice piece.</p>\n</section>", /HTML or XML markup/],
+    ["an article with no comment widget", ARTICLE + "Share this:\nFacebook\n© 2025 Harbour News\n", /no comment section found/],
+    ["a WordPress page nobody has commented on", ARTICLE + "Leave a Reply\nYour email address will not be published.\nPost Comment\n", /no comments: nobody has commented/],
+    [
+      "a wpDiscuz widget with no comments",
+      ARTICLE + "Subscribe\nNotify of\nguest\n0 Comments\nInline Feedbacks\nView all comments\nWould love your thoughts, please comment.x\n()\nx\n",
+      /found a comment section but no comments in it \(it declares 0\)/,
+    ],
+    ["a Disqus widget with no comments", ARTICLE + "0 Comments\nLogin\nRecommend\nTweet\nShare\nSort by Best\nStart the discussion…\n\nPowered by Disqus\nSubscribe\nPrivacy\n", /no comments in it/],
+  ])("%s is a failure with a clear message", (_name, text, message) => {
+    expect(failure(text)).toMatch(message);
+  });
+});
+
+describe("parseTextPage: every fixture page", () => {
+  const pages = readdirSync(new URL("./fixtures/", import.meta.url)).filter((f) => /^text-.*\.txt$/.test(f));
+
+  it("has at least two pages for each layout", () => {
+    for (const layout of ["wpdiscuz", "disqus", "wordpress", "facebook", "commento", "hyvor"]) {
+      expect(pages.filter((p) => p.startsWith(`text-${layout}-`)).length, layout).toBeGreaterThanOrEqual(2);
+    }
+  });
+
+  it.each(pages)("%s: passes the schema, with unique ids that survive a re-save", (name) => {
+    const thread = parseFixture(name);
+    const ids = thread.comments.map((c) => c.external_id);
+    expect(new Set(ids).size).toBe(ids.length);
+    // A browser re-saving the page may turn line ends into CRLF and spaces into NBSP; ids and text must not change.
+    const resaved = readFixture(name).replace(/\n/g, "\r\n").replace(/ {2}/g, " \u00a0");
+    const again = parseTextPage(resaved);
+    expect(again.ok && ThreadImportSchema.parse(again.threads[0]).comments).toEqual(thread.comments);
+  });
+
+  it.each(pages)("%s: a parent always comes before its reply", (name) => {
+    const comments = parseFixture(name).comments;
+    comments.forEach((c, i) => {
+      if (c.parent_external_id) expect(comments.slice(0, i).some((p) => p.external_id === c.parent_external_id)).toBe(true);
+    });
+  });
+
+  it.each(pages)("%s: the importer claims it", (name) => {
+    expect(textPageImporter.detect(readFixture(name), name)).toBeGreaterThanOrEqual(0.4);
+  });
+});
+
+describe("parseTextPage: notes", () => {
+  it("says when the page declares more comments than it shows (hidden Facebook replies)", () => {
+    expect(parseFixture("text-facebook-sport.txt").notes).toEqual(["the page declares 7 comments; 5 were found in the text"]);
+  });
+
+  it("adds no note when the count matches", () => {
+    expect(parseFixture("text-wpdiscuz-plain.txt").notes).toEqual([]);
+  });
+});
