@@ -15,10 +15,12 @@ export interface CommentRow {
   decided_at: string | null;
   version: number;
   severity: number | null;
+  /** Queue order: posted_at, else when the thread was first imported. */
+  sort_at: string;
 }
 
 /** What an import writes for one comment; status only applies to comments no moderator has decided on. */
-export type CommentWrite = Omit<CommentRow, "decided_at" | "version">;
+export type CommentWrite = Omit<CommentRow, "decided_at" | "version" | "sort_at">;
 
 /** A comment already stored for a thread, as the import service needs to see it. */
 export interface StoredCommentKey {
@@ -38,11 +40,12 @@ const STATUS_AFTER_IMPORT = `CASE WHEN EXISTS (SELECT 1 FROM decisions d WHERE d
 export function upsertComment(db: Db, row: CommentWrite): void {
   prepare(
     db,
-    `INSERT INTO comments (id, thread_id, external_id, position, parent_id, author, posted_at, body, status, severity)
-     VALUES (@id, @thread_id, @external_id, @position, @parent_id, @author, @posted_at, @body, @status, @severity)
+    `INSERT INTO comments (id, thread_id, external_id, position, parent_id, author, posted_at, body, status, severity, sort_at)
+     VALUES (@id, @thread_id, @external_id, @position, @parent_id, @author, @posted_at, @body, @status, @severity,
+       COALESCE(@posted_at, (SELECT t.imported_at FROM threads t WHERE t.id = @thread_id), ''))
      ON CONFLICT (thread_id, external_id) DO UPDATE SET
        position = excluded.position, parent_id = excluded.parent_id, author = excluded.author,
-       posted_at = excluded.posted_at, body = excluded.body, severity = excluded.severity,
+       posted_at = excluded.posted_at, body = excluded.body, severity = excluded.severity, sort_at = excluded.sort_at,
        status = ${STATUS_AFTER_IMPORT},
        version = comments.version + (CASE WHEN
          comments.position IS excluded.position AND comments.parent_id IS excluded.parent_id

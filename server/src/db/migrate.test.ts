@@ -19,7 +19,7 @@ afterEach(() => {
 describe("migrate", () => {
   it("creates the schema on a fresh database and records it", () => {
     const db = openDatabase(join(tempDir(), "nested", "sift.db"));
-    expect(migrate(db).applied).toEqual(["0001_init.sql"]);
+    expect(migrate(db).applied).toEqual(["0001_init.sql", "0002_queue_order.sql"]);
     const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").pluck().all();
     expect(tables).toEqual(expect.arrayContaining(["comments", "decisions", "flags", "schema_migrations", "threads"]));
     expect(db.pragma("journal_mode", { simple: true })).toBe("wal");
@@ -61,8 +61,8 @@ describe("migrate", () => {
   it("refuses a database with a migration this code does not know", () => {
     const db = openDatabase(join(tempDir(), "sift.db"));
     migrate(db);
-    db.prepare("INSERT INTO schema_migrations VALUES (2, '0002_future.sql', 'x', 'now')").run();
-    expect(() => migrate(db)).toThrow(/0002_future\.sql applied, which has no migration file/);
+    db.prepare("INSERT INTO schema_migrations VALUES (3, '0003_future.sql', 'x', 'now')").run();
+    expect(() => migrate(db)).toThrow(/0003_future\.sql applied, which has no migration file/);
     db.close();
   });
 

@@ -25,7 +25,8 @@ export function loadMigrations(dir: string = MIGRATIONS_DIR): Migration[] {
         version: Number(file.slice(0, 4)),
         name: file,
         sql,
-        checksum: createHash("sha256").update(sql).digest("hex"),
+        // Line endings are normalised so a Windows checkout (autocrlf) does not look like an edited migration.
+        checksum: createHash("sha256").update(sql.replace(/\r\n/g, "\n")).digest("hex"),
       };
     });
 }

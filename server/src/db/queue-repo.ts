@@ -47,8 +47,8 @@ const VIEW_CONDITION: Record<QueueView, string> = {
   all: "1 = 1",
 };
 
-// Comments without an absolute time sort by when their thread was imported.
-const TIME_KEY = "COALESCE(c.posted_at, t.imported_at)";
+// posted_at, else when the thread was first imported (see 0002_queue_order.sql).
+const TIME_KEY = "c.sort_at";
 
 /** Escapes LIKE wildcards so a search for "50%" means the text "50%". */
 function likePattern(q: string): string {
@@ -72,9 +72,14 @@ export function listQueue(db: Db, filter: QueueFilter): QueueRow[] {
     where.push("(c.body LIKE @q ESCAPE '\\' OR c.author LIKE @q ESCAPE '\\')");
     params.q = likePattern(filter.q);
   }
+  // Order by the indexed columns themselves (not aliases, and without the constant rank outside
+  // "review") so SQLite walks comments_queue_* in order and stops at the limit.
+  const order = filter.view === "review" ? ["c.severity", TIME_KEY, "c.thread_id", "c.position"] : [TIME_KEY, "c.thread_id", "c.position"];
   if (filter.after) {
-    where.push(`(${rankKey}, ${TIME_KEY}, c.thread_id, c.position) > (@k0, @k1, @k2, @k3)`);
-    [params.k0, params.k1, params.k2, params.k3] = filter.after;
+    const [k0, k1, k2, k3] = filter.after;
+    const keys = filter.view === "review" ? { k0, k1, k2, k3 } : { k1, k2, k3 };
+    where.push(`(${order.join(", ")}) > (${Object.keys(keys).map((k) => `@${k}`).join(", ")})`);
+    Object.assign(params, keys);
   }
   const sql = `SELECT c.id, c.thread_id, t.title AS thread_title, c.position, c.parent_id, c.author, c.posted_at,
       c.body, c.status, c.decided_at, c.version,
@@ -82,7 +87,7 @@ export function listQueue(db: Db, filter: QueueFilter): QueueRow[] {
       ${rankKey} AS k0, ${TIME_KEY} AS k1, c.thread_id AS k2, c.position AS k3
     FROM comments c JOIN threads t ON t.id = c.thread_id
     WHERE ${where.join(" AND ")}
-    ORDER BY k0, k1, k2, k3
+    ORDER BY ${order.join(", ")}
     LIMIT @limit`;
   return prepare<[Record<string, unknown>], QueueRow>(db, sql).all(params);
 }
