@@ -13,9 +13,12 @@ export interface RawComment {
   hasReplyLink: boolean;
 }
 
-/** Where the post-comment form or footer begins: nothing after it is a comment. */
+/**
+ * Where the post-comment form or footer begins: nothing after it is a comment.
+ * ("Add a comment…" is not one: Facebook, Disqus and Commento put that box above the list.)
+ */
 const END_OF_COMMENTS =
-  /^(?:leave a (?:reply|comment)(?: cancel reply)?|would love your thoughts, please comment\.?x?|post comment|add a comment(?:\.\.\.|…)?|powered by (?:disqus|commento|hyvor talk|wpdiscuz)|load more comments|facebook comments plugin)$/i;
+  /^(?:leave a (?:reply|comment)(?: cancel reply)?|would love your thoughts, please comment\.?x?|post comment|powered by (?:disqus|commento|hyvor talk|wpdiscuz)|load more comments|facebook comments plugin)$/i;
 
 /** Joins lines into paragraphs: blank lines separate paragraphs, single breaks stay inside one. */
 export function toParagraphs(lines: string[]): string {

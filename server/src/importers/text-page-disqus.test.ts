@@ -63,6 +63,23 @@ const CASES: PageCase[] = [
     ],
     notInArticle: ["Support County Cricket Daily. Donate", "COUNTY CRICKET DAILY", "Tweet"],
   },
+  {
+    fixture: "text-disqus-deleted.txt",
+    title: "Light Rail Extension Opens Six Months Late And $40 Million Over Budget",
+    bodyStart: "The four-station extension carried 9,300 riders",
+    bodyEnd: "every fifteen minutes in the evening.",
+    sourceNote: null,
+    declared: 6,
+    comments: [
+      ["Maya Rosen", "Rode it on Monday.", 1],
+      ["Guest", "Wait until the novelty wears off.", 1, 1],
+      ["Shoreline Transit Watch", "Thanks Maya.", 1, 1],
+      ["hank_the_tank", "$40 MILLION OVER.", 1],
+      ["Dr. S. Abernathy", "The soil report for Cove Street", 2],
+    ],
+    chrome: ["This comment was deleted.", "Edited", "7 • Reply • Share ›", "Recommend 4"],
+    notInArticle: ["More from Shoreline Transit Watch", "Bus network redesign"],
+  },
 ];
 
 describe("parseTextPage: Disqus pages", () => {

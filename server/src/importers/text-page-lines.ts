@@ -28,7 +28,7 @@ const WIDGET_CHROME = new Set(
     "required fields are marked *", "comment", "website", "save my name, email, and website in this browser for the next time i comment.",
     "notify me of follow-up comments by email.", "notify me of new posts by email.",
     // Facebook comments plugin
-    "sort by top", "sort by", "top", "add a comment...", "add a comment…", "facebook comments plugin", "load 10 more comments",
+    "sort by top", "sort by", "top", "most relevant", "all comments", "add a comment...", "add a comment…", "facebook comments plugin", "load 10 more comments",
     "like", "reply", "edit", "delete", "report", "flag", "permalink", "upvote", "downvote", "quote",
     // Commento / Hyvor
     "add a comment", "powered by commento", "powered by hyvor talk", "hyvor talk", "popular", "sort by: top popular newest",
@@ -53,6 +53,7 @@ export function isWidgetChrome(line: string): boolean {
   if (WIDGET_CHROME.has(l)) return true;
   if (/^[-+−]?\d+$/.test(l)) return true; // vote or reply counters
   if (COLLAPSED_THREAD.test(l)) return true;
+  if (/^(?:pingback|trackback):/.test(l)) return true; // WordPress lists links from other blogs among the comments
   if (/^[()[\]{}x×·•|\-–—›‹»«⚑↑↓+−\s]+$/.test(l)) return true; // icon buttons
   return false;
 }

@@ -44,6 +44,21 @@ const CASES: PageCase[] = [
     notInArticle: ["Sign up for our morning newsletter"],
   },
   {
+    fixture: "text-facebook-replies.txt",
+    title: "Harbourside Fish Market To Close On Sundays From January",
+    bodyStart: "The Sunday fish market, a fixture on the quay since 1987",
+    bodyEnd: "talking to traders about a summer-only Sunday market.",
+    sourceNote: null,
+    declared: 3,
+    comments: [
+      ["Shirley Dunne", "Heartbreaking.", 1],
+      ["Colin Fry", "Shirley Dunne he sold the best crab", 1, 1],
+      ["Gavin O'Rourke", "Not surprised.", 2],
+    ],
+    chrome: ["Author", "Most relevant", "Sort by", "Like · Reply · 6 · 1y", "© The Harbourside Herald"],
+    notInArticle: ["Cookies help us deliver our services", "Advertise with us"],
+  },
+  {
     fixture: "text-commento-tech.txt",
     title: "Replacing My Shell Scripts With A Tiny Task Runner",
     bodyStart: "I had forty-one shell scripts in a folder called bin",

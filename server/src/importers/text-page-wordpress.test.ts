@@ -61,6 +61,25 @@ const CASES: PageCase[] = [
     chrome: ["Name (required)", "Mail (will not be published) (required)", "Submit Comment", "Entries (RSS) and Comments (RSS)."],
     notInArticle: ["March 3rd, 2009 by tkhalil", "Posted in Hosting | 4 Comments »", "A small blog about web hosting, mostly"],
   },
+  {
+    fixture: "text-wordpress-nested.txt",
+    title: "Water Troughs Switched Off Early After Leak Near The Gate",
+    bodyStart: "The main trough by the gate has been switched off",
+    bodyEnd: "The pressure is low enough already.",
+    sourceNote: null,
+    declared: 8,
+    comments: [
+      ["Sunil Rao", "Any idea when it will be fixed?", 1, null, "2023-09-20T18:45:00.000Z"],
+      ["Committee", "The plumber is booked for the 3rd.", 1, null, "2023-09-21T08:10:00.000Z"],
+      ["Sunil Rao", "Thanks, will do.", 1, 2, "2023-09-21T09:02:00.000Z"],
+      ["Bev Hollins", "The far troughs are a long walk", 1, null, "2023-09-21T09:30:00.000Z"],
+      ["Greenway Allotments Society", "We are looking into it, Bev.", 1, null, "2023-09-21T16:15:00.000Z"],
+      ["Bev Hollins", "Thank you!", 1, 5, "2023-09-21T17:00:00.000Z"],
+      ["Tomasz K.", "I have a spare water butt on plot 41", 1, null, "2023-09-22T07:20:00.000Z"],
+    ],
+    chrome: ["Pingback: Greenway Allotments weekly round-up | Greenway Allotments Society", "Proudly powered by WordPress"],
+    notInArticle: ["Posted on September 20, 2023 by Committee", "Notes from plot 1 to plot 86"],
+  },
 ];
 
 describe("parseTextPage: WordPress comment lists", () => {

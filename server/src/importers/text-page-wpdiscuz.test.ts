@@ -75,6 +75,23 @@ const CASES: PageCase[] = [
       "This site uses cookies", "Got it",
     ],
   },
+  {
+    fixture: "text-wpdiscuz-council.txt",
+    title: "School Board Votes To Keep Four-Day Week For Another Year",
+    bodyStart: "The Westbrook school board has voted",
+    bodyEnd: "The board will revisit the schedule in February.",
+    sourceNote: "Originally appeared at westbrookgazette.example",
+    declared: 5,
+    comments: [
+      ["Paul Mendes", "Three years of \"temporary\" now.", 3],
+      ["ann-marie w", "I drive for the district.", 1],
+      ["Paul Mendes", "Fair enough Ann-Marie", 1],
+      ["MrsK_teaches", "As a teacher I love the Fridays", 2],
+      ["Osei4Board", "Linda has done more for this district", 1],
+    ],
+    chrome: ["5", "0", "Westbrook Gazette | Privacy | Terms", "Support the Westbrook Gazette"],
+    notInArticle: ["Help keep the Gazette free to read. Donate", "Support the Westbrook Gazette"],
+  },
 ];
 
 describe("parseTextPage: wpDiscuz pages", () => {
