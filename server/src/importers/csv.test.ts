@@ -82,6 +82,8 @@ describe("parseCsv: rejections with line numbers", () => {
     { name: "unclosed quote", text: fixture("csv-bad-quote.csv"), issue: { line: 3, message: "malformed CSV: a quoted cell is opened here and never closed" } },
     { name: "quote inside an unquoted cell", text: 'id,body\n1,ok\n2,he said "hi" twice\n', issue: { line: 3, message: /^malformed CSV: Invalid Opening Quote/ } },
     { name: "too many cells", text: "id,body\n1,ok\n2,a,b\n", issue: { line: 3, message: 'malformed CSV: this row has 3 cells but the header has 2 (an unquoted "," in a cell?)' } },
+    { name: "too many cells after multi-line cells and blank lines", text: 'id,body\n1,"a\n\nb"\n\n2,x,y\n', issue: { line: 6, message: /^malformed CSV: this row has 3 cells/ } },
+    { name: "too many cells, CRLF inside a quoted cell", text: 'id,body\r\n1,"a\r\nb"\r\n2,x,y\r\n', issue: { line: 4, message: /^malformed CSV: this row has 3 cells/ } },
     { name: "no text column", text: fixture("csv-no-text-column.csv"), issue: { line: 1, message: "no comment text column: expected one of body, text, comment, message, content (found: id, author, score, created_at)" } },
     { name: "header only", text: "id,author,body\n", issue: { line: 1, message: "the CSV has a header row but no comment rows" } },
     { name: "empty", text: "", issue: { message: "the file holds no CSV header row" } },

@@ -16,15 +16,18 @@ const HEADER_CELL = /^[\p{L}\p{N} _.\-#/()]{1,40}$/u;
  * Parses a CSV (or semicolon/tab/pipe separated) comment export with a header row. Quoted cells
  * may span lines and contain doubled quotes. Problems come back with the line they were found on.
  */
-export function parseCsv(text: string, options: { fileName?: string } = {}): ParseResult {
+export function parseCsv(input: string, options: { fileName?: string } = {}): ParseResult {
+  // decodeBytes already gives LF; callers with raw CRLF text get the same cells, and csv-parse's
+  // line count (which counts a quoted CRLF as two lines) stays right.
+  const text = input.includes("\r") ? input.replace(/\r\n?/g, "\n") : input;
   const delimiter = detectDelimiter(firstLine(text));
-  let rows: { record: string[]; raw: string; info: { lines: number } }[];
+  let rows: { record: string[]; info: { lines: number } }[];
   try {
     // Tab-separated files follow no quoting convention beyond a quoted cell, so a quote inside a cell is text there.
     const relax_quotes = delimiter === "\t";
     // Column counts are checked below, where a ragged row of empty trailing cells (Excel) can be forgiven.
     const relax_column_count = true;
-    rows = parseCsvSync(text, { delimiter, bom: true, skip_empty_lines: true, info: true, raw: true, relax_quotes, relax_column_count }) as unknown as typeof rows;
+    rows = parseCsvSync(text, { delimiter, bom: true, skip_empty_lines: true, info: true, relax_quotes, relax_column_count }) as unknown as typeof rows;
   } catch (error) {
     return { ok: false, issues: [csvErrorToIssue(error, text)] };
   }
@@ -141,10 +144,14 @@ function sampleRows(head: string, delimiter: string): string[][] {
   }
 }
 
-/** csv-parse reports the line a record ends on; a record's first line is that minus its inner line breaks. */
-function startLine(row: { raw: string; info: { lines: number } }): number {
-  const inner = row.raw.replace(/^[\r\n]+/, "").replace(/\r?\n$/, "");
-  return row.info.lines - (inner.match(/\n/g)?.length ?? 0);
+/**
+ * csv-parse reports the line a record ends on. Line breaks inside a record can only sit in its
+ * quoted cells, so its first line is that minus the breaks in its cells.
+ */
+function startLine(row: { record: string[]; info: { lines: number } }): number {
+  let breaks = 0;
+  for (const cell of row.record) for (let i = cell.indexOf("\n"); i !== -1; i = cell.indexOf("\n", i + 1)) breaks++;
+  return row.info.lines - breaks;
 }
 
 function csvErrorToIssue(error: unknown, text: string): { line?: number; message: string } {
