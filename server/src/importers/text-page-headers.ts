@@ -79,11 +79,12 @@ function headerAt(lines: string[], i: number, seenNames: Set<string>, nameCounts
   if (j === i + 1 && seenNames.has(next.toLowerCase()) && couldBeAuthor(next) && isTimeLine(lines[afterNext] ?? "")) {
     return { ...base, replyTo: next, span: 2, mark: Mark.Layout, score: 10 };
   }
-  let score = 1;
-  if (followsFooter(lines, i)) score += 2;
+  const afterFooter = followsFooter(lines, i);
+  // A repeated name is likelier a commenter; a short line followed by another short line is likelier a one-line body.
+  let score = afterFooter ? 3 : 1;
   if ((nameCounts.get(line) ?? 0) > 1) score += 1;
   if (!next || couldBeAuthor(next)) score -= 2;
-  return { ...base, mark: followsFooter(lines, i) ? Mark.AfterFooter : Mark.Bare, score };
+  return { ...base, mark: afterFooter ? Mark.AfterFooter : Mark.Bare, score };
 }
 
 /** Every line that could start a comment, with how strongly the layout marks it. */

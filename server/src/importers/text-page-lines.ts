@@ -153,10 +153,11 @@ export function replyTarget(line: string): string | null {
 export function inlineHeader(line: string): { author: string; time: string | null } | null {
   const l = cleanLine(line);
   if (l.length > 120) return null;
-  const says = /^(.{1,60}?)\s+(?:says|said|wrote|writes):?$/i.exec(l);
-  if (says?.[1]) return { author: stripAuthor(says[1]), time: null };
+  // "Name on <date> said:" first: the plain "Name says:" pattern would swallow the date into the name.
   const onSaid = /^(.{1,60}?)\s+on\s+(.+?)\s+(?:said|says|wrote):?$/i.exec(l);
   if (onSaid?.[1] && onSaid[2] && isTimeLine(onSaid[2])) return { author: stripAuthor(onSaid[1]), time: onSaid[2] };
+  const says = /^(.{1,60}?)\s+(?:says|said|wrote|writes):?$/i.exec(l);
+  if (says?.[1]) return { author: stripAuthor(says[1]), time: null };
   const dotted = /^(.{1,60}?)\s*[•·|]\s*(.+)$/.exec(l);
   if (dotted?.[1] && dotted[2] && isTimeLine(dotted[2]) && !isTimeLine(dotted[1])) return { author: stripAuthor(dotted[1]), time: dotted[2] };
   return null;

@@ -26,15 +26,15 @@ function addressee(comments: RawComment[], index: number): number {
  * Which comment each one answers, as an index into `comments` (or -1),
  * from the strongest signal the page gives:
  * 1. the page names the parent ("Reply to Jane", Disqus's parent name);
- * 2. threaded widgets drop the "Reply" link at their deepest level, so a
- *    comment without one, in a list where most have one, answers the
- *    nearest comment above that has one (any comment between them is a
- *    sibling at the same depth);
+ * 2. threaded widgets (WordPress) drop the "Reply" link at their deepest
+ *    level, so when the first comment has one, a comment without one
+ *    answers the nearest comment above that has one (any comment between
+ *    them is a sibling at that same deepest level);
  * 3. the body opens by addressing an earlier commenter.
  */
 export function findParents(comments: RawComment[]): number[] {
-  const withLink = comments.filter((c) => c.hasReplyLink).length;
-  const depthFromLinks = withLink >= 2 && withLink * 2 >= comments.length && withLink < comments.length;
+  // The first comment is top-level: if it has a Reply link, threading is on and only the deepest level lacks one.
+  const depthFromLinks = comments[0]?.hasReplyLink === true && comments.some((c) => !c.hasReplyLink);
   return comments.map((c, i) => {
     if (c.replyTo) return latestBy(comments, c.replyTo, i);
     if (depthFromLinks && !c.hasReplyLink) {
