@@ -5,7 +5,7 @@ import { queueKeys } from "./queries";
 export interface DecisionInput {
   comment: ApiComment;
   action: DecisionAction;
-  /** Why a comment was removed; defaults server-side when absent. */
+  /** Why a comment was removed, kept in the decision log; the card sends the top flag's category. */
   reason?: string;
 }
 
