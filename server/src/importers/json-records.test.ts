@@ -43,6 +43,21 @@ describe("parseJsonRecords", () => {
     expect(thread!.comments.map((c) => c.parent_external_id)).toEqual([null, "1"]);
   });
 
+  it("takes thread id, title, url and article from a wrapper's thread object", () => {
+    const [thread] = threadsOf(parseJsonRecords(fixture("json-thread-wrapper.json")));
+    expect(thread).toMatchObject({
+      external_id: "post-42",
+      title: "Should the market square go car-free?",
+      url: "https://citydesk.example.test/market-square",
+      article: { title: "Should the market square go car-free?", body: "The council will vote on Thursday.\n\nShops are split." },
+    });
+    expect(thread!.comments.map((c) => [c.external_id, c.parent_external_id, c.initial_status, c.posted_at])).toEqual([
+      ["p1", null, "approved", "2024-08-30T07:12:00.000Z"],
+      ["p2", "p1", "pending", "2024-08-30T07:40:00.000Z"],
+      ["p3", null, "removed", "2024-08-30T08:00:00.000Z"],
+    ]);
+  });
+
   it("accepts a single record object", () => {
     const [thread] = threadsOf(parseJsonRecords('{"author": "solo", "comment": "just me"}'));
     expect(thread!.comments).toMatchObject([{ author: "solo", body: "just me" }]);
@@ -104,6 +119,7 @@ describe("detection", () => {
     // [fixture, json score, jsonl score]
     ["json-disqus.json", 0.8, 0],
     ["json-custom.json", 0.9, 0],
+    ["json-thread-wrapper.json", 0.8, 0],
     ["jsonl-export.jsonl", 0.2, 0.9],
     ["reddit-thread.json", 0.3, 0],
     ["csv-threads.csv", 0, 0],

@@ -146,16 +146,27 @@ function extractRecords(value: unknown): Extracted {
   return toRecords(value[key] as unknown[], threadDefaults(value));
 }
 
-/** Scalar thread fields of a wrapper object ({"title": ..., "url": ..., "comments": [...]}), to fill records that lack them. */
+/** Where a wrapper may describe its thread as an object: {"thread": {"id", "title", "link"}, "posts": [...]}. */
+const THREAD_OBJECT_KEYS = ["thread", "post", "article", "discussion", "page"];
+
+/**
+ * Thread fields of a wrapper object, from its scalar members ({"title": ..., "url": ..., "comments": [...]})
+ * or a nested thread object, under canonical column names so that they fill records that lack them.
+ */
 function threadDefaults(wrapper: Record<string, unknown>): Record<string, unknown> {
-  const scalars = Object.keys(wrapper).filter((k) => !isPlainObject(wrapper[k]) && !Array.isArray(wrapper[k]));
+  const nested = THREAD_OBJECT_KEYS.map((k) => wrapper[k]).find(isPlainObject);
+  const source = nested ?? wrapper;
+  const scalars = Object.keys(source).filter((k) => !isPlainObject(source[k]) && !Array.isArray(source[k]));
   const map = mapColumns(scalars);
-  const defaults: Record<string, unknown> = {};
-  for (const field of ["threadId", "threadTitle", "threadUrl", "articleBody"] as const) {
-    const column = map[field];
-    if (column !== undefined) defaults[column] = wrapper[column];
-  }
-  return defaults;
+  const pick = (...columns: (string | undefined)[]) => columns.map((c) => (c === undefined ? undefined : source[c])).find((v) => v !== undefined);
+  const defaults: Record<string, unknown> = {
+    // Inside a thread object, its own id, title and body are the thread's.
+    thread_id: pick(map.threadId, nested ? map.id : undefined),
+    thread_title: pick(map.threadTitle),
+    thread_url: pick(map.threadUrl),
+    article_body: pick(map.articleBody, nested ? map.body : undefined),
+  };
+  return Object.fromEntries(Object.entries(defaults).filter(([, v]) => v !== undefined));
 }
 
 function toRecords(items: unknown[], defaults: Record<string, unknown>): Extracted {
