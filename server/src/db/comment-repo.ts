@@ -29,30 +29,31 @@ export interface StoredCommentKey {
   decided: 0 | 1;
 }
 
+// A comment with a decision in the log keeps its status: a re-import must never undo a moderator's work.
 const STATUS_AFTER_IMPORT = `CASE WHEN EXISTS (SELECT 1 FROM decisions d WHERE d.comment_id = comments.id)
-  THEN comments.status ELSE excluded.status END`;
+  THEN comments.status ELSE @status END`;
+const SORT_AT = "COALESCE(@posted_at, (SELECT t.imported_at FROM threads t WHERE t.id = @thread_id), '')";
+
+const INSERT_COMMENT = `INSERT INTO comments (id, thread_id, external_id, position, parent_id, author, posted_at, body, status, severity, sort_at)
+  VALUES (@id, @thread_id, @external_id, @position, @parent_id, @author, @posted_at, @body, @status, @severity, ${SORT_AT})
+  ON CONFLICT (thread_id, external_id) DO NOTHING`;
+
+// Only rows that actually change are written, so re-importing an unchanged file is a no-op and keeps versions.
+const UPDATE_COMMENT = `UPDATE comments SET
+    position = @position, parent_id = @parent_id, author = @author, posted_at = @posted_at, body = @body,
+    severity = @severity, sort_at = ${SORT_AT}, status = ${STATUS_AFTER_IMPORT}, version = version + 1
+  WHERE thread_id = @thread_id AND external_id = @external_id
+    AND NOT (position IS @position AND parent_id IS @parent_id AND author IS @author AND posted_at IS @posted_at
+      AND body IS @body AND severity IS @severity AND status IS ${STATUS_AFTER_IMPORT})`;
 
 /**
- * Inserts a comment or updates it in place by (thread_id, external_id). A comment with a decision
- * in the log keeps its status: a re-import must never undo a moderator's work. The version is
- * bumped only when something actually changed, so re-importing an unchanged file is a no-op.
+ * Inserts a comment or updates it in place by (thread_id, external_id), bumping the version only
+ * when something changed. Two statements rather than one UPSERT: an UPSERT that may rewrite
+ * parent_id makes SQLite run its self-referencing foreign-key checks on every insert (~4x slower).
  */
 export function upsertComment(db: Db, row: CommentWrite): void {
-  prepare(
-    db,
-    `INSERT INTO comments (id, thread_id, external_id, position, parent_id, author, posted_at, body, status, severity, sort_at)
-     VALUES (@id, @thread_id, @external_id, @position, @parent_id, @author, @posted_at, @body, @status, @severity,
-       COALESCE(@posted_at, (SELECT t.imported_at FROM threads t WHERE t.id = @thread_id), ''))
-     ON CONFLICT (thread_id, external_id) DO UPDATE SET
-       position = excluded.position, parent_id = excluded.parent_id, author = excluded.author,
-       posted_at = excluded.posted_at, body = excluded.body, severity = excluded.severity, sort_at = excluded.sort_at,
-       status = ${STATUS_AFTER_IMPORT},
-       version = comments.version + (CASE WHEN
-         comments.position IS excluded.position AND comments.parent_id IS excluded.parent_id
-         AND comments.author IS excluded.author AND comments.posted_at IS excluded.posted_at
-         AND comments.body IS excluded.body AND comments.severity IS excluded.severity
-         AND comments.status IS ${STATUS_AFTER_IMPORT} THEN 0 ELSE 1 END)`,
-  ).run(row);
+  if (prepare(db, INSERT_COMMENT).run(row).changes > 0) return;
+  prepare(db, UPDATE_COMMENT).run(row);
 }
 
 export function findCommentById(db: Db, id: string): CommentRow | undefined {
