@@ -71,6 +71,14 @@ describe("parseCsv: fixtures", () => {
     expect(thread!.comments.map((c) => [c.external_id, c.author, c.body])).toEqual([["1", "ann", "first"], ["2", "", "short row"], ["3", "cy", "multi\nline"]]);
   });
 
+  it("honours Excel's sep= line and numbers lines from the top of the file", () => {
+    const text = "sep=|\nid|comment|user\n1|Pipes, commas; all fine|ann\n2|x|y|z\n";
+    expect(detectCsv(text.replace("|z", ""))).toBe(0.9);
+    expect(parseCsv(text)).toEqual({ ok: false, issues: [{ line: 4, message: 'malformed CSV: this row has 4 cells but the header has 3 (an unquoted "|" in a cell?)' }] });
+    const [thread] = threadsOf(parseCsv(text.replace("|z", "")));
+    expect(thread!.comments.map((c) => [c.body, c.author])).toEqual([["Pipes, commas; all fine", "ann"], ["x", "y"]]);
+  });
+
   it("uses an article body column when there is one", () => {
     const [thread] = threadsOf(parseCsv('thread_title,thread_body,text\nBudget,"The council met.\n\n\nIt voted.",First!\n'));
     expect(thread!.article).toEqual({ title: "Budget", body: "The council met.\n\nIt voted." });

@@ -20,14 +20,14 @@ export function parseCsv(input: string, options: { fileName?: string } = {}): Pa
   // decodeBytes already gives LF; callers with raw CRLF text get the same cells, and csv-parse's
   // line count (which counts a quoted CRLF as two lines) stays right.
   const text = input.includes("\r") ? input.replace(/\r\n?/g, "\n") : input;
-  const delimiter = detectDelimiter(firstLine(text));
+  const { delimiter, fromLine } = readDialect(text);
   let rows: { record: string[]; info: { lines: number } }[];
   try {
     // Tab-separated files follow no quoting convention beyond a quoted cell, so a quote inside a cell is text there.
     const relax_quotes = delimiter === "\t";
     // Column counts are checked below, where a ragged row of empty trailing cells (Excel) can be forgiven.
     const relax_column_count = true;
-    rows = parseCsvSync(text, { delimiter, bom: true, skip_empty_lines: true, info: true, relax_quotes, relax_column_count }) as unknown as typeof rows;
+    rows = parseCsvSync(text, { delimiter, bom: true, skip_empty_lines: true, info: true, relax_quotes, relax_column_count, from_line: fromLine }) as unknown as typeof rows;
   } catch (error) {
     return { ok: false, issues: [csvErrorToIssue(error, text)] };
   }
@@ -63,14 +63,13 @@ export function parseCsv(input: string, options: { fileName?: string } = {}): Pa
 export function detectCsv(text: string, fileName?: string): number {
   const head = text.slice(0, DETECT_PREFIX);
   if (/^\s*[[{]/.test(head)) return 0;
-  const headerLine = firstLine(head);
-  const delimiter = detectDelimiter(headerLine);
+  const { delimiter, fromLine, headerLine } = readDialect(head);
   // Empty header cells are allowed: spreadsheets often export trailing empty columns.
   const cells = splitHeader(headerLine, delimiter);
   const named = cells.filter((c) => c !== "");
   if (named.length < 2 || !named.every((c) => HEADER_CELL.test(c))) return 0;
   const bonus = fileName && /\.(csv|tsv|txt)$/i.test(fileName) ? 0.05 : 0;
-  const rows = sampleRows(head, delimiter);
+  const rows = sampleRows(head, delimiter, fromLine);
   if (!mapColumns(named).body) return looksLikeTable(cells, rows) ? 0.25 : 0;
   if (rows.length <= 1) return 0.5 + bonus;
   const consistent = rows.slice(1).filter((r) => fitsHeader(r, cells.length)).length / (rows.length - 1);
@@ -103,6 +102,18 @@ export const csvImporter: Importer = {
   parse: (text, options) => parseCsv(text, options),
 };
 
+/** Excel writes "sep=;" above the header when asked to: it names the delimiter and is not data. */
+const SEPARATOR_HINT = /^sep=(.)$/i;
+
+/** The delimiter and the line the header is on (2 after a "sep=" line). */
+function readDialect(text: string): { delimiter: string; fromLine: number; headerLine: string } {
+  const first = firstLine(text);
+  const hint = SEPARATOR_HINT.exec(first.trim());
+  if (!hint) return { delimiter: detectDelimiter(first), fromLine: 1, headerLine: first };
+  const newline = text.indexOf("\n");
+  return { delimiter: hint[1]!, fromLine: 2, headerLine: newline === -1 ? "" : firstLine(text.slice(newline + 1)) };
+}
+
 function firstLine(text: string): string {
   const withoutBom = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const end = withoutBom.indexOf("\n");
@@ -132,11 +143,11 @@ function splitHeader(line: string, delimiter: string): string[] {
 }
 
 /** Rows of the detection prefix; the last one may be cut off mid-record, so bad records are skipped, not fatal. */
-function sampleRows(head: string, delimiter: string): string[][] {
+function sampleRows(head: string, delimiter: string, fromLine: number): string[][] {
   const cut = head.length === DETECT_PREFIX ? head.slice(0, head.lastIndexOf("\n") + 1) : head;
   try {
     const rows = parseCsvSync(cut, {
-      delimiter, bom: true, skip_empty_lines: true, relax_column_count: true, skip_records_with_error: true, to: 50,
+      delimiter, bom: true, skip_empty_lines: true, relax_column_count: true, skip_records_with_error: true, from_line: fromLine, to: 50,
     }) as string[][];
     return rows;
   } catch {
