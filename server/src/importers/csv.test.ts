@@ -32,6 +32,22 @@ describe("parseCsv: fixtures", () => {
     ]);
   });
 
+  it("reads a WordPress wp_comments export: comment_* columns, GMT dates, comment_approved", () => {
+    const threads = threadsOf(parseCsv(fixture("csv-wordpress.csv"), { fileName: "wp_comments.csv" }));
+    expect(threads.map((t) => [t.external_id, t.title, t.comments.length])).toEqual([
+      ["58", "wp_comments (thread 58)", 4],
+      ["61", "wp_comments (thread 61)", 1],
+    ]);
+    expect(threads[0]!.comments.map((c) => [c.external_id, c.parent_external_id, c.author, c.posted_at, c.initial_status])).toEqual([
+      ["101", null, "Hannah", "2024-04-02T09:20:00.000Z", "approved"],
+      ["102", "101", "Baker Ben", "2024-04-02T10:05:00.000Z", "approved"],
+      ["104", "102", "Hannah", "2024-04-02T11:00:00.000Z", "pending"],
+      ["103", null, "best-loans-4u", "2024-04-02T10:30:00.000Z", "removed"],
+    ]);
+    expect(threads[0]!.comments[0]!.body).toBe("Tried the sourdough recipe twice now.\n\nThe second loaf was much better with the longer proof.");
+    expect(threads[1]!.comments[0]!.initial_status).toBe("removed");
+  });
+
   it("detects semicolons from the header and groups by article title", () => {
     const [thread] = threadsOf(parseCsv(fixture("csv-semicolon.csv")));
     expect(thread).toMatchObject({ title: "Neue Radwege in der Innenstadt", url: "https://example-zeitung.test/radwege", external_id: null });
@@ -113,6 +129,7 @@ describe("detectCsv", () => {
     ["csv-semicolon.csv", 0.9],
     ["csv-threads.csv", 0.9],
     ["csv-tab.csv", 0.9],
+    ["csv-wordpress.csv", 0.9],
     ["csv-no-text-column.csv", 0.25],
     ["json-custom.json", 0],
     ["jsonl-export.jsonl", 0],

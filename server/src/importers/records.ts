@@ -10,16 +10,17 @@ export type RecordField =
  * lower-casing and dropping spaces, underscores and dashes, so "Comment Text" matches comment_text.
  */
 export const FIELD_ALIASES: Record<RecordField, readonly string[]> = {
+  // The comment_* names are WordPress's wp_comments columns, as phpMyAdmin or a plugin exports them.
   id: ["id", "comment_id", "commentid", "post_id"],
-  parent: ["parent_id", "parent", "in_reply_to", "reply_to", "parent_comment_id"],
-  author: ["author", "user", "username", "user_name", "name", "author_name", "display_name"],
+  parent: ["parent_id", "parent", "in_reply_to", "reply_to", "parent_comment_id", "comment_parent"],
+  author: ["author", "user", "username", "user_name", "name", "author_name", "display_name", "comment_author"],
   // raw_message before message: Disqus puts plain text there and HTML in message.
-  body: ["body", "text", "comment", "raw_message", "message", "content", "comment_text"],
-  postedAt: ["created_at", "date", "timestamp", "time", "posted_at", "created", "created_utc"],
-  threadId: ["thread_id", "thread", "article_id", "post", "discussion_id"],
-  threadTitle: ["thread_title", "title", "article_title"],
+  body: ["body", "text", "comment", "raw_message", "message", "content", "comment_text", "comment_content"],
+  postedAt: ["created_at", "date", "timestamp", "time", "posted_at", "created", "created_utc", "comment_date_gmt", "comment_date"],
+  threadId: ["thread_id", "thread", "article_id", "post", "discussion_id", "comment_post_id"],
+  threadTitle: ["thread_title", "title", "article_title", "post_title"],
   threadUrl: ["thread_url", "url", "link", "permalink"],
-  status: ["status"],
+  status: ["status", "comment_approved"],
   articleBody: ["article_body", "thread_body", "article_text", "article"],
 };
 
@@ -114,6 +115,8 @@ function fromEpoch(value: number): string | null {
 
 const STATUS_WORDS: Record<string, CommentImport["initial_status"]> = {
   approved: "approved", approve: "approved", published: "approved", visible: "approved", accepted: "approved",
+  // WordPress's comment_approved: "1", "0", "spam", "trash".
+  "1": "approved", "0": "pending", "post-trashed": "removed",
   pending: "pending", unapproved: "pending", held: "pending", moderation: "pending", queued: "pending",
   removed: "removed", deleted: "removed", spam: "removed", rejected: "removed", trash: "removed", hidden: "removed",
 };

@@ -25,6 +25,7 @@ describe("detectFormat on every parseable fixture", () => {
     ["csv-semicolon.csv", "csv"],
     ["csv-threads.csv", "csv"],
     ["csv-tab.csv", "csv"],
+    ["csv-wordpress.csv", "csv"],
     ["json-disqus.json", "json"],
     ["json-custom.json", "json"],
     ["json-thread-wrapper.json", "json"],
@@ -77,7 +78,7 @@ describe("parseFileBytes end to end", () => {
   });
 
   it("parses every parseable fixture into schema-valid threads", () => {
-    for (const name of ["reddit-thread.json", "reddit-comments-listing.json", "reddit-post-only.json", "csv-multiline.csv", "csv-semicolon.csv", "csv-threads.csv", "csv-tab.csv", "json-disqus.json", "json-custom.json", "json-thread-wrapper.json", "jsonl-export.jsonl"]) {
+    for (const name of ["reddit-thread.json", "reddit-comments-listing.json", "reddit-post-only.json", "csv-multiline.csv", "csv-semicolon.csv", "csv-threads.csv", "csv-tab.csv", "csv-wordpress.csv", "json-disqus.json", "json-custom.json", "json-thread-wrapper.json", "jsonl-export.jsonl"]) {
       const result = parseFileBytes(fixtureBytes(name), { fileName: name });
       if (!result.ok) throw new Error(`${name}: ${JSON.stringify(result.issues)}`);
       for (const thread of result.threads) expect(() => ThreadImportSchema.parse(thread), name).not.toThrow();
