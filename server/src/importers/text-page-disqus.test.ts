@@ -80,6 +80,23 @@ const CASES: PageCase[] = [
     chrome: ["This comment was deleted.", "Edited", "7 • Reply • Share ›", "Recommend 4"],
     notInArticle: ["More from Shoreline Transit Watch", "Bus network redesign"],
   },
+  {
+    fixture: "text-disqus-sport.txt",
+    title: "Keeper's Howler Hands City A Point In Derby Draw",
+    bodyStart: "United were two minutes from victory",
+    bodyEnd: "both sides in mid-table with eleven games left.",
+    sourceNote: null,
+    declared: 4,
+    comments: [
+      ["Mick Fallon", "Beck has been brilliant all season.", 1],
+      // Answers a comment the page did not load: the name is read as the parent's, and no parent is found.
+      ["sarah_t", "He has made three like this", 1],
+      ["Pete Lyle", "SACK THE KEEPER COACH.", 1],
+      ["Mick Fallon", "Three? Name them.", 1, 2],
+    ],
+    chrome: ["old_school_red", "The Terrace Talk", "Support The Terrace Talk on Patreon"],
+    notInArticle: ["Tags: United, City, derby", "Support The Terrace Talk on Patreon"],
+  },
 ];
 
 describe("parseTextPage: Disqus pages", () => {

@@ -51,16 +51,22 @@ function nextContent(lines: string[], from: number): number {
   return -1;
 }
 
-/** True when nothing but blanks and chrome stands between the previous action footer (or the top of the list) and `index`. */
-function followsFooter(lines: string[], index: number): boolean {
+/**
+ * True when nothing but blanks and chrome stands between the previous action
+ * footer and `index`; also at the top of the list unless `footerOnly`.
+ */
+function followsFooter(lines: string[], index: number, footerOnly = false): boolean {
   for (let i = index - 1; i >= 0; i--) {
     const l = lines[i] ?? "";
     if (!l) continue;
     if (isFooterLine(l)) return true;
     if (!isWidgetChrome(l)) return false;
   }
-  return true;
+  return !footerOnly;
 }
+
+/** Names widgets give people who did not give one; chrome elsewhere (wpDiscuz's "guest" field), a name above a time line. */
+const ANONYMOUS = /^(?:guest|anonymous)$/i;
 
 /** The header a line starts, if it could start one at all. */
 function headerAt(lines: string[], i: number, seenNames: Set<string>, nameCounts: Map<string, number>): Header | null {
@@ -69,14 +75,18 @@ function headerAt(lines: string[], i: number, seenNames: Set<string>, nameCounts
   if (inline && couldBeAuthor(inline.author)) {
     return { index: i, author: inline.author, time: inline.time, replyTo: null, inline: true, span: 1, mark: Mark.Layout, score: 10 };
   }
-  if (!couldBeAuthor(line)) return null;
+  const anonymous = ANONYMOUS.test(line);
+  if (!couldBeAuthor(line) && !anonymous) return null;
   const base = { index: i, author: line, time: null, replyTo: null, inline: false, span: 1 };
   const j = nextContent(lines, i + 1);
   const next = j === -1 ? "" : (lines[j] ?? "");
   if (isTimeLine(next) || replyTarget(next) !== null) return { ...base, mark: Mark.Layout, score: 10 };
+  if (anonymous) return null;
   // Disqus prints a reply's parent right under its author: "bigsky_mike" / "Helen Ruiz" / "•" / "2 hours ago".
+  // The first name is the author when the parent commented above, or when a footer just closed a comment.
   const afterNext = nextContent(lines, j + 1);
-  if (j === i + 1 && seenNames.has(next.toLowerCase()) && couldBeAuthor(next) && isTimeLine(lines[afterNext] ?? "")) {
+  const parentFirst = seenNames.has(next.toLowerCase()) || followsFooter(lines, i, true);
+  if (j === i + 1 && parentFirst && couldBeAuthor(next) && isTimeLine(lines[afterNext] ?? "")) {
     return { ...base, replyTo: next, span: 2, mark: Mark.Layout, score: 10 };
   }
   const afterFooter = followsFooter(lines, i);

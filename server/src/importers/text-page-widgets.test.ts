@@ -122,6 +122,23 @@ const CASES: PageCase[] = [
     chrome: ["Share this:", "Facebook", "Email", "24", "Write your comment...", "Trail and Fell Ltd.", "Privacy | Terms"],
     notInArticle: ["Subscribe to Trail and Fell", "Share this:"],
   },
+  {
+    fixture: "text-hyvor-tech.txt",
+    title: "City Broadband Cooperative Signs Up Its 10,000th Member",
+    bodyStart: "The member-owned network now passes 60 percent",
+    bodyEnd: "two villages north of the ring road by the end of next year.",
+    sourceNote: null,
+    declared: 5,
+    comments: [
+      ["Guest", "Joined last spring.", 1],
+      ["drop_table_users", "LOL", 1],
+      ["Ifeoma Bright", "Thank you to all 10,000 of you.", 2],
+      ["Rick O'Shea", "This.", 1],
+      ["Nadia Petrova-Lund", "Would love to see the quarterly accounts linked from the homepage, I had to dig for them: https://coop.example/", 1],
+    ],
+    chrome: ["5 hours ago (edited)", "15", "Packet Loss Weekly, 14 Mill Street", "Unsubscribe | Privacy"],
+    notInArticle: ["Read more: How a cooperative builds a fibre network", "Our sponsors keep this newsletter free"],
+  },
 ];
 
 describe("parseTextPage: Facebook, Commento and Hyvor Talk pages", () => {

@@ -92,6 +92,22 @@ const CASES: PageCase[] = [
     chrome: ["5", "0", "Westbrook Gazette | Privacy | Terms", "Support the Westbrook Gazette"],
     notInArticle: ["Help keep the Gazette free to read. Donate", "Support the Westbrook Gazette"],
   },
+  {
+    fixture: "text-wpdiscuz-letters.txt",
+    title: "Letter: Keep The Hillcrest Pool Open Year-Round",
+    bodyStart: "Last week the leisure trust confirmed",
+    bodyEnd: "three mornings a week, and count.",
+    sourceNote: null,
+    declared: 4,
+    comments: [
+      ["Dave Ortega", "Count me in.", 3],
+      ["lido_lou", "Cold water swimming is booming.", 1],
+      ["Hillcrest Mum of 3", "Who pays for the heating though?", 1],
+      ["Margaret Haines", "It is not heated", 1],
+    ],
+    chrome: ["4", "0", "Hillcrest Weekly, 2 High Street"],
+    notInArticle: ["Support local journalism"],
+  },
 ];
 
 describe("parseTextPage: wpDiscuz pages", () => {

@@ -12,7 +12,7 @@ const WIDGET_OPENERS = /^(?:subscribe|notify of|sort by best|sort by top|sort by
 interface WidgetBounds {
   /** First line of the widget's header block (end of the article). */
   start: number;
-  /** First line after the header block (start of the comments). */
+  /** First line after the count line: the comment list, still led by the widget's sort menus and form chrome. */
   commentsStart: number;
   declared: number | null;
   /** The headline a WordPress count line quotes ("6 thoughts on “Title”"). */
@@ -34,8 +34,8 @@ function findWidget(lines: string[]): WidgetBounds | null {
   const declared = declaredCount(clean[anchor] ?? "");
   let start = anchor;
   while (start > 0 && (!clean[start - 1] || isWidgetChrome(clean[start - 1] ?? "") || WIDGET_OPENERS.test(clean[start - 1] ?? ""))) start--;
-  let commentsStart = anchor + 1;
-  while (commentsStart < clean.length && (!clean[commentsStart] || isWidgetChrome(clean[commentsStart] ?? "") || WIDGET_OPENERS.test(clean[commentsStart] ?? ""))) commentsStart++;
+  // The comment parser skips the chrome under the count itself: a chrome word there can still be a name ("Guest" above a time).
+  const commentsStart = anchor + 1;
   const quotedTitle = /\s(?:on|to)\s+[“"‘'](.+)[”"’']$/.exec(clean[anchor] ?? "")?.[1] ?? null;
   return { start, commentsStart, declared, quotedTitle };
 }
