@@ -36,6 +36,8 @@ describe("text-page line classifiers", () => {
     ["May 3, 2018 at 10:15 am", "2018-05-03T10:15:00.000Z"],
     ["March 3rd, 2009 at 9:14 pm", "2009-03-03T21:14:00.000Z"],
     ["4 March 2024 at 18:02", "2024-03-04T18:02:00.000Z"],
+    ["May 3, 2018 at 10:15 am (Edit)", "2018-05-03T10:15:00.000Z"],
+    ["May 3rd, 2008 at 10:15 am edit", "2008-05-03T10:15:00.000Z"],
     ["3 hours ago", null],
   ])("parseTimeLine(%j) = %j", (line, want) => expect(parseTimeLine(line)).toBe(want));
 

@@ -26,7 +26,7 @@ const WIDGET_CHROME = new Set(
     // WordPress default
     "leave a reply", "leave a comment", "cancel reply", "post comment", "your email address will not be published.",
     "required fields are marked *", "comment", "website", "save my name, email, and website in this browser for the next time i comment.",
-    "notify me of follow-up comments by email.", "notify me of new posts by email.",
+    "notify me of follow-up comments by email.", "notify me of new posts by email.", "your comment is awaiting moderation.",
     // Facebook comments plugin
     "sort by top", "sort by", "top", "most relevant", "all comments", "add a comment...", "add a comment…", "facebook comments plugin", "load 10 more comments",
     "like", "reply", "edit", "delete", "report", "flag", "permalink", "upvote", "downvote", "quote",
@@ -111,15 +111,20 @@ const ABSOLUTE_TIME = new RegExp(
   "i",
 );
 
+/** WordPress themes print an "Edit" link after the date for whoever may edit: "May 3, 2018 at 10:15 am (Edit)". */
+function withoutEditLink(line: string): string {
+  return cleanLine(line).replace(/\s*[|·•]?\s*\(?edit\)?$/i, "");
+}
+
 /** A line that is only a timestamp, relative ("3 hours ago") or absolute ("May 3, 2018 at 10:15 am"). */
 export function isTimeLine(line: string): boolean {
-  const l = cleanLine(line);
+  const l = withoutEditLink(line);
   return l.length <= 60 && (RELATIVE_TIME.test(l) || ABSOLUTE_TIME.test(l));
 }
 
 /** ISO 8601 for an absolute timestamp line (read as UTC), or null for relative or unreadable ones. */
 export function parseTimeLine(line: string): string | null {
-  const l = cleanLine(line).replace(/^[•·]\s*/, "").replace(/^(?:on|posted|at)\s+/i, "");
+  const l = withoutEditLink(line).replace(/^[•·]\s*/, "").replace(/^(?:on|posted|at)\s+/i, "");
   if (!ABSOLUTE_TIME.test(l)) return null;
   const iso = /^(\d{4}-\d{2}-\d{2})(?:[ T,]*(\d{1,2}:\d{2}(?::\d{2})?))?/.exec(l);
   const text = iso ? `${iso[1]}T${(iso[2] ?? "00:00").padStart(5, "0")}Z` : l.replace(/(\d)(?:st|nd|rd|th)\b/i, "$1").replace(/\s+(?:at|@|-)\s+/i, " ").replace(/(\d)([ap])\.?m\.?/i, "$1 $2m") + " UTC";
