@@ -95,6 +95,17 @@ describe("parseJsonLines", () => {
     expect(thread!.comments[0]!.posted_at).toBe("2024-03-21T05:46:40.000Z");
   });
 
+  it("reads a Reddit comment dump: t3_ parents are top-level, t1_ parents match bare ids, link_id groups", () => {
+    const [thread] = threadsOf(parseJsonLines(fixture("jsonl-reddit-dump.jsonl")));
+    expect(thread!.external_id).toBe("t3_1xyz9");
+    expect(thread!.comments.map((c) => [c.external_id, c.parent_external_id, c.initial_status])).toEqual([
+      ["m1a2b3", null, "pending"],
+      ["m1a2b4", "m1a2b3", "removed"],
+      ["m1a2b5", null, "pending"],
+    ]);
+    expect(thread!.notes).toEqual(["parent ids not in the file for 1 comment (t1_m1zzzz): shown as top-level"]);
+  });
+
   const bad: { name: string; text: string; issues: { line?: number; message: string }[] }[] = [
     { name: "a bad line", text: fixture("jsonl-bad-line.jsonl"), issues: [{ line: 7, message: "not valid JSON" }] },
     { name: "a line that is not an object", text: '{"text": "a"}\n[1, 2]\n"x"\n', issues: [{ line: 2, message: "expected a JSON object, found an array" }, { line: 3, message: "expected a JSON object, found a string" }] },

@@ -17,7 +17,7 @@ export const FIELD_ALIASES: Record<RecordField, readonly string[]> = {
   // raw_message before message: Disqus puts plain text there and HTML in message.
   body: ["body", "text", "comment", "raw_message", "message", "content", "comment_text", "comment_content"],
   postedAt: ["created_at", "date", "timestamp", "time", "posted_at", "created", "created_utc", "comment_date_gmt", "comment_date"],
-  threadId: ["thread_id", "thread", "article_id", "post", "discussion_id", "comment_post_id"],
+  threadId: ["thread_id", "thread", "article_id", "post", "discussion_id", "comment_post_id", "link_id"],
   threadTitle: ["thread_title", "title", "article_title", "post_title"],
   threadUrl: ["thread_url", "url", "link", "permalink"],
   status: ["status", "comment_approved"],
@@ -247,13 +247,14 @@ function uniquifyIds(group: Row[], notes: string[]): Row[] {
   return group;
 }
 
-/** Points each row at its parent; "t1_abc" also matches "abc" because Reddit-derived exports mix the two. */
+/** Points each row at its parent; "t1_abc" also matches "abc", as Reddit dumps give ids bare and parents prefixed. */
 function resolveParents(group: Row[], notes: string[]): Row[] {
   const ids = new Set(group.map((r) => r.comment.external_id));
   const missing: string[] = [];
   for (const row of group) {
     const ref = row.parentRef;
-    if (NO_PARENT.has(ref.toLowerCase()) || ref === row.comment.external_id) continue;
+    // Reddit dumps (Pushshift) point top-level comments at their post, "t3_…": no parent, not a missing one.
+    if (NO_PARENT.has(ref.toLowerCase()) || ref === row.comment.external_id || ref.startsWith("t3_")) continue;
     const stripped = ref.replace(/^t\d_/, "");
     const parent = ids.has(ref) ? ref : ids.has(stripped) ? stripped : undefined;
     if (parent) row.comment.parent_external_id = parent;

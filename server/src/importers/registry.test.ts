@@ -30,6 +30,7 @@ describe("detectFormat on every parseable fixture", () => {
     ["json-custom.json", "json"],
     ["json-thread-wrapper.json", "json"],
     ["jsonl-export.jsonl", "jsonl"],
+    ["jsonl-reddit-dump.jsonl", "jsonl"],
     ["jsonl-bad-line.jsonl", "jsonl"],
   ])("%s → %s, even without a file name", (name, format) => {
     expect(detectFormat(fixtureText(name))?.name).toBe(format);
