@@ -64,6 +64,14 @@ describe("text-page line classifiers", () => {
     "9 DAYS LEFT UNTIL THE END OF NOVEMBER",
   ])("isChromeLine(%j)", (line) => expect(isChromeLine(line)).toBe(true));
 
+  // Article sentences about the same things must stay article text.
+  it.each([
+    "Residents can donate at the library until Friday, organisers said.",
+    "\"We hope people will support our bid,\" she said.",
+    "Under the new rules, sites must ask before they use cookies, and users must be able to decline.",
+    "The artist raised most of the money for the mural through monthly pledges on Patreon last year.",
+  ])("not chrome: %j", (line) => expect(isChromeLine(line)).toBe(false));
+
   it.each([
     ["Geoff Pym • 6 hours ago", { author: "Geoff Pym", time: "6 hours ago" }],
     ["Helen Ruiz Mod • 3 hours ago", { author: "Helen Ruiz", time: "3 hours ago" }],

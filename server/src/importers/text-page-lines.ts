@@ -71,17 +71,30 @@ export function isChromeLine(line: string): boolean {
   if (/^(support|donate to|subscribe to|follow|share on|become a patron of|powered by)\b/.test(l) && l.split(" ").length <= 6) return true;
   if (/^(terms|privacy|about|contact|cookies?)( (of (use|service)|policy))?( [|·•] [a-z ]+)+$/.test(l)) return true;
   if (/^©|^copyright\b|all rights reserved/.test(l)) return true;
-  if (/\bcookies?\b/.test(l) && /\b(?:accept|agree|consent|we use|uses|use of|settings|decline)\b/.test(l) && l.split(" ").length <= 40) return true;
+  if (isCookieNotice(l)) return true;
   if (isAppeal(l)) return true;
   if (isAllCapsBanner(line)) return true;
   return false;
 }
 
-/** "Support our newsroom: donate today", "Become a member": a short fundraising line, not article text. */
+/** "We use cookies …", "Cookie notice: … Accept": the site's consent banner, not an article about cookies. */
+function isCookieNotice(l: string): boolean {
+  if (!/\bcookies?\b/.test(l) || l.split(" ").length > 40) return false;
+  return /^cookie (?:notice|settings|policy|preferences)\b|\b(?:we use cookies|(?:this|our) (?:site|website) uses cookies|cookies help us|by (?:continuing|using)\b.*\bcookies|use of cookies|accept (?:all )?cookies)\b|\baccept(?: all)?$|\bdecline$/.test(l);
+}
+
+/**
+ * "Help keep the Gazette free to read. Donate", "Become a member today": a
+ * short fundraising line. Kept narrow (short, no quotation marks) because
+ * articles quote people asking for support too.
+ */
 function isAppeal(l: string): boolean {
   const words = l.split(" ").length;
-  if (words > 20) return false;
-  return /\b(?:donate|donation|ko-fi|patreon|become a (?:member|supporter|patron|subscriber)|reader[- ](?:funded|supported)|support (?:us|our|independent|local|this))\b/.test(l);
+  if (words > 14 || /["“”]/.test(l)) return false;
+  // The call itself opens the line or a sentence, or closes the line: "Donate to X", "… free to read. Donate".
+  if (/(?:^|[.:!]\s)(?:please )?(?:donate|become a (?:member|supporter|patron|subscriber))\b|\bdonate(?: now| today)?$/.test(l)) return true;
+  if (/^reader[- ](?:funded|supported)\b/.test(l)) return true;
+  return words <= 8 && /\b(?:support (?:us|our|independent|local|this)|patreon|ko-fi)\b/.test(l);
 }
 
 /** "9 DAYS LEFT UNTIL THE END OF NOVEMBER": shouting banners that pages put above articles. */
