@@ -78,6 +78,19 @@ describe("parseFileBytes end to end", () => {
     expect(thread.notes).toEqual(["the file was not valid UTF-8; it was read as Windows-1252"]);
   });
 
+  it.each([
+    ["enc-utf16le-bom.csv", "Søren", []],
+    ["enc-cp1252.csv", "Soren", ["the file was not valid UTF-8; it was read as Windows-1252"]],
+  ])("reads the %s fixture", (name, secondAuthor, notes) => {
+    const result = parseFileBytes(fixtureBytes(name), { fileName: name });
+    if (!result.ok) throw new Error(JSON.stringify(result.issues));
+    const thread = ThreadImportSchema.parse(result.threads[0]);
+    expect(result.format).toBe("csv");
+    expect(thread.comments.map((c) => c.author)).toEqual(["Zoë Ångström", secondAuthor]);
+    expect(thread.comments[0]!.body).toBe("Très bien — “naïve” café, 5 €");
+    expect(thread.notes).toEqual(notes);
+  });
+
   it("parses every parseable fixture into schema-valid threads", () => {
     for (const name of ["reddit-thread.json", "reddit-comments-listing.json", "reddit-post-only.json", "csv-multiline.csv", "csv-semicolon.csv", "csv-threads.csv", "csv-tab.csv", "csv-wordpress.csv", "json-disqus.json", "json-custom.json", "json-thread-wrapper.json", "jsonl-export.jsonl"]) {
       const result = parseFileBytes(fixtureBytes(name), { fileName: name });
