@@ -13,6 +13,7 @@ export const REDDIT_MARKER = /"kind"\s*:\s*"(?:Listing|t1|t3|more)"/;
 
 const BODY_KEYS = new Set(FIELD_ALIASES.body.map(normalizeColumnName));
 
+/** A parsed JSON value, or the one problem that stopped the parse (with its line when known). */
 export type JsonParse = { ok: true; value: unknown } | { ok: false; issue: ParseIssue };
 
 /** JSON.parse with problems as values: V8's "at position N" becomes a line and column. */
@@ -59,7 +60,7 @@ function positionFromSnippet(message: string, text: string): number | undefined 
   return undefined;
 }
 
-/** Parses a JSON comment export: an array of records, or an object wrapping one (its scalar thread fields apply to every record). */
+/** Parses a JSON comment export: an array of records, or an object wrapping one (whose thread fields apply to every record). */
 export function parseJsonRecords(text: string, options: { fileName?: string } = {}): ParseResult {
   const parsed = parseJsonText(text);
   if (!parsed.ok) return { ok: false, issues: [parsed.issue] };
