@@ -25,9 +25,23 @@ const BYLINE =
 const END_OF_ARTICLE =
   /^(?:about the author|related(?: (?:posts|articles|stories|reading|content))?|more from\b.*|you (?:may|might) also like|recommended(?: for you)?|share this(?: article| story)?:?|tags?:.*|filed under\b.*|posted in\b.*|categories:.*|sponsored)$/i;
 
+/**
+ * A short line that does not end like a sentence. Bylines and end-of-article
+ * markers are always this; the guard keeps "By the end of the year, …" and
+ * "Posted in the shop window was …" in the article.
+ */
+function isLabelShaped(line: string): boolean {
+  return line.split(" ").length <= 14 && !/[.!?"”]$/.test(line);
+}
+
 /** Page furniture around the article text: chrome, bylines and datelines. */
 function isMeta(line: string): boolean {
-  return isChromeLine(line) || isTimeLine(line) || (line.length <= 120 && BYLINE.test(line));
+  return isChromeLine(line) || isTimeLine(line) || (isLabelShaped(line) && BYLINE.test(line));
+}
+
+/** The bio, tag list, share bar or related links that follow an article. */
+function isEndOfArticle(line: string): boolean {
+  return isLabelShaped(line) && END_OF_ARTICLE.test(line);
 }
 
 /** Looks like a headline: a few words, no closing full stop, not chrome. */
@@ -61,7 +75,7 @@ function findBodyStart(cleaned: string[]): number {
 
 /** Index of the last prose line of the article, stopping at the first end-of-article line after `from`. */
 function findBodyEnd(cleaned: string[], from: number): number {
-  const stop = cleaned.findIndex((l, i) => i > from && END_OF_ARTICLE.test(l));
+  const stop = cleaned.findIndex((l, i) => i > from && isEndOfArticle(l));
   const limit = stop === -1 ? cleaned.length : stop;
   for (let i = limit - 1; i >= from; i--) if (isProse(cleaned[i] ?? "")) return i;
   return from;

@@ -71,6 +71,46 @@ describe("parseTextPage: every fixture page", () => {
   });
 });
 
+describe("parseTextPage: article text that looks like page furniture", () => {
+  const page = [
+    "Bakery Wins County Bread Award",
+    "",
+    "By the end of the judging on Saturday, the small bakery on Mill Lane had beaten forty entries.",
+    "",
+    "Posted in the shop window was the judges' note, which praised the crust.",
+    "",
+    "\"We hope people will support our little shop,\" owner Rosa Vance said. Residents can donate flour to the community oven until Friday.",
+    "",
+    "About the author",
+    "Sam Reed covers food and farming for the paper and bakes badly at weekends.",
+    "",
+    "2 Comments",
+    "Oldest",
+    "View all comments",
+    "Kim Ashby",
+    "",
+    "Best sourdough in the county.",
+    "",
+    "noel_b",
+    "",
+    "Agreed!",
+    "",
+  ].join("\n");
+
+  it("keeps sentences that start like bylines or end markers, quotes asking for support, and stops at the bio", () => {
+    const result = parseTextPage(page);
+    if (!result.ok) throw new Error(JSON.stringify(result.issues));
+    const thread = ThreadImportSchema.parse(result.threads[0]);
+    expect(thread.title).toBe("Bakery Wins County Bread Award");
+    expect(thread.article.body.split("\n\n")).toEqual([
+      "By the end of the judging on Saturday, the small bakery on Mill Lane had beaten forty entries.",
+      "Posted in the shop window was the judges' note, which praised the crust.",
+      "\"We hope people will support our little shop,\" owner Rosa Vance said. Residents can donate flour to the community oven until Friday.",
+    ]);
+    expect(thread.comments.map((c) => [c.author, c.body])).toEqual([["Kim Ashby", "Best sourdough in the county."], ["noel_b", "Agreed!"]]);
+  });
+});
+
 describe("parseTextPage: notes", () => {
   it("says when the page declares more comments than it shows (hidden Facebook replies)", () => {
     expect(parseFixture("text-facebook-sport.txt").notes).toEqual(["the page declares 7 comments; 5 were found in the text"]);
