@@ -7,6 +7,8 @@ export interface CommentContext {
   body: string;
   author: string;
   tokens: Token[];
+  /** Every token's normalised form: phases check it before running costly patterns. */
+  words: Set<string>;
   sentences: Sentence[];
   /** The comment this one answers (its parent, or for flat pages the comment it visibly follows up), if known. */
   replyTo: { body: string; offTopic: boolean } | null;
@@ -15,7 +17,17 @@ export interface CommentContext {
 }
 
 export function buildCommentContext(body: string, author: string, replyTo: CommentContext["replyTo"]): CommentContext {
-  return { body, author, tokens: tokenize(body), sentences: sentences(body), replyTo, lower: body.toLowerCase() };
+  const tokens = tokenize(body);
+  const words = new Set<string>();
+  for (const t of tokens) words.add(t.norm);
+  return { body, author, tokens, words, sentences: sentences(body), replyTo, lower: body.toLowerCase() };
+}
+
+/** True when any of the words occurs in the comment (a cheap gate before regular expressions). */
+export function hasAny(ctx: CommentContext, words: ReadonlySet<string>): boolean {
+  const [small, large] = ctx.words.size <= words.size ? [ctx.words, words] : [words, ctx.words];
+  for (const w of small) if (large.has(w)) return true;
+  return false;
 }
 
 /** Makes a flag whose evidence is the text between two offsets of the body. */

@@ -53,20 +53,26 @@ export function evaluateThread(thread: ThreadInput): Flag[][] {
   const article = new Vocabulary().add(`${thread.article.title}\n${thread.article.body}`);
   const hasArticle = article.size >= MIN_ARTICLE_WORDS;
   const flat = thread.comments.every((c) => c.parent_external_id === null);
-  const byId = new Map<string, { body: string; offTopic: boolean; vocabulary: Vocabulary | null }>();
+  const byId = new Map<string, { body: string; offTopic: boolean }>();
+  const vocabularyCache = new Map<string, Vocabulary>();
+  const vocabularyOf = (id: string, body: string) => {
+    let v = vocabularyCache.get(id);
+    if (!v) vocabularyCache.set(id, (v = new Vocabulary().add(body)));
+    return v;
+  };
   const duplicates = findCrossAuthorDuplicates(thread.comments);
   const results: Flag[][] = [];
   thread.comments.forEach((c, i) => {
     const previous = i > 0 ? thread.comments[i - 1] : undefined;
     const parentId = c.parent_external_id ?? (flat && previous && FOLLOW_UP.test(c.body) ? previous.external_id : null);
     const parent = parentId ? byId.get(parentId) : undefined;
-    const vocabularies = hasArticle ? [article, ...(parent?.vocabulary ? [parent.vocabulary] : [])] : [];
+    const vocabularies = hasArticle ? [article, ...(parent && parentId && !parent.offTopic ? [vocabularyOf(parentId, parent.body)] : [])] : [];
     const flags = evaluateComment(c, { vocabularies, replyTo: parent ? { body: parent.body, offTopic: parent.offTopic } : null });
     if (duplicates.has(i)) {
       flags.push(wholeFlag("spam", "spam.duplicate", "same text posted by several authors", "The same text was posted by several different authors (a spam wave or brigade).", 0.75));
     }
     const offTopic = flags.some((f) => f.category === "off_topic");
-    byId.set(c.external_id, { body: c.body, offTopic, vocabulary: offTopic || !hasArticle ? null : new Vocabulary().add(c.body) });
+    byId.set(c.external_id, { body: c.body, offTopic });
     results.push(sortBySeverity(flags));
   });
   return results;
@@ -75,7 +81,7 @@ export function evaluateThread(thread: ThreadInput): Flag[][] {
 /** Indexes of comments whose (substantial) text also appears under another author's name. */
 function findCrossAuthorDuplicates(comments: ThreadInput["comments"]): Set<number> {
   const authors = new Map<string, Set<string>>();
-  const keys = comments.map((c) => c.body.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ").trim());
+  const keys = comments.map((c) => (c.body.length < 30 ? "" : c.body.toLowerCase().replace(/[\s.,!?;:'"“”‘’()*-]+/g, " ").trim()));
   keys.forEach((k, i) => {
     if (k.length < 30) return;
     const set = authors.get(k) ?? new Set<string>();
@@ -86,5 +92,6 @@ function findCrossAuthorDuplicates(comments: ThreadInput["comments"]): Set<numbe
 }
 
 function sortBySeverity(flags: Flag[]): Flag[] {
+  if (flags.length < 2) return flags;
   return [...flags].sort((a, b) => CATEGORIES.indexOf(a.category) - CATEGORIES.indexOf(b.category));
 }

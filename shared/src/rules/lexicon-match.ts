@@ -1,5 +1,5 @@
 import type { LexiconEntry } from "./lexicon";
-import { variants, type Token } from "./text";
+import type { Token } from "./text";
 
 /** A lexicon word found in a comment. */
 export interface WordHit {
@@ -11,12 +11,23 @@ export interface WordHit {
 }
 
 /** Lookup table from every spelling (base and forms, lowercased) to its entry. Multi-word forms keep their space. */
-export type LexiconIndex = Map<string, LexiconEntry>;
+export interface LexiconIndex {
+  forms: Map<string, LexiconEntry>;
+  /** First words of the multi-word forms, so that pairs are only built where one could match. */
+  pairStarts: Set<string>;
+}
 
 export function indexLexicon(entries: LexiconEntry[]): LexiconIndex {
-  const index: LexiconIndex = new Map();
-  for (const entry of entries) for (const form of [entry.base, ...(entry.forms ?? [])]) index.set(form.toLowerCase(), entry);
-  return index;
+  const forms = new Map<string, LexiconEntry>();
+  const pairStarts = new Set<string>();
+  for (const entry of entries) {
+    for (const form of [entry.base, ...(entry.forms ?? [])]) {
+      const key = form.toLowerCase();
+      forms.set(key, entry);
+      if (key.includes(" ")) pairStarts.add(key.split(" ")[0]!);
+    }
+  }
+  return { forms, pairStarts };
 }
 
 const isCapitalised = (t: Token | undefined) => !!t && /^\p{Lu}\p{Ll}/u.test(t.text);
@@ -28,9 +39,9 @@ function looksLikeName(tokens: Token[], i: number): boolean {
 
 /** Matches a censored spelling (f*ck, sh**) against the index: each star stands for one hidden letter. */
 function matchCensored(norm: string, index: LexiconIndex): LexiconEntry | undefined {
-  if (!norm.includes("*") || !/\p{L}/u.test(norm) || norm.replace(/\*/g, "").length < 1) return undefined;
+  if (!norm.includes("*") || !/\p{L}/u.test(norm)) return undefined;
   const pattern = new RegExp(`^${norm.replace(/[^\p{L}*]/gu, "").replace(/\*/g, "\\p{L}")}$`, "u");
-  for (const [form, entry] of index) if (!form.includes(" ") && pattern.test(form)) return entry;
+  for (const [form, entry] of index.forms) if (!form.includes(" ") && pattern.test(form)) return entry;
   return undefined;
 }
 
@@ -40,21 +51,23 @@ export function findWords(tokens: Token[], index: LexiconIndex): WordHit[] {
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     const next = tokens[i + 1];
-    if (next && next.start - t.end <= 2) {
-      const pair = index.get(`${t.norm} ${next.norm}`);
+    if (next && next.start - t.end <= 2 && index.pairStarts.has(t.norm)) {
+      const pair = index.forms.get(`${t.norm} ${next.norm}`);
       if (pair) {
         hits.push({ entry: pair, start: t.start, end: next.end, disguise: t.disguise ?? next.disguise });
         i++;
         continue;
       }
     }
-    let entry: LexiconEntry | undefined;
+    let entry = index.forms.get(t.norm);
     let disguise = t.disguise;
-    for (const [k, v] of variants(t.norm).entries()) {
-      entry = index.get(v);
-      if (entry) {
-        if (k > 0) disguise ??= "repeated letters squeezed";
-        break;
+    if (!entry && t.squeezed) {
+      for (const v of t.squeezed) {
+        entry = index.forms.get(v);
+        if (entry) {
+          disguise ??= "repeated letters squeezed";
+          break;
+        }
       }
     }
     if (!entry) {

@@ -14,7 +14,8 @@ const COMMON = new Set(
 
 /** Lowercase, no possessive, no plural: enough for matching topic words. */
 export function stem(word: string): string {
-  let w = word.toLowerCase().replace(/['’]s$/, "").replace(/['’]/g, "");
+  let w = word.toLowerCase();
+  if (w.includes("'") || w.includes("’")) w = w.replace(/['’]s$/, "").replace(/['’]/g, "");
   if (w.length > 4 && w.endsWith("ies")) w = `${w.slice(0, -3)}y`;
   else if (w.length > 4 && /(?:ss|us|is)$/.test(w)) return w;
   else if (w.length > 3 && w.endsWith("s")) w = w.slice(0, -1);
@@ -23,15 +24,23 @@ export function stem(word: string): string {
 
 /** Topic words of a text: stems of its non-common words of three letters or more. */
 export function topicWords(text: string): string[] {
+  return topicWordsOf(text.match(/\p{L}+(?:['’]\p{L}+)?/gu) ?? []);
+}
+
+/** Topic words of words already split (a comment's token norms). */
+export function topicWordsOf(words: Iterable<string>): string[] {
   const out: string[] = [];
-  for (const m of text.matchAll(/[\p{L}][\p{L}'’-]*/gu)) {
-    for (const part of m[0].split("-")) {
-      const w = stem(part);
-      if (w.length >= 3 && !COMMON.has(w) && !COMMON.has(part.toLowerCase().replace(/['’]/g, ""))) out.push(w);
-    }
+  for (const word of words) {
+    if (word.length < 3) continue;
+    const lower = word.toLowerCase();
+    if (COMMON.has(lower) || !LETTERS.test(lower)) continue;
+    const w = stem(lower);
+    if (w.length >= 3 && !COMMON.has(w)) out.push(w);
   }
   return out;
 }
+
+const LETTERS = /^\p{L}+(?:'\p{L}+)?$/u;
 
 /** The vocabulary of an article (and of any context added later), ready for prefix-aware lookups. */
 export class Vocabulary {
@@ -39,7 +48,12 @@ export class Vocabulary {
   private readonly prefixes = new Set<string>();
 
   add(text: string): this {
-    for (const w of topicWords(text)) {
+    return this.addWords(topicWords(text));
+  }
+
+  /** Adds topic words already extracted (see topicWordsOf). */
+  addWords(words: string[]): this {
+    for (const w of words) {
       this.words.add(w);
       for (let l = Math.max(4, Math.ceil(w.length * 0.55)); l < w.length; l++) this.prefixes.add(w.slice(0, l));
     }
@@ -61,8 +75,7 @@ export class Vocabulary {
 }
 
 /** Share of the comment's topic words found in the vocabulary, and how many topic words it has. */
-export function relevance(text: string, vocabularies: Vocabulary[]): { score: number; topicWordCount: number; unrelated: string[] } {
-  const words = topicWords(text);
+export function relevance(words: string[], vocabularies: Vocabulary[]): { score: number; topicWordCount: number; unrelated: string[] } {
   if (words.length === 0) return { score: 1, topicWordCount: 0, unrelated: [] };
   const unrelated = words.filter((w) => !vocabularies.some((v) => v.has(w)));
   return { score: 1 - unrelated.length / words.length, topicWordCount: words.length, unrelated };

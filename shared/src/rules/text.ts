@@ -14,6 +14,8 @@ export interface Token {
   norm: string;
   /** How the token was disguised, for the explanation ("leetspeak", "separators removed", …), or null. */
   disguise: string | null;
+  /** Spellings with repeated letters squeezed (fuuuck → fuuck, fuck), only when the norm has repeats. */
+  squeezed: string[] | null;
 }
 
 const ZERO_WIDTH = /[\u200b-\u200d\u2060\ufeff\u00ad]/g;
@@ -25,10 +27,14 @@ const HOMOGLYPHS: Record<string, string> = {
   α: "a", β: "b", ε: "e", ι: "i", κ: "k", ν: "v", ο: "o", ρ: "p", τ: "t", υ: "u", χ: "x", ς: "s",
 };
 
+const PLAIN = /^[A-Za-z]+(?:['’][A-Za-z]+)?$/;
+
 const LEET: Record<string, string> = { "0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", $: "s", "!": "i", "|": "i", "€": "e" };
 
 /** Lowercases and maps lookalike characters; reports what it had to undo. */
 export function normalizeWord(raw: string): { norm: string; disguise: string | null } {
+  // Most words are plain ASCII letters: nothing to undo.
+  if (PLAIN.test(raw)) return { norm: raw.includes("’") ? raw.toLowerCase().replace(/’/g, "'") : raw.toLowerCase(), disguise: null };
   let disguise: string | null = null;
   let s = raw.normalize("NFKC");
   if (s !== raw) disguise = "compatibility characters";
@@ -62,7 +68,7 @@ const SPACED = /(?<![\p{L}\p{N}])(?:[\p{L}\p{N}@$!*](?:([.\-_ *·])|\s)){2,}[\p{
 
 /** Splits text into word tokens with offsets; joins letter-by-letter spellings into one token. */
 export function tokenize(text: string): Token[] {
-  const tokens: Token[] = [];
+  const spaced: Token[] = [];
   const covered: [number, number][] = [];
   for (const m of text.matchAll(SPACED)) {
     const raw = m[0];
@@ -70,9 +76,10 @@ export function tokenize(text: string): Token[] {
     if (letters.length < 3 || !/\p{L}/u.test(letters) || /^\p{Lu}+$/u.test(letters) && /\./.test(raw)) continue; // U.S.A. stays an acronym
     const { norm } = normalizeWord(letters);
     const start = m.index ?? 0;
-    tokens.push({ text: raw, start, end: start + raw.length, norm, disguise: "separators removed" });
+    spaced.push({ text: raw, start, end: start + raw.length, norm, disguise: "separators removed", squeezed: squeezedForms(norm) });
     covered.push([start, start + raw.length]);
   }
+  const tokens = spaced;
   for (const m of text.matchAll(WORD)) {
     const start = m.index ?? 0;
     let raw = m[0];
@@ -80,21 +87,24 @@ export function tokenize(text: string): Token[] {
     raw = raw.replace(/[!'’]+$/u, "");
     if (!raw) continue;
     const end = start + raw.length;
-    if (covered.some(([s, e]) => start >= s && end <= e)) continue;
+    if (covered.length && covered.some(([s, e]) => start >= s && end <= e)) continue;
     const { norm, disguise } = normalizeWord(raw);
-    tokens.push({ text: raw, start, end, norm, disguise });
+    tokens.push({ text: raw, start, end, norm, disguise, squeezed: squeezedForms(norm) });
   }
-  return tokens.sort((a, b) => a.start - b.start);
+  return covered.length ? tokens.sort((a, b) => a.start - b.start) : tokens;
 }
 
-/** The spellings to look a token up under: as written, then with repeated letters squeezed (fuuuuck → fuck). */
-export function variants(norm: string): string[] {
-  const out = [norm];
+const REPEAT = /(.)\1/;
+
+/** The other spellings to look a token up under: repeated letters squeezed to two, then to one (fuuuuck → fuuck, fuck); null when nothing repeats. */
+export function squeezedForms(norm: string): string[] | null {
+  if (!REPEAT.test(norm)) return null;
+  const out: string[] = [];
   const two = norm.replace(/(.)\1{2,}/g, "$1$1");
   if (two !== norm) out.push(two);
   const one = norm.replace(/(.)\1+/g, "$1");
   if (one !== norm && one !== two) out.push(one);
-  return out;
+  return out.length ? out : null;
 }
 
 /** A sentence of the text with its offset. */

@@ -1,5 +1,5 @@
 import type { Flag } from "../../schemas/flag";
-import { spanFlag, type CommentContext } from "../context";
+import { hasAny, spanFlag, type CommentContext } from "../context";
 import { GROUP_TERMS, STRONG_INSULTS, TARGETED_INSULTS } from "../lexicon";
 import { findWords, indexLexicon } from "../lexicon-match";
 
@@ -18,6 +18,9 @@ const YOU_PROFANE = new RegExp(`\\b(?:you|u)\\s+(?:${ADJ}\\s+){0,2}(bitch|asshol
 const GROUP_ABUSE = /\b([a-z]+s)\s+are\s+(?:all\s+|just\s+|nothing but\s+)?(?:an?\s+)?(vermin|parasites|rats|scum|filth|cockroaches|animals|pigs|leeches|maggots|subhuman|trash|garbage)\b|\blike the (rats|vermin|parasites|cockroaches|animals|pigs|scum) (?:they|you) are\b/gi;
 
 const PROTECTED = new Set(GROUP_TERMS);
+const YOU_WORDS = new Set(["you", "u", "ya", "you're", "youre"]);
+const TARGETED_WORDS = new Set(TARGETED_INSULTS);
+const ABUSE_WORDS = new Set(["vermin", "parasites", "rats", "scum", "filth", "cockroaches", "animals", "pigs", "leeches", "maggots", "subhuman", "trash", "garbage"]);
 
 /** Insults aimed at a person: name-calling, and milder words when addressed to someone. */
 export function insultPhase(ctx: CommentContext): Flag[] {
@@ -26,18 +29,18 @@ export function insultPhase(ctx: CommentContext): Flag[] {
     const seen = ctx.body.slice(hit.start, hit.end);
     flags.push(spanFlag(ctx, "insult", "insult.name-calling", hit.start, hit.end, `"${seen}" is name-calling ("${hit.entry.base}").`, 0.8));
   }
-  for (const m of ctx.body.matchAll(GROUP_ABUSE)) {
+  for (const m of hasAny(ctx, ABUSE_WORDS) ? ctx.body.matchAll(GROUP_ABUSE) : []) {
     if (m[1] && PROTECTED.has(m[1].toLowerCase())) continue; // a protected group: the slur phase judges it
     const start = m.index ?? 0;
     flags.push(spanFlag(ctx, "insult", "insult.group-abuse", start, start + m[0].length, `"${m[0]}" abuses a group of people (not for who they are, so an insult rather than a slur).`, 0.7));
   }
-  for (const re of [YOU_ARE, LIKE_YOU, YOU_PROFANE]) {
+  for (const re of hasAny(ctx, YOU_WORDS) ? [YOU_ARE, LIKE_YOU, YOU_PROFANE] : []) {
     for (const m of ctx.body.matchAll(re)) {
       const start = m.index ?? 0;
       flags.push(spanFlag(ctx, "insult", "insult.addressed", start, start + m[0].length, `"${m[0]}" insults the person addressed.`, 0.75));
     }
   }
-  for (const s of ctx.sentences) {
+  for (const s of hasAny(ctx, TARGETED_WORDS) ? ctx.sentences : []) {
     const m = VOCATIVE.exec(s.text);
     if (!m || !m[1]) continue;
     const start = s.start + (m.index ?? 0) + m[0].indexOf(m[1], 1);

@@ -1,6 +1,6 @@
 import type { Flag } from "../../schemas/flag";
-import { spanFlag, wholeFlag, type CommentContext } from "../context";
-import { relevance, type Vocabulary } from "../relevance";
+import { hasAny, spanFlag, wholeFlag, type CommentContext } from "../context";
+import { relevance, topicWordsOf, type Vocabulary } from "../relevance";
 
 /** Comments about the site itself rather than the article: logins, the comment system, ads, moderation. */
 const SITE_META =
@@ -14,19 +14,22 @@ const MIN_TOPIC_WORDS = 10;
 const ABOUT_THE_ARTICLE = /\b(?:this|the|another|that)\s+(?:\w+\s+){0,2}(?:article|piece|report|story|post|headline|author|writer|journalist|op-?ed|editorial)\b/i;
 const MAX_RELEVANCE = 0.12;
 
+const META_WORDS = new Set(["log", "login", "logged", "sign", "signin", "comment", "comments", "site", "website", "page", "app", "captcha", "disqus", "paywall", "ads"]);
+const MARKER_WORDS = new Set(["off", "ot", "offtopic"]);
+
 /** Off-topic: against the article and the conversation, not keywords. */
 export function offTopicPhase(ctx: CommentContext, vocabularies: Vocabulary[]): Flag[] {
   const flags: Flag[] = [];
-  for (const m of ctx.body.matchAll(SITE_META)) {
+  for (const m of hasAny(ctx, META_WORDS) ? ctx.body.matchAll(SITE_META) : []) {
     const start = m.index ?? 0;
     flags.push(spanFlag(ctx, "off_topic", "off_topic.site-meta", start, start + m[0].length, "About the site or the comment system, not the article.", 0.8));
   }
-  for (const m of ctx.body.matchAll(MARKER)) {
+  for (const m of hasAny(ctx, MARKER_WORDS) ? ctx.body.matchAll(MARKER) : []) {
     const start = (m.index ?? 0) + m[0].indexOf(m[1] ?? "");
     flags.push(spanFlag(ctx, "off_topic", "off_topic.marker", start, start + (m[1] ?? "").length, "The writer marks the comment as off-topic.", 0.9));
   }
   if (flags.length) return flags;
-  const r = vocabularies.length ? relevance(ctx.body, vocabularies) : null;
+  const r = vocabularies.length ? relevance(topicWordsOf(ctx.tokens.map((t) => t.norm)), vocabularies) : null;
   if (r && r.topicWordCount >= MIN_TOPIC_WORDS && r.score < MAX_RELEVANCE && !ABOUT_THE_ARTICLE.test(ctx.body)) {
     const sample = [...new Set(r.unrelated)].slice(0, 6).join(", ");
     return [

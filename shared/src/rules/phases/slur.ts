@@ -1,5 +1,5 @@
 import type { Flag } from "../../schemas/flag";
-import { spanFlag, type CommentContext } from "../context";
+import { hasAny, spanFlag, type CommentContext } from "../context";
 import { COUNTRY_NAMES, DEHUMANISING, GROUP_SMEARS, GROUP_TERMS, IDENTITY_SLURS } from "../lexicon";
 import { findWords, indexLexicon } from "../lexicon-match";
 
@@ -28,6 +28,12 @@ const NEGATED = /\b(?:not|no|never|n't|aren't|isn't|nobody|none)\b/i;
 /** "I'm a proud dyke", "as a fag myself": in-group, reclaimed use. */
 const IN_GROUP = /\b(?:i'm|i am|im|as an?|we're|we are|us)\s+(?:an?\s+)?(?:proud\s+|old\s+|happy\s+)?$/i;
 
+const DEHUM_WORDS = new Set(DEHUMANISING);
+const GENERALISING_WORDS = new Set(["always", "never", "all", "constantly", "just", "typical"]);
+const GROUP_WORDS = new Set(GROUP_TERMS);
+const SMEAR_WORDS = new Set(["butchers", "killers", "murderers"]);
+const PEOPLE_RE = new RegExp(`\\b${PEOPLE}\\b`, "i");
+
 /** Hate aimed at people for who they are: identity slurs, dehumanising labels, derogatory generalisations. */
 export function slurPhase(ctx: CommentContext): Flag[] {
   const flags: Flag[] = [];
@@ -37,6 +43,10 @@ export function slurPhase(ctx: CommentContext): Flag[] {
     const how = hit.disguise ? ` (${hit.disguise})` : "";
     flags.push(spanFlag(ctx, "slur", "slur.identity", hit.start, hit.end, `"${ctx.body.slice(hit.start, hit.end)}" is an identity slur${how}.`, 0.9));
   }
+  const dehumanising = hasAny(ctx, DEHUM_WORDS);
+  const generalising = hasAny(ctx, GENERALISING_WORDS) && hasAny(ctx, GROUP_WORDS);
+  const smear = hasAny(ctx, SMEAR_WORDS);
+  if (!dehumanising && !generalising && !smear) return flags;
   for (const s of ctx.sentences) {
     if (CONDEMNS.test(s.text) && /["“”'‘’]|\bcall(?:s|ed|ing)?\b/i.test(s.text)) continue; // counter-speech quoting hate to reject it
     const add = (re: RegExp, rule: string, why: (m: RegExpMatchArray) => string, confidence: number, skipNegated = true) => {
@@ -46,12 +56,16 @@ export function slurPhase(ctx: CommentContext): Flag[] {
         flags.push(spanFlag(ctx, "slur", rule, start, start + m[0].trimEnd().length, why(m), confidence));
       }
     };
-    add(GROUP_THEN_NOUN, "slur.dehumanising", (m) => `Calls ${m[1]} "${m[2]}": dehumanises a people.`, 0.85);
-    add(GROUP_IS_NOUN, "slur.dehumanising", (m) => `Says ${m[1]} are "${m[2]}": dehumanises a group.`, 0.85);
-    add(NOUN_LIKE_GROUP, "slur.dehumanising", (m) => `Calls ${m[2]} "${m[1]}": dehumanises a group.`, 0.85);
-    add(GENERALISING, "slur.derogation", (m) => `Generalises about ${m[2]} as a group ("${m[3]} … ${m[4]}").`, 0.6);
-    add(TYPICAL, "slur.derogation", (m) => `Generalises about ${m[1]} as a group ("typical … ${m[2]}").`, 0.6);
-    if (new RegExp(`\\b${PEOPLE}\\b`, "i").test(s.text) || /\bthe\s+(?:child|baby|christ|god)\s+(?:butchers|killers|murderers)\b/i.test(s.text)) {
+    if (dehumanising) {
+      add(GROUP_THEN_NOUN, "slur.dehumanising", (m) => `Calls ${m[1]} "${m[2]}": dehumanises a people.`, 0.85);
+      add(GROUP_IS_NOUN, "slur.dehumanising", (m) => `Says ${m[1]} are "${m[2]}": dehumanises a group.`, 0.85);
+      add(NOUN_LIKE_GROUP, "slur.dehumanising", (m) => `Calls ${m[2]} "${m[1]}": dehumanises a group.`, 0.85);
+    }
+    if (generalising) {
+      add(GENERALISING, "slur.derogation", (m) => `Generalises about ${m[2]} as a group ("${m[3]} … ${m[4]}").`, 0.6);
+      add(TYPICAL, "slur.derogation", (m) => `Generalises about ${m[1]} as a group ("typical … ${m[2]}").`, 0.6);
+    }
+    if (smear && (PEOPLE_RE.test(s.text) || /\bthe\s+(?:child|baby|christ|god)\s+(?:butchers|killers|murderers)\b/i.test(s.text))) {
       add(SMEAR, "slur.group-smear", (m) => `"${m[1]}" brands a whole people as murderers.`, 0.6, false);
     }
   }

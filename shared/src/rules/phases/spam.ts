@@ -15,18 +15,20 @@ const CALLS_TO_ACTION: [RegExp, string][] = [
   [/\b(?:promo|discount|coupon)\s+code\b|\buse (?:my )?code\b|\blimited (?:time )?offer\b|\bact now\b/gi, "promo code or limited offer"],
   [/\b(?:subscribe to|follow me on)\s+(?:my\s+)?(?:channel|youtube|instagram|tiktok|onlyfans|twitch)\b/gi, "asks for follows or subscriptions"],
 ];
+/** All calls to action in one expression: most comments are ruled out by a single scan. */
+const ANY_CALL = new RegExp(CALLS_TO_ACTION.map(([re]) => `(?:${re.source})`).join("|"), "i");
 const LINK = /\bhttps?:\/\/[^\s)>\]]+|\bwww\.[^\s)>\]]+|\b[a-z0-9-]+\.(?:com|net|org|io|biz|info|xyz|shop|store|online|site)\/[^\s]*/gi;
 
 /** Spam: commercial calls to action, link-heavy posts. (Duplicates across authors are judged over the thread.) */
 export function spamPhase(ctx: CommentContext): Flag[] {
   const flags: Flag[] = [];
-  for (const [re, why] of CALLS_TO_ACTION) {
+  for (const [re, why] of ANY_CALL.test(ctx.body) ? CALLS_TO_ACTION : []) {
     for (const m of ctx.body.matchAll(re)) {
       const start = m.index ?? 0;
       flags.push(spanFlag(ctx, "spam", "spam.call-to-action", start, start + m[0].length, `Commercial call to action: ${why}.`, 0.8));
     }
   }
-  const links = [...ctx.body.matchAll(LINK)];
+  const links = /https?:|www\.|\.[a-z]{2,6}\//i.test(ctx.body) ? [...ctx.body.matchAll(LINK)] : [];
   const words = ctx.tokens.length;
   if (links.length >= 3 && links.length * 12 >= words) {
     flags.push(wholeFlag("spam", "spam.link-heavy", `${links.length} links in ${words} words`, `Mostly links: ${links.length} links in ${words} words.`, 0.7));

@@ -1,5 +1,5 @@
 import type { Flag } from "../../schemas/flag";
-import { spanFlag, type CommentContext } from "../context";
+import { hasAny, spanFlag, type CommentContext } from "../context";
 import { GROUP_TERMS } from "../lexicon";
 
 /**
@@ -62,11 +62,19 @@ const REPORTED = /\b(?:said|says|remarked|wrote|writes|claimed|declared|tweeted|
 const ENDORSES = /\b(?:i (?:like|love|agree with|admire|support|salute|respect)|(?:he|she|they) (?:was|were) right|so true|exactly right|well said|based|hear,? hear|i agree|amen|couldn'?t agree more)\b/i;
 const CONDEMNS = /\b(?:vile|disgusting|horrific|abhorrent|shameful|evil|wrong|sick|monstrous|condemn\w*|appalling|barbaric)\b/i;
 
+/** Words one of the patterns above starts with or needs: comments with none of them skip the patterns. */
+const HARM_WORDS = new Set(HARM.replace(/\(\?:|\)|\\w\+|\?|\\/g, " ").split(/[\s|]+/).filter((w) => /^[a-z]+$/.test(w)));
+const WEAPON_WORDS = new Set(["knife", "bullet", "rope", "noose", "beating", "bat", "blade", "sword"]);
+const MENACE_WORDS = new Set(["know", "better", "coming", "watch", "days", "sleep", "dead", "see", "kys"]);
+
 /** Harm + human target + modality, per sentence; and menacing phrases. */
 export function threatPhase(ctx: CommentContext): Flag[] {
   const flags: Flag[] = [];
+  const harm = hasAny(ctx, HARM_WORDS);
+  const weapon = hasAny(ctx, WEAPON_WORDS);
+  if (!harm && !weapon && !hasAny(ctx, MENACE_WORDS)) return flags;
   const text = ctx.lower.replace(/[’‘]/g, "'");
-  for (const s of ctx.sentences) {
+  for (const s of harm || weapon ? ctx.sentences : []) {
     const sentence = text.slice(s.start, s.start + s.text.length);
     for (const m of sentence.matchAll(HARM_RE)) {
       const at = m.index ?? 0;
