@@ -20,8 +20,13 @@ export interface RawComment {
 const END_OF_COMMENTS =
   /^(?:leave a (?:reply|comment)(?: cancel reply)?|would love your thoughts, please comment\.?x?|post comment|powered by (?:disqus|commento|hyvor talk|wpdiscuz)|load more comments|facebook comments plugin)$/i;
 
-/** Joins lines into paragraphs: blank lines separate paragraphs, single breaks stay inside one. */
-export function toParagraphs(lines: string[]): string {
+/**
+ * Joins lines into paragraphs: blank lines separate paragraphs, single breaks
+ * stay inside one. A copy that keeps no blank lines at all (some browsers
+ * drop them) puts each paragraph on its own line: then every line is one.
+ */
+export function toParagraphs(lines: string[], blankSeparated = true): string {
+  if (!blankSeparated) return lines.filter(Boolean).join("\n\n");
   const paragraphs: string[] = [];
   let current: string[] = [];
   for (const l of lines) {
@@ -80,6 +85,10 @@ export function parseCommentArea(rawLines: string[], declared: number | null): R
   const area = endIndex === -1 ? lines : lines.slice(0, endIndex);
   const headers = chooseHeaders(area, findHeaders(area), declared);
   const authors: string[] = [];
+  // Judge blank lines only inside the list: the copy's trailing newline is not a paragraph break.
+  const firstHeader = headers[0]?.index ?? 0;
+  const lastText = area.findLastIndex(Boolean);
+  const blankSeparated = area.some((l, i) => !l && i > firstHeader && i < lastText);
   return headers.map((h, k) => {
     const end = headers[k + 1]?.index ?? area.length;
     const { author, replyTo } = splitParentName(h, authors);
@@ -90,7 +99,7 @@ export function parseCommentArea(rawLines: string[], declared: number | null): R
       author,
       time: time ? parseTimeLine(time) : null,
       replyTo: replyTo ?? trailerReplyTo(area, h, end),
-      body: toParagraphs(contentLines(area, h, end)),
+      body: toParagraphs(contentLines(area, h, end), blankSeparated),
       hasReplyLink,
     };
   });

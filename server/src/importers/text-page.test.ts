@@ -59,6 +59,14 @@ describe("parseTextPage: every fixture page", () => {
     expect(again.ok && ThreadImportSchema.parse(again.threads[0]).comments).toEqual(thread.comments);
   });
 
+  it.each(pages)("%s: reads the same when the copy kept no blank lines", (name) => {
+    const thread = parseFixture(name);
+    const result = parseTextPage(readFixture(name).replace(/\n\s*\n/g, "\n"));
+    if (!result.ok) throw new Error(JSON.stringify(result.issues));
+    const shape = (t: typeof thread) => t.comments.map((c) => [c.author, c.body.split("\n\n").length, c.parent_external_id !== null]);
+    expect(shape(result.threads[0]!)).toEqual(shape(thread));
+  });
+
   it.each(pages)("%s: a parent always comes before its reply", (name) => {
     const comments = parseFixture(name).comments;
     comments.forEach((c, i) => {
