@@ -44,17 +44,18 @@ export function toParagraphs(lines: string[], blankSeparated = true): string {
  * Disqus prints a reply's header as "Author Parent • 2 hours ago", with only
  * an icon between the two names. When the name ends with someone who
  * commented earlier, that tail is the parent, not part of the author.
+ * `earlier` holds earlier authors, lower-cased.
  */
-function splitParentName(header: Header, earlier: string[]): { author: string; replyTo: string | null } {
-  if (!header.inline || header.replyTo || earlier.some((a) => a.toLowerCase() === header.author.toLowerCase())) {
-    return { author: header.author, replyTo: header.replyTo };
+function splitParentName(header: Header, earlier: Set<string>): { author: string; replyTo: string | null } {
+  const unchanged = { author: header.author, replyTo: header.replyTo };
+  if (!header.inline || header.replyTo || earlier.has(header.author.toLowerCase())) return unchanged;
+  const words = header.author.split(" ");
+  // Longest tail first, and always leave at least one word for the author.
+  for (let k = 1; k < words.length; k++) {
+    const tail = words.slice(k).join(" ");
+    if (earlier.has(tail.toLowerCase())) return { author: stripAuthor(words.slice(0, k).join(" ")), replyTo: tail };
   }
-  const lower = header.author.toLowerCase();
-  const parent = [...earlier]
-    .sort((a, b) => b.length - a.length)
-    .find((a) => lower.endsWith(` ${a.toLowerCase()}`) && lower.length > a.length + 1);
-  if (!parent) return { author: header.author, replyTo: null };
-  return { author: stripAuthor(header.author.slice(0, header.author.length - parent.length).trim()), replyTo: parent };
+  return unchanged;
 }
 
 /** The time shown in a header's trailer lines, if the header line itself had none. */
@@ -84,7 +85,7 @@ export function parseCommentArea(rawLines: string[], declared: number | null): R
   const endIndex = lines.findIndex((l) => END_OF_COMMENTS.test(l));
   const area = endIndex === -1 ? lines : lines.slice(0, endIndex);
   const headers = chooseHeaders(area, findHeaders(area), declared);
-  const authors: string[] = [];
+  const authors = new Set<string>();
   // Judge blank lines only inside the list: the copy's trailing newline is not a paragraph break.
   const firstHeader = headers[0]?.index ?? 0;
   const lastText = area.findLastIndex(Boolean);
@@ -92,7 +93,7 @@ export function parseCommentArea(rawLines: string[], declared: number | null): R
   return headers.map((h, k) => {
     const end = headers[k + 1]?.index ?? area.length;
     const { author, replyTo } = splitParentName(h, authors);
-    authors.push(author);
+    authors.add(author.toLowerCase());
     const time = h.time ?? trailerTime(area, h, end);
     const hasReplyLink = area.slice(h.index + 1, end).some((l) => isFooterLine(l) && /\breply\b/i.test(l));
     return {

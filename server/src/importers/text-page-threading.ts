@@ -1,23 +1,24 @@
 import type { RawComment } from "./text-page-comments";
 
-/** Index of the latest comment before `before` written by `name`, or -1. */
-function latestBy(comments: RawComment[], name: string, before: number): number {
-  const want = name.toLowerCase();
-  for (let i = before - 1; i >= 0; i--) if (comments[i]?.author.toLowerCase() === want) return i;
-  return -1;
-}
+/** Longest name a mention is looked for in, in words: names are short, and this keeps the lookup linear. */
+const MAX_NAME_WORDS = 6;
 
 /**
  * The earlier author a body opens by addressing: "@Dan …", or a full name
  * of two or more words ("Derek Owens she was!"), which is how Facebook
  * writes a reply's mention. A bare first name is too common a word to trust.
+ * `latest` maps each earlier author to the index of their latest comment.
  */
-function addressee(comments: RawComment[], index: number): number {
-  const body = comments[index]?.body ?? "";
-  const names = [...new Set(comments.slice(0, index).map((c) => c.author))].sort((a, b) => b.length - a.length);
-  for (const name of names) {
-    const at = body.startsWith(`@${name}`) ? name.length + 1 : body.startsWith(name) && /\s/.test(name) ? name.length : -1;
-    if (at !== -1 && !/[\p{L}\p{N}_]/u.test(body.charAt(at))) return latestBy(comments, name, index);
+function addressee(body: string, latest: Map<string, number>): number {
+  const at = body.startsWith("@");
+  const words = (at ? body.slice(1) : body).slice(0, 200).split(/[ \n]/, MAX_NAME_WORDS);
+  for (let k = words.length; k >= (at ? 1 : 2); k--) {
+    const phrase = words.slice(0, k).join(" ");
+    // The name ends at a word boundary: "@Dan," names Dan, "@Danny" does not.
+    for (const name of [phrase, phrase.replace(/[,:;.!?]+$/, "")]) {
+      const index = latest.get(name);
+      if (index !== undefined && name.length > 0) return index;
+    }
   }
   return -1;
 }
@@ -25,7 +26,8 @@ function addressee(comments: RawComment[], index: number): number {
 /**
  * Which comment each one answers, as an index into `comments` (or -1),
  * from the strongest signal the page gives:
- * 1. the page names the parent ("Reply to Jane", Disqus's parent name);
+ * 1. the page names the parent ("Reply to Jane", Disqus's parent name):
+ *    the latest comment above by that name;
  * 2. threaded widgets (WordPress) drop the "Reply" link at their deepest
  *    level, so when the first comment has one, a comment without one
  *    answers the nearest comment above that has one (any comment between
@@ -35,11 +37,17 @@ function addressee(comments: RawComment[], index: number): number {
 export function findParents(comments: RawComment[]): number[] {
   // The first comment is top-level: if it has a Reply link, threading is on and only the deepest level lacks one.
   const depthFromLinks = comments[0]?.hasReplyLink === true && comments.some((c) => !c.hasReplyLink);
+  const latest = new Map<string, number>();
+  const latestLower = new Map<string, number>();
+  let lastWithLink = -1;
   return comments.map((c, i) => {
-    if (c.replyTo) return latestBy(comments, c.replyTo, i);
-    if (depthFromLinks && !c.hasReplyLink) {
-      for (let p = i - 1; p >= 0; p--) if (comments[p]?.hasReplyLink) return p;
-    }
-    return addressee(comments, i);
+    let parent = -1;
+    if (c.replyTo) parent = latestLower.get(c.replyTo.toLowerCase()) ?? -1;
+    else if (depthFromLinks && !c.hasReplyLink) parent = lastWithLink;
+    else parent = addressee(c.body, latest);
+    latest.set(c.author, i);
+    latestLower.set(c.author.toLowerCase(), i);
+    if (c.hasReplyLink) lastWithLink = i;
+    return parent;
   });
 }

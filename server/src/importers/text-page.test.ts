@@ -119,6 +119,17 @@ describe("parseTextPage: article text that looks like page furniture", () => {
   });
 });
 
+describe("parseTextPage: size", () => {
+  // A guard against quadratic work per comment (it once took 23 s for this page), not a benchmark.
+  it("reads a page of 10,000 comments in a few seconds", () => {
+    const rows = Array.from({ length: 10_000 }, (_, i) => `Avatar\nreader_${i} • ${(i % 50) + 1} hours ago\nComment ${i} on the ferry timetable.\n${i % 7} • Reply • Share ›`);
+    const started = performance.now();
+    const result = parseTextPage(`${ARTICLE}10000 Comments\nLogin\nSort by Best\n${rows.join("\n")}\n`);
+    expect(performance.now() - started).toBeLessThan(8000);
+    expect(result.ok && result.threads[0]?.comments.length).toBe(10_000);
+  });
+});
+
 describe("parseTextPage: notes", () => {
   it("says when the page declares more comments than it shows (hidden Facebook replies)", () => {
     expect(parseFixture("text-facebook-sport.txt").notes).toEqual(["the page declares 7 comments; 5 were found in the text"]);
