@@ -115,7 +115,11 @@ export function findHeaders(lines: string[]): Header[] {
   return out;
 }
 
-/** Lines between a header and `end` that are text, not header trailers, footers or chrome. */
+/**
+ * Lines between a header and `end` that are text, not header trailers,
+ * footers or chrome. An action footer ("Reply", "Like · Reply · 3y") closes
+ * the comment: text after it is not this comment's (a stray link, a banner).
+ */
 export function contentLines(lines: string[], header: Header, end: number): string[] {
   const out: string[] = [];
   let i = header.index + header.span;
@@ -123,10 +127,13 @@ export function contentLines(lines: string[], header: Header, end: number): stri
     const l = lines[i] ?? "";
     if (l && !isTimeLine(l) && replyTarget(l) === null && !isWidgetChrome(l) && !isAuthorDetail(l)) break;
   }
+  let hasText = false;
   for (; i < end; i++) {
     const l = lines[i] ?? "";
+    if (l && isFooterLine(l) && /\p{L}/u.test(l) && hasText) break;
     if (l && (isFooterLine(l) || isWidgetChrome(l))) continue;
     out.push(l);
+    hasText ||= Boolean(l);
   }
   while (out.length && !out[out.length - 1]) out.pop();
   return out;
@@ -163,5 +170,6 @@ export function chooseHeaders(lines: string[], candidates: Header[], declared: n
     .filter((c, k) => c.mark === Mark.Bare && k > 0)
     .sort((a, b) => a.score - b.score || b.index - a.index)
     .slice(0, kept.length - declared);
-  return kept.filter((c) => !weakest.includes(c));
+  const drop = new Set(weakest);
+  return kept.filter((c) => !drop.has(c));
 }

@@ -119,6 +119,18 @@ describe("parseTextPage: article text that looks like page furniture", () => {
   });
 });
 
+describe("parseTextPage: text after a comment's action footer", () => {
+  it("is not that comment's text", () => {
+    const page = `${ARTICLE}2 Comments\nLogin\nSort by Best\nAvatar\nIsla Grant • 3 hours ago\nEarlier boats suit commuters.\n2 • Reply • Share ›\nRead our community guidelines before posting\nAvatar\nomar.k • 2 hours ago\nNot the school run though.\n• Reply • Share ›\n`;
+    const result = parseTextPage(page);
+    if (!result.ok) throw new Error(JSON.stringify(result.issues));
+    expect(result.threads[0]?.comments.map((c) => [c.author, c.body])).toEqual([
+      ["Isla Grant", "Earlier boats suit commuters."],
+      ["omar.k", "Not the school run though."],
+    ]);
+  });
+});
+
 describe("parseTextPage: size", () => {
   // A guard against quadratic work per comment (it once took 23 s for this page), not a benchmark.
   it("reads a page of 10,000 comments in a few seconds", () => {
