@@ -126,6 +126,8 @@ test("keyboard: j selects the next comment and a approves it", async ({ queue })
   await expect(card).toHaveAttribute("aria-current", "true");
   await queue.page.keyboard.press("a");
   await queue.expectStatus(card, "Approved");
+  // Keys pressed while the server is still answering are ignored; wait for the answer as a moderator would.
+  await expect(card).not.toHaveAttribute("aria-busy", "true");
   await queue.page.keyboard.press("u");
   await queue.expectStatus(card, "Pending");
 });
