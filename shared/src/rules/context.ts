@@ -14,13 +14,20 @@ export interface CommentContext {
   replyTo: { body: string; offTopic: boolean } | null;
   /** Lowercased body with runs of whitespace collapsed, for phrase patterns. */
   lower: string;
+  /** Lowercased words of the names of people in the conversation and the article (authors, people named), so a real person's name is never read as an epithet. */
+  knownNames: ReadonlySet<string>;
 }
 
-export function buildCommentContext(body: string, author: string, replyTo: CommentContext["replyTo"]): CommentContext {
+export function buildCommentContext(
+  body: string,
+  author: string,
+  replyTo: CommentContext["replyTo"],
+  knownNames: ReadonlySet<string> = new Set(),
+): CommentContext {
   const tokens = tokenize(body);
   const words = new Set<string>();
   for (const t of tokens) words.add(t.norm);
-  return { body, author, tokens, words, sentences: sentences(body), replyTo, lower: body.toLowerCase() };
+  return { body, author, tokens, words, sentences: sentences(body), replyTo, lower: body.toLowerCase(), knownNames };
 }
 
 /** True when any of the words occurs in the comment (a cheap gate before regular expressions). */

@@ -42,9 +42,9 @@ const FOLLOW_UP = /^\s*(?:me too|same here|same|\+1|agreed|i agree|exactly|yes|y
 /** Flags for one comment, given the thread vocabulary and the comment it answers. */
 export function evaluateComment(
   comment: { body: string; author?: string },
-  options: { vocabularies?: Vocabulary[]; replyTo?: CommentContext["replyTo"] } = {},
+  options: { vocabularies?: Vocabulary[]; replyTo?: CommentContext["replyTo"]; knownNames?: ReadonlySet<string> } = {},
 ): Flag[] {
-  const ctx = buildCommentContext(comment.body, comment.author ?? "", options.replyTo ?? null);
+  const ctx = buildCommentContext(comment.body, comment.author ?? "", options.replyTo ?? null, options.knownNames);
   return PHASES.flatMap((phase) => phase(ctx, options.vocabularies ?? []));
 }
 
@@ -61,13 +61,14 @@ export function evaluateThread(thread: ThreadInput): Flag[][] {
     return v;
   };
   const duplicates = findCrossAuthorDuplicates(thread.comments);
+  const knownNames = namesIn(thread);
   const results: Flag[][] = [];
   thread.comments.forEach((c, i) => {
     const previous = i > 0 ? thread.comments[i - 1] : undefined;
     const parentId = c.parent_external_id ?? (flat && previous && FOLLOW_UP.test(c.body) ? previous.external_id : null);
     const parent = parentId ? byId.get(parentId) : undefined;
     const vocabularies = hasArticle ? [article, ...(parent && parentId && !parent.offTopic ? [vocabularyOf(parentId, parent.body)] : [])] : [];
-    const flags = evaluateComment(c, { vocabularies, replyTo: parent ? { body: parent.body, offTopic: parent.offTopic } : null });
+    const flags = evaluateComment(c, { vocabularies, knownNames, replyTo: parent ? { body: parent.body, offTopic: parent.offTopic } : null });
     if (duplicates.has(i)) {
       flags.push(wholeFlag("spam", "spam.duplicate", "same text posted by several authors", "The same text was posted by several different authors (a spam wave or brigade).", 0.75));
     }
@@ -76,6 +77,14 @@ export function evaluateThread(thread: ThreadInput): Flag[][] {
     results.push(sortBySeverity(flags));
   });
   return results;
+}
+
+/** Words of the authors' names and of capitalised words in the article: people really in the conversation. */
+function namesIn(thread: ThreadInput): Set<string> {
+  const names = new Set<string>();
+  for (const c of thread.comments) for (const w of c.author.toLowerCase().split(/[^\p{L}]+/u)) if (w) names.add(w);
+  for (const m of `${thread.article.title} ${thread.article.body}`.matchAll(/\b\p{Lu}\p{Ll}+/gu)) names.add(m[0].toLowerCase());
+  return names;
 }
 
 /** Indexes of comments whose (substantial) text also appears under another author's name. */

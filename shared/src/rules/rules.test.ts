@@ -46,6 +46,9 @@ const FLAGGED: Case[] = [
   ["Muslims are vermin, all of them.", ["slur"]],
   ["typical immigrants, always whining about something", ["slur"]],
   ["why do Jews always lie?", ["slur"]],
+  ["Immigrants ruin every neighbourhood they move into.", ["slur"], "attribute"],
+  ["I don't hate immigrants. They ruin every town they move into.", ["slur"], "follow-up sentence refers back"],
+  ["Feeling shaky Shlomo?", ["slur"], "name used as an epithet"],
   ["Those child butchers Israelis again.", ["slur"]],
   ["no place for faggots here", ["slur"]],
   ["Make $3000 a week from home, visit my profile!", ["spam"]],
@@ -81,6 +84,7 @@ const CLEAN: Case[] = [
   ["I'm a proud gay man.", "clean", "identity, positive"],
   ["Muslims in my town run the food bank.", "clean", "identity, neutral"],
   ["Muslims are my neighbours and friends.", "clean", "identity, positive"],
+  ["Immigrants built this town. They run half the shops on the high street.", "clean", "follow-up, positive"],
   ["No woman deserves that.", "clean", "negated"],
   ["Calling immigrants \"vermin\" is vile.", "clean", "counter-speech"],
   ["The Jewish community centre opens on Sunday.", "clean"],
@@ -114,6 +118,19 @@ describe("rules: category boundaries", () => {
     const got = categoriesOf("Muslims are vermin.");
     expect(got.has("slur")).toBe(true);
     expect(got.has("insult")).toBe(false);
+  });
+});
+
+describe("rules: names", () => {
+  it("never reads the name of someone in the conversation as an epithet", () => {
+    const flags = evaluateThread({
+      article: { title: "Chess club results", body: "" },
+      comments: [
+        { external_id: "1", parent_external_id: null, author: "Shlomo Katz", body: "Great tournament." },
+        { external_id: "2", parent_external_id: "1", author: "Ann", body: "Well played Shlomo!" },
+      ],
+    });
+    expect(flags[1]!.map((f) => f.category)).not.toContain("slur");
   });
 });
 

@@ -20,6 +20,11 @@ const SMEAR = new RegExp(`\\b(${alt(GROUP_SMEARS)})\\b`, "gi");
 /** Generalising about a group: "X always lie", "typical X, always whining", "why do X always …". */
 const NEGATIVE = "(?:lie|lies|lying|liars?|hide the truth|steal|steals|stealing|thieves|cheat|cheats|cheating|whine|whining|ruin|ruins|rape|rapists?|terrorists?|criminals?|lazy|dirty|filthy|evil|greedy|violent|savages?|inferior|breed like|can'?t be trusted|cannot be trusted|parasitic)";
 const GENERALISING = new RegExp(`\\b((?:all|typical|these|those|the|why do|why are)\\s+)?(${GROUP})[,]?\\s+(?:are\\s+|were\\s+)?(?:all\\s+)?(always|never|all|constantly|just)\\s+(?:[a-z']+\\s+){0,4}?(${NEGATIVE})\\b`, "gi");
+/** Harm pinned on a group as what it does: "X ruin every neighbourhood they move into". */
+const RUIN = "(?:ruin|ruins|ruined|destroy|destroys|infest|infests|invade|invades|flood|floods|breed like|bring crime|spread disease|rape|rob|steal)";
+const ATTRIBUTE = new RegExp(`\\b(${GROUP})\\s+(?:always\\s+|just\\s+)?(${RUIN})\\s+(?:every|our|this|the|all|any)\\b`, "gi");
+/** A follow-up sentence about the group just named: "They ruin every town.", "These people always lie." */
+const FOLLOW_UP = new RegExp(`^\\s*(?:and\\s+|but\\s+)?(they|these people|those people|their kind|such people)\\s+(?:are\\s+(?:all\\s+|just\\s+)?(?:an?\\s+)?(?:[a-z]+\\s+)?(${DEHUM})|(?:always\\s+|all\\s+)?(${RUIN}|${NEGATIVE}))\\b`, "i");
 const TYPICAL = new RegExp(`\\btypical\\s+(${GROUP})\\b[,]?\\s+(?:always\\s+)?(?:[a-z']+\\s+){0,2}?(${NEGATIVE})\\b`, "gi");
 
 /** Words that show the writer rejects what is quoted or described (counter-speech). */
@@ -33,6 +38,19 @@ const GENERALISING_WORDS = new Set(["always", "never", "all", "constantly", "jus
 const GROUP_WORDS = new Set(GROUP_TERMS);
 const SMEAR_WORDS = new Set(["butchers", "killers", "murderers"]);
 const PEOPLE_RE = new RegExp(`\\b${PEOPLE}\\b`, "i");
+const RUIN_WORDS = new Set(["ruin", "ruins", "ruined", "destroy", "destroys", "infest", "infests", "invade", "invades", "flood", "floods", "breed", "bring", "spread", "rape", "rob", "steal"]);
+
+/** Given names used as ethnic epithets when nobody of that name is in the conversation ("Feeling shaky Shlomo?"). */
+const EPITHET_NAMES = new Set(["shlomo", "moishe", "pajeet"]);
+
+function epithetNames(ctx: CommentContext): Flag[] {
+  const flags: Flag[] = [];
+  for (const t of ctx.tokens) {
+    if (!EPITHET_NAMES.has(t.norm) || ctx.knownNames.has(t.norm)) continue;
+    flags.push(spanFlag(ctx, "slur", "slur.epithet-name", t.start, t.end, `"${t.text}" is used as a name for someone not in the conversation: a common ethnic epithet.`, 0.45));
+  }
+  return flags;
+}
 
 /** Hate aimed at people for who they are: identity slurs, dehumanising labels, derogatory generalisations. */
 export function slurPhase(ctx: CommentContext): Flag[] {
@@ -44,10 +62,19 @@ export function slurPhase(ctx: CommentContext): Flag[] {
     flags.push(spanFlag(ctx, "slur", "slur.identity", hit.start, hit.end, `"${ctx.body.slice(hit.start, hit.end)}" is an identity slur${how}.`, 0.9));
   }
   const dehumanising = hasAny(ctx, DEHUM_WORDS);
-  const generalising = hasAny(ctx, GENERALISING_WORDS) && hasAny(ctx, GROUP_WORDS);
+  const groupNamed = hasAny(ctx, GROUP_WORDS);
+  const generalising = groupNamed && (hasAny(ctx, GENERALISING_WORDS) || hasAny(ctx, RUIN_WORDS));
   const smear = hasAny(ctx, SMEAR_WORDS);
+  flags.push(...epithetNames(ctx));
   if (!dehumanising && !generalising && !smear) return flags;
+  let previousGroup: string | null = null;
   for (const s of ctx.sentences) {
+    const follow = previousGroup && !NEGATED.test(s.text.slice(0, 20)) ? FOLLOW_UP.exec(s.text) : null;
+    if (follow) {
+      const start = s.start + (follow.index ?? 0) + (follow[0].length - follow[0].trimStart().length);
+      flags.push(spanFlag(ctx, "slur", "slur.derogation", start, s.start + (follow.index ?? 0) + follow[0].length, `Says "${follow[1]}" (${previousGroup}, named just before) ${follow[2] ? `are "${follow[2]}"` : `"${follow[3]}"`}: derogates a group.`, 0.6));
+    }
+    previousGroup = new RegExp(`\\b(${GROUP})\\b`, "i").exec(s.text)?.[1] ?? null;
     if (CONDEMNS.test(s.text) && /["“”'‘’]|\bcall(?:s|ed|ing)?\b/i.test(s.text)) continue; // counter-speech quoting hate to reject it
     const add = (re: RegExp, rule: string, why: (m: RegExpMatchArray) => string, confidence: number, skipNegated = true) => {
       for (const m of s.text.matchAll(re)) {
@@ -64,6 +91,7 @@ export function slurPhase(ctx: CommentContext): Flag[] {
     if (generalising) {
       add(GENERALISING, "slur.derogation", (m) => `Generalises about ${m[2]} as a group ("${m[3]} … ${m[4]}").`, 0.6);
       add(TYPICAL, "slur.derogation", (m) => `Generalises about ${m[1]} as a group ("typical … ${m[2]}").`, 0.6);
+      add(ATTRIBUTE, "slur.derogation", (m) => `Blames ${m[1]} as a group ("${m[2]} …").`, 0.6);
     }
     if (smear && (PEOPLE_RE.test(s.text) || /\bthe\s+(?:child|baby|christ|god)\s+(?:butchers|killers|murderers)\b/i.test(s.text))) {
       add(SMEAR, "slur.group-smear", (m) => `"${m[1]}" brands a whole people as murderers.`, 0.6, false);
