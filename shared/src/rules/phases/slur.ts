@@ -38,6 +38,7 @@ const GENERALISING_WORDS = new Set(["always", "never", "all", "constantly", "jus
 const GROUP_WORDS = new Set(GROUP_TERMS);
 const SMEAR_WORDS = new Set(["butchers", "killers", "murderers"]);
 const PEOPLE_RE = new RegExp(`\\b${PEOPLE}\\b`, "i");
+const GROUP_RE = new RegExp(`\\b(${GROUP})\\b`, "i");
 const RUIN_WORDS = new Set(["ruin", "ruins", "ruined", "destroy", "destroys", "infest", "infests", "invade", "invades", "flood", "floods", "breed", "bring", "spread", "rape", "rob", "steal"]);
 
 /** Given names used as ethnic epithets when nobody of that name is in the conversation ("Feeling shaky Shlomo?"). */
@@ -74,7 +75,7 @@ export function slurPhase(ctx: CommentContext): Flag[] {
       const start = s.start + (follow.index ?? 0) + (follow[0].length - follow[0].trimStart().length);
       flags.push(spanFlag(ctx, "slur", "slur.derogation", start, s.start + (follow.index ?? 0) + follow[0].length, `Says "${follow[1]}" (${previousGroup}, named just before) ${follow[2] ? `are "${follow[2]}"` : `"${follow[3]}"`}: derogates a group.`, 0.6));
     }
-    previousGroup = new RegExp(`\\b(${GROUP})\\b`, "i").exec(s.text)?.[1] ?? null;
+    previousGroup = GROUP_RE.exec(s.text)?.[1] ?? null;
     if (CONDEMNS.test(s.text) && /["“”'‘’]|\bcall(?:s|ed|ing)?\b/i.test(s.text)) continue; // counter-speech quoting hate to reject it
     const add = (re: RegExp, rule: string, why: (m: RegExpMatchArray) => string, confidence: number, skipNegated = true) => {
       for (const m of s.text.matchAll(re)) {
