@@ -1,5 +1,6 @@
 import type { Flag } from "../schemas/flag";
 import type { Category } from "../schemas/thread";
+import { detectLanguage, type Language } from "./language";
 import { sentences, tokenize, type Sentence, type Token } from "./text";
 
 /** Everything a phase may look at for one comment. Built once, shared by all phases. */
@@ -16,6 +17,8 @@ export interface CommentContext {
   lower: string;
   /** Lowercased words of the names of people in the conversation and the article (authors, people named), so a real person's name is never read as an epithet. */
   knownNames: ReadonlySet<string>;
+  /** "other" when the comment is not English: English-only rules say so in their flags. */
+  language: Language;
 }
 
 export function buildCommentContext(
@@ -27,7 +30,7 @@ export function buildCommentContext(
   const tokens = tokenize(body);
   const words = new Set<string>();
   for (const t of tokens) words.add(t.norm);
-  return { body, author, tokens, words, sentences: sentences(body), replyTo, lower: body.toLowerCase(), knownNames };
+  return { body, author, tokens, words, sentences: sentences(body), replyTo, lower: body.toLowerCase(), knownNames, language: detectLanguage(tokens) };
 }
 
 /** True when any of the words occurs in the comment (a cheap gate before regular expressions). */

@@ -45,8 +45,13 @@ export function evaluateComment(
   options: { vocabularies?: Vocabulary[]; replyTo?: CommentContext["replyTo"]; knownNames?: ReadonlySet<string> } = {},
 ): Flag[] {
   const ctx = buildCommentContext(comment.body, comment.author ?? "", options.replyTo ?? null, options.knownNames);
-  return PHASES.flatMap((phase) => phase(ctx, options.vocabularies ?? []));
+  // Relevance to an English article means nothing for a comment in another language.
+  const vocabularies = ctx.language === "other" ? [] : (options.vocabularies ?? []);
+  const flags = PHASES.flatMap((phase) => phase(ctx, vocabularies));
+  return ctx.language === "other" ? flags.map((f) => ({ ...f, explanation: `${f.explanation} ${NOT_ENGLISH}`, confidence: Math.round(f.confidence * 70) / 100 })) : flags;
 }
+
+const NOT_ENGLISH = "(The comment does not look like English; these rules only know English, so check it yourself.)";
 
 /** Flags for every comment of a thread, in the same order as `thread.comments`. Pure and deterministic. */
 export function evaluateThread(thread: ThreadInput): Flag[][] {

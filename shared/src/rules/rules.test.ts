@@ -121,6 +121,25 @@ describe("rules: category boundaries", () => {
   });
 });
 
+describe("rules: other languages", () => {
+  it("says so in the flag when the comment is not English", () => {
+    const flags = evaluateComment({ body: "Quel idiot, vraiment, je ne comprends pas pourquoi il a dit ça hier soir." });
+    expect(flags.map((f) => f.category)).toContain("insult");
+    expect(flags[0]!.explanation).toMatch(/does not look like English/);
+  });
+  it("does not judge relevance of a comment in another language", () => {
+    const flags = evaluateThread({
+      article: { title: "Harbour Road cycle lane", body: "The council voted to build a protected cycle lane along Harbour Road, removing forty parking spaces, and shop owners worry about deliveries and customers who drive to the shops." },
+      comments: [{ external_id: "1", parent_external_id: null, author: "a", body: "Die Stadt sollte lieber die Straßenbahn ausbauen und die Parkplätze am Hafen für die Geschäfte erhalten, das wäre vernünftiger." }],
+    });
+    expect(flags[0]!.map((f) => f.category)).not.toContain("off_topic");
+  });
+  it("keeps English with a lookalike letter English", () => {
+    const flags = evaluateComment({ body: "ѕhit service as usual from the council again today" });
+    expect(flags[0]!.explanation).not.toMatch(/English/);
+  });
+});
+
 describe("rules: names", () => {
   it("never reads the name of someone in the conversation as an epithet", () => {
     const flags = evaluateThread({
