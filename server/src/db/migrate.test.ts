@@ -19,7 +19,7 @@ afterEach(() => {
 describe("migrate", () => {
   it("creates the schema on a fresh database and records it", () => {
     const db = openDatabase(join(tempDir(), "nested", "sift.db"));
-    expect(migrate(db).applied).toEqual(["0001_init.sql", "0002_queue_order.sql"]);
+    expect(migrate(db).applied).toEqual(loadMigrations().map((m) => m.name));
     const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").pluck().all();
     expect(tables).toEqual(expect.arrayContaining(["comments", "decisions", "flags", "schema_migrations", "threads"]));
     expect(db.pragma("journal_mode", { simple: true })).toBe("wal");
@@ -61,9 +61,20 @@ describe("migrate", () => {
   it("refuses a database with a migration this code does not know", () => {
     const db = openDatabase(join(tempDir(), "sift.db"));
     migrate(db);
-    db.prepare("INSERT INTO schema_migrations VALUES (3, '0003_future.sql', 'x', 'now')").run();
-    expect(() => migrate(db)).toThrow(/0003_future\.sql applied, which has no migration file/);
+    db.prepare("INSERT INTO schema_migrations VALUES (9999, '9999_future.sql', 'x', 'now')").run();
+    expect(() => migrate(db)).toThrow(/9999_future\.sql applied, which has no migration file/);
     db.close();
+  });
+
+  it("refuses two migration files with the same number", () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, "0001_a.sql"), "CREATE TABLE a (x INTEGER);");
+    writeFileSync(join(dir, "0001_b.sql"), "CREATE TABLE b (x INTEGER);");
+    expect(() => loadMigrations(dir)).toThrow(/0001_a\.sql and 0001_b\.sql/);
+  });
+
+  it("orders the files by number", () => {
+    expect(loadMigrations().map((m) => m.version)).toEqual([...loadMigrations().map((m) => m.version)].sort((a, b) => a - b));
   });
 
   it("rolls back a failing migration and records nothing", () => {

@@ -14,11 +14,15 @@ export interface Migration {
   checksum: string;
 }
 
-/** Reads the migration files in version order. */
+/**
+ * Reads the migration files in version order. Two files with the same number (two branches that
+ * each took "the next free one") are refused: their order would depend on their names, and a
+ * database migrated by one branch would silently skip the other's file.
+ */
 export function loadMigrations(dir: string = MIGRATIONS_DIR): Migration[] {
-  return readdirSync(dir)
+  const migrations = readdirSync(dir)
     .filter((f) => /^\d{4}_[\w-]+\.sql$/.test(f))
-    .sort()
+    .sort((a, b) => Number(a.slice(0, 4)) - Number(b.slice(0, 4)) || a.localeCompare(b))
     .map((file) => {
       const sql = readFileSync(`${dir}/${file}`, "utf8");
       return {
@@ -29,6 +33,13 @@ export function loadMigrations(dir: string = MIGRATIONS_DIR): Migration[] {
         checksum: createHash("sha256").update(sql.replace(/\r\n/g, "\n")).digest("hex"),
       };
     });
+  migrations.forEach((m, i) => {
+    const previous = migrations[i - 1];
+    if (previous && previous.version === m.version) {
+      throw new MigrationError(`two migrations share number ${m.version}: ${previous.name} and ${m.name}; renumber the newer one`);
+    }
+  });
+  return migrations;
 }
 
 const MISMATCH = "database migration history does not match the code";

@@ -1,5 +1,6 @@
 import type { Category, CommentStatus } from "@sift/shared";
 import { prepare, type Db } from "./connection";
+import { FTS_CONDITION, toFtsQuery } from "./search-repo";
 
 /** The queue views: "review" is pending comments that carry flags, most severe first. */
 export type QueueView = "review" | "pending" | "approved" | "removed" | "all";
@@ -11,7 +12,7 @@ export interface QueueFilter {
   view: QueueView;
   threadId?: string;
   category?: Category;
-  /** Case-insensitive substring of body or author. */
+  /** Words that must all start a word of the body or author (full-text, FTS5). */
   q?: string;
   limit: number;
   /** Keyset cursor: only rows strictly after this key. */
@@ -50,11 +51,6 @@ const VIEW_CONDITION: Record<QueueView, string> = {
 // posted_at, else when the thread was first imported (see 0002_queue_order.sql).
 const TIME_KEY = "c.sort_at";
 
-/** Escapes LIKE wildcards so a search for "50%" means the text "50%". */
-function likePattern(q: string): string {
-  return `%${q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
-}
-
 /** One page of the moderation queue, in a stable order suitable for keyset paging. */
 export function listQueue(db: Db, filter: QueueFilter): QueueRow[] {
   const rankKey = filter.view === "review" ? "c.severity" : "0";
@@ -69,8 +65,11 @@ export function listQueue(db: Db, filter: QueueFilter): QueueRow[] {
     params.category = filter.category;
   }
   if (filter.q) {
-    where.push("(c.body LIKE @q ESCAPE '\\' OR c.author LIKE @q ESCAPE '\\')");
-    params.q = likePattern(filter.q);
+    const fts = toFtsQuery(filter.q);
+    // Punctuation only: nothing a word index can match.
+    if (fts === null) return [];
+    where.push(FTS_CONDITION);
+    params.fts = fts;
   }
   // Order by the indexed columns themselves (not aliases, and without the constant rank outside
   // "review") so SQLite walks comments_queue_* in order and stops at the limit.
