@@ -8,6 +8,9 @@ import { slurPhase } from "./phases/slur";
 import { spamPhase } from "./phases/spam";
 import { threatPhase } from "./phases/threat";
 import { Vocabulary } from "./relevance";
+import { applyExceptions, siteRulesPhase, type SiteRuleSet } from "./site-rules";
+
+export { compileSiteRules, type SiteRuleSet, type SiteRuleProblem } from "./site-rules";
 
 /** Version of the built-in rule pack; recorded with every flag so exports say which rules were in force. */
 export const RULE_PACK_VERSION = "1.0.0";
@@ -42,19 +45,20 @@ const FOLLOW_UP = /^\s*(?:me too|same here|same|\+1|agreed|i agree|exactly|yes|y
 /** Flags for one comment, given the thread vocabulary and the comment it answers. */
 export function evaluateComment(
   comment: { body: string; author?: string },
-  options: { vocabularies?: Vocabulary[]; replyTo?: CommentContext["replyTo"]; knownNames?: ReadonlySet<string> } = {},
+  options: { vocabularies?: Vocabulary[]; replyTo?: CommentContext["replyTo"]; knownNames?: ReadonlySet<string>; siteRules?: SiteRuleSet } = {},
 ): Flag[] {
   const ctx = buildCommentContext(comment.body, comment.author ?? "", options.replyTo ?? null, options.knownNames);
   // Relevance to an English article means nothing for a comment in another language.
   const vocabularies = ctx.language === "other" ? [] : (options.vocabularies ?? []);
-  const flags = PHASES.flatMap((phase) => phase(ctx, vocabularies));
+  let flags = PHASES.flatMap((phase) => phase(ctx, vocabularies));
+  if (options.siteRules) flags = applyExceptions([...flags, ...siteRulesPhase(ctx, options.siteRules)], options.siteRules);
   return ctx.language === "other" ? flags.map((f) => ({ ...f, explanation: `${f.explanation} ${NOT_ENGLISH}`, confidence: Math.round(f.confidence * 70) / 100 })) : flags;
 }
 
 const NOT_ENGLISH = "(The comment does not look like English; these rules only know English, so check it yourself.)";
 
 /** Flags for every comment of a thread, in the same order as `thread.comments`. Pure and deterministic. */
-export function evaluateThread(thread: ThreadInput): Flag[][] {
+export function evaluateThread(thread: ThreadInput, options: { siteRules?: SiteRuleSet } = {}): Flag[][] {
   const article = new Vocabulary().add(`${thread.article.title}\n${thread.article.body}`);
   const hasArticle = article.size >= MIN_ARTICLE_WORDS;
   const flat = thread.comments.every((c) => c.parent_external_id === null);
@@ -73,7 +77,7 @@ export function evaluateThread(thread: ThreadInput): Flag[][] {
     const parentId = c.parent_external_id ?? (flat && previous && FOLLOW_UP.test(c.body) ? previous.external_id : null);
     const parent = parentId ? byId.get(parentId) : undefined;
     const vocabularies = hasArticle ? [article, ...(parent && parentId && !parent.offTopic ? [vocabularyOf(parentId, parent.body)] : [])] : [];
-    const flags = evaluateComment(c, { vocabularies, knownNames, replyTo: parent ? { body: parent.body, offTopic: parent.offTopic } : null });
+    const flags = evaluateComment(c, { vocabularies, knownNames, siteRules: options.siteRules, replyTo: parent ? { body: parent.body, offTopic: parent.offTopic } : null });
     if (duplicates.has(i)) {
       flags.push(wholeFlag("spam", "spam.duplicate", "same text posted by several authors", "The same text was posted by several different authors (a spam wave or brigade).", 0.75));
     }

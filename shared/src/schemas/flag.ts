@@ -15,5 +15,7 @@ export const FlagSchema = z.object({
   explanation: z.string(),
   /** 0..1: how sure the rule is. */
   confidence: z.number().min(0).max(1),
+  /** For a site's own rules: what the site asked to happen on a match (hold and remove are decided by the import, not the engine). */
+  action: z.enum(["flag", "hold", "remove"]).optional(),
 });
 export type Flag = z.infer<typeof FlagSchema>;
