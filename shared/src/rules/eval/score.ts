@@ -2,17 +2,20 @@ import { CATEGORIES, type Category } from "../../schemas/thread";
 import type { CorpusItem } from "./corpus";
 import type { Prediction, Predictor } from "./predict";
 
-/** Precision, recall and F1 of one category; precision is 1 when nothing was predicted (no false alarms). */
+/** Precision, recall and F1 of one category; precision is null when nothing was predicted. */
 export interface CategoryScore {
-  category: Category;
+  category: Category | "any_abuse";
   support: number;
   truePositives: number;
   falsePositives: number;
   falseNegatives: number;
-  precision: number;
+  precision: number | null;
   recall: number;
   f1: number;
 }
+
+/** The categories a word list can be compared on at all: any of them counts as "abusive". */
+const ABUSE: readonly Category[] = ["threat", "slur", "insult", "profanity"];
 
 /** An item a filter got wrong for one category, with the author's note and the filter's reasons. */
 export interface Mistake {
@@ -28,6 +31,8 @@ export interface Mistake {
 /** Everything one filter scored on the corpus. */
 export interface Scorecard {
   categories: CategoryScore[];
+  /** Abusive (threat, slur, insult or profanity) or not, whatever the category: the fairest comparison with a word list. */
+  anyAbuse: CategoryScore;
   /** For items labelled X (or "clean"), how often each category (or "none") was predicted. */
   confusion: Record<string, Record<string, number>>;
   /** Clean items (no labels) and how many of them got any flag. */
@@ -65,8 +70,20 @@ export function scoreCorpus(items: readonly CorpusItem[], predict: Predictor): S
     [...p.prediction.categories].some((c) => !p.item.labels.includes(c));
   const clean = predictions.filter((p) => p.item.labels.length === 0);
   const hard = predictions.filter((p) => p.item.contrast !== undefined);
+  const abusive = (set: Iterable<Category>) => [...set].some((c) => ABUSE.includes(c));
+  let tp = 0;
+  let fp = 0;
+  let fn = 0;
+  for (const { item, prediction } of predictions) {
+    const labelled = abusive(item.labels);
+    const predicted = abusive(prediction.categories);
+    if (labelled && predicted) tp++;
+    else if (predicted) fp++;
+    else if (labelled) fn++;
+  }
   return {
     categories,
+    anyAbuse: metricsOf("any_abuse", tp, fp, fn),
     confusion: confusionOf(predictions),
     clean: { items: clean.length, flagged: clean.filter((p) => p.prediction.categories.size > 0).length },
     hardNegatives: { items: hard.length, flagged: hard.filter(flaggedWrongly).length },
@@ -75,10 +92,10 @@ export function scoreCorpus(items: readonly CorpusItem[], predict: Predictor): S
   };
 }
 
-function metricsOf(category: Category, tp: number, fp: number, fn: number): CategoryScore {
-  const precision = tp + fp === 0 ? 1 : tp / (tp + fp);
+function metricsOf(category: CategoryScore["category"], tp: number, fp: number, fn: number): CategoryScore {
+  const precision = tp + fp === 0 ? null : tp / (tp + fp);
   const recall = tp + fn === 0 ? 1 : tp / (tp + fn);
-  const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
+  const f1 = precision === null || precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
   return { category, support: tp + fn, truePositives: tp, falsePositives: fp, falseNegatives: fn, precision, recall, f1 };
 }
 
