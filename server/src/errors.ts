@@ -43,3 +43,17 @@ export class MigrationError extends AppError {
     super("migration_mismatch", message, 500);
   }
 }
+
+/** No valid session: the client should show its sign-in page. Never says whether a user exists. */
+export class UnauthorizedError extends AppError {
+  constructor(message = "Sign in to continue.", code = "unauthorized") {
+    super(code, message, 401);
+  }
+}
+
+/** Signed in, but the role does not allow this action (or a CSRF check failed). */
+export class ForbiddenError extends AppError {
+  constructor(message: string, code = "forbidden") {
+    super(code, message, 403);
+  }
+}

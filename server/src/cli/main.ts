@@ -1,12 +1,17 @@
 import { Command } from "commander";
 import { exportCommand } from "./export-command";
 import { importCommand } from "./import-command";
+import { backupCommand, checkCommand } from "./maintenance-commands";
+import { usersCommand } from "./users-command";
 
 // The `sift` command line (CONTRACT.md): an adapter over the services, like the HTTP routes.
 const program = new Command("sift")
   .description("Sift: import comment threads, flag them with rules, export moderation reports")
   .showHelpAfterError(false)
   .addCommand(importCommand())
-  .addCommand(exportCommand());
+  .addCommand(exportCommand())
+  .addCommand(usersCommand())
+  .addCommand(backupCommand())
+  .addCommand(checkCommand());
 
 await program.parseAsync(process.argv);

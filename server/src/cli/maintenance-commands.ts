@@ -1,0 +1,52 @@
+import { existsSync } from "node:fs";
+import { Command } from "commander";
+import { backupDatabase, checkDatabaseIntegrity } from "../db/maintenance";
+import { CliError, cliContext, openCliDatabase, resolveUserPath, runAction } from "./context";
+
+const DB_HELP = "SQLite database (default $SIFT_DB, else data/sift.db)";
+
+/** `sift backup FILE`: a consistent copy while the server keeps running. */
+export function backupCommand(): Command {
+  return new Command("backup")
+    .description("copy the database with SQLite's online backup (safe while the server runs)")
+    .argument("<file>", "where to write the copy (must not exist)")
+    .option("--db <path>", DB_HELP)
+    .action(
+      runAction(async (file: string, options: { db?: string }) => {
+        const ctx = cliContext(options.db);
+        const out = resolveUserPath(ctx, file);
+        if (existsSync(out)) throw new CliError(`${file}: already exists; choose a new file name`);
+        if (!existsSync(ctx.dbPath)) throw new CliError(`${ctx.dbPath}: no such database`);
+        const db = openCliDatabase(ctx.dbPath);
+        try {
+          const { totalPages } = await backupDatabase(db, out);
+          process.stdout.write(`backed up ${ctx.dbPath} to ${out} (${totalPages} pages)\n`);
+        } catch (err) {
+          throw new CliError(`${file}: backup failed (${err instanceof Error ? err.message : String(err)})`);
+        } finally {
+          db.close();
+        }
+      }),
+    );
+}
+
+/** `sift check`: integrity and foreign-key check; exit 1 when anything is wrong. */
+export function checkCommand(): Command {
+  return new Command("check")
+    .description("check the database's integrity")
+    .option("--db <path>", DB_HELP)
+    .action(
+      runAction((options: { db?: string }) => {
+        const ctx = cliContext(options.db);
+        if (!existsSync(ctx.dbPath)) throw new CliError(`${ctx.dbPath}: no such database`);
+        const db = openCliDatabase(ctx.dbPath);
+        try {
+          const problems = checkDatabaseIntegrity(db);
+          if (problems.length > 0) throw new CliError(`${ctx.dbPath}: ${problems.length} problem(s): ${problems.slice(0, 5).join("; ")}`);
+          process.stdout.write(`${ctx.dbPath}: ok\n`);
+        } finally {
+          db.close();
+        }
+      }),
+    );
+}
