@@ -1,4 +1,5 @@
 import { expect, type Locator, type Page } from "@playwright/test";
+import { ADMIN_PASSWORD, SignInPage } from "./sign-in-page";
 
 export type ViewName = "Needs review" | "All pending" | "Approved" | "Removed" | "All";
 export type StatusName = "Pending" | "Approved" | "Removed";
@@ -20,15 +21,13 @@ export class QueuePage {
     this.threadFilter = page.getByLabel("Thread");
   }
 
-  /** Opens the dashboard (signing in when the server asks for it) and waits for the first comments. */
-  async open(): Promise<void> {
+  /** Opens the dashboard (signing in as `username` when the server asks for it) and waits for the first comments. */
+  async open(username = "admin", password = ADMIN_PASSWORD): Promise<void> {
     await this.page.goto("/");
-    const password = this.page.getByLabel("Password");
-    if (await password.isVisible().catch(() => false)) {
-      await this.page.getByLabel("Username").fill("admin");
-      await password.fill(process.env.SIFT_E2E_PASSWORD ?? "e2e-Pass-5150!");
-      await this.page.getByRole("button", { name: "Sign in" }).click();
-    }
+    const signIn = new SignInPage(this.page);
+    // The page first asks the server who is signed in: wait for either the form or the queue.
+    await expect(signIn.password.or(this.comments.first())).toBeVisible();
+    if (await signIn.password.isVisible()) await signIn.signIn(username, password);
     await expect(this.heading).toBeVisible();
     await expect(this.comments.first()).toBeVisible();
   }

@@ -2,13 +2,16 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import express, { type Express, type RequestHandler } from "express";
-import helmet from "helmet";
 import type { Logger } from "pino";
 import type { Db } from "./db/connection";
 import { NotFoundError } from "./errors";
+import { DEFAULT_AUTH_OPTIONS, readOnlyForViewers, requireSession, type AuthOptions } from "./routes/auth-middleware";
 import { commentsRouter } from "./routes/comments";
+import { csrfGuard } from "./routes/csrf";
 import { errorHandler } from "./routes/error-handler";
 import { healthRouter } from "./routes/health";
+import { securityHeaders } from "./routes/security-headers";
+import { sessionRouter } from "./routes/session";
 import { threadsRouter } from "./routes/threads";
 
 /** The built dashboard (`npm run build` writes it). */
@@ -20,6 +23,12 @@ export interface AppDeps {
   logger?: Logger;
   /** Where the built client lives; null to serve the API only. */
   clientDir?: string | null;
+  /** Session lifetime, cookie and sign-in limits; defaults suit tests and `npm start`. */
+  auth?: Partial<AuthOptions>;
+  /** Largest JSON body in bytes (default 100 KB). */
+  bodyLimitBytes?: number;
+  /** Express's `trust proxy` (for https detection and client addresses behind a proxy). */
+  trustProxy?: number | boolean;
 }
 
 function requestLogger(logger: Logger): RequestHandler {
@@ -47,10 +56,19 @@ function serveClient(app: Express, clientDir: string): void {
 export function createApp(deps: AppDeps): Express {
   const app = express();
   app.disable("x-powered-by");
-  app.use(helmet());
+  app.set("trust proxy", deps.trustProxy ?? 0);
+  app.use(securityHeaders());
   if (deps.logger) app.use(requestLogger(deps.logger));
-  app.use("/api", express.json({ limit: "100kb" }));
-  app.use("/api", healthRouter(deps.db), threadsRouter(deps.db), commentsRouter(deps.db));
+  const auth: AuthOptions = { ...DEFAULT_AUTH_OPTIONS, ...deps.auth };
+  app.use("/api", (_req, res, next) => {
+    res.set("Cache-Control", "no-store"); // answers depend on who is signed in
+    next();
+  });
+  app.use("/api", csrfGuard(), express.json({ limit: deps.bodyLimitBytes ?? 100 * 1024 }));
+  // Public: health and signing in. Everything mounted after requireSession needs a session.
+  app.use("/api", healthRouter(deps.db), sessionRouter(deps.db, auth));
+  app.use("/api", requireSession(deps.db, auth), readOnlyForViewers());
+  app.use("/api", threadsRouter(deps.db), commentsRouter(deps.db));
   app.use("/api", (req, _res, next) => next(new NotFoundError(`no API route ${req.method} ${req.path}`)));
   const clientDir = deps.clientDir === undefined ? DEFAULT_CLIENT_DIR : deps.clientDir;
   if (clientDir) serveClient(app, clientDir);

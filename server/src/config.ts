@@ -10,6 +10,14 @@ const EnvSchema = z.object({
   SIFT_DB: optional(z.string().default("data/sift.db")),
   LOG_LEVEL: optional(z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info")),
   SIFT_ADMIN_PASSWORD: optional(z.string().optional()),
+  /** Hours a session may sit unused before it expires. */
+  SIFT_SESSION_IDLE_HOURS: optional(z.coerce.number().positive().max(24 * 365).default(12)),
+  /** Session cookie's Secure flag: `auto` sets it when the request came over https (see SIFT_TRUST_PROXY). */
+  SIFT_COOKIE_SECURE: optional(z.enum(["auto", "true", "false"]).default("auto")),
+  /** Express's `trust proxy`: how many proxies (or `true`) sit in front, for https detection and client addresses. */
+  SIFT_TRUST_PROXY: optional(z.union([z.coerce.number().int().min(0).max(10), z.enum(["true", "false"])]).default(0)),
+  /** Largest JSON request body, in bytes. */
+  SIFT_BODY_LIMIT: optional(z.coerce.number().int().min(1024).max(100 * 1024 * 1024).default(100 * 1024)),
   /** Set by npm to the directory the user ran `npm run` from (npm itself moves to the package root). */
   INIT_CWD: optional(z.string().optional()),
 });
@@ -23,6 +31,10 @@ export interface Config {
   baseDir: string;
   logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
   adminPassword: string | undefined;
+  sessionIdleMs: number;
+  cookieSecure: "auto" | "always" | "never";
+  trustProxy: number | boolean;
+  bodyLimitBytes: number;
 }
 
 /** Thrown when the environment is invalid; the message names the variable. */
@@ -46,6 +58,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: { crea
     baseDir,
     logLevel: e.LOG_LEVEL,
     adminPassword: e.SIFT_ADMIN_PASSWORD,
+    sessionIdleMs: e.SIFT_SESSION_IDLE_HOURS * 3_600_000,
+    cookieSecure: e.SIFT_COOKIE_SECURE === "auto" ? "auto" : e.SIFT_COOKIE_SECURE === "true" ? "always" : "never",
+    trustProxy: typeof e.SIFT_TRUST_PROXY === "number" ? e.SIFT_TRUST_PROXY : e.SIFT_TRUST_PROXY === "true",
+    bodyLimitBytes: e.SIFT_BODY_LIMIT,
   };
   if (options.createDataDir ?? true) mkdirSync(dirname(config.dbPath), { recursive: true });
   return Object.freeze(config);

@@ -6,6 +6,7 @@ import { openDatabase, type Db } from "./db/connection";
 import { migrate } from "./db/migrate";
 import { countThreads } from "./db/thread-repo";
 import { importFile } from "./services/import-service";
+import { ensureAdminUser } from "./services/user-service";
 
 const DEMO_THREAD = fileURLToPath(new URL("../demo/demo-thread.txt", import.meta.url));
 
@@ -37,7 +38,24 @@ if (countThreads(db) === 0) {
   }
 }
 
-const server = createApp({ db, logger }).listen(config.port, () => {
+// First start: the admin account. A generated password goes to stderr once, never to the log.
+const admin = await ensureAdminUser(db, config.adminPassword);
+if (admin.created && admin.generatedPassword) {
+  process.stderr.write(
+    `\nSift created the user "${admin.username}" with this password (shown once, it is not stored anywhere readable):\n\n    ${admin.generatedPassword}\n\nSign in and change it with: npm run cli -- users passwd ${admin.username}\n\n`,
+  );
+} else if (admin.created) {
+  logger.info({ user: admin.username }, "created the admin user from SIFT_ADMIN_PASSWORD");
+}
+
+const app = createApp({
+  db,
+  logger,
+  auth: { idleMs: config.sessionIdleMs, cookieSecure: config.cookieSecure },
+  bodyLimitBytes: config.bodyLimitBytes,
+  trustProxy: config.trustProxy,
+});
+const server = app.listen(config.port, () => {
   logger.info({ port: config.port, db: config.dbPath }, `Sift is listening on http://localhost:${config.port}`);
 });
 server.on("error", (err) => {

@@ -18,6 +18,9 @@ interface RequestOptions {
   signal?: AbortSignal;
 }
 
+/** Sent with every request: the server refuses state changes without it (CSRF, server/src/routes/csrf.ts). */
+const CSRF_HEADERS = { "X-Sift-CSRF": "1" };
+
 /**
  * The only place the client calls `fetch`. Resolves with the parsed JSON body;
  * rejects with an ApiError for network failures and non-2xx answers.
@@ -30,7 +33,10 @@ export async function requestJson<T>(url: string, options: RequestOptions = {}):
       method,
       signal,
       credentials: "same-origin",
-      headers: body === undefined ? { Accept: "application/json" } : { Accept: "application/json", "Content-Type": "application/json" },
+      headers:
+        body === undefined
+          ? { Accept: "application/json", ...CSRF_HEADERS }
+          : { Accept: "application/json", "Content-Type": "application/json", ...CSRF_HEADERS },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
   } catch (cause) {

@@ -1,5 +1,6 @@
 import type { Ref } from "react";
 import type { ApiComment, DecisionAction } from "../../api";
+import { useCanDecide } from "../auth/use-session";
 import { CommentBody } from "./comment-body";
 import { FlagChips } from "./flag-chips";
 import { STATUS_LABELS, formatPostedAt } from "./format";
@@ -20,13 +21,15 @@ interface CommentCardProps {
 /** One comment in the queue: who, where, what was flagged, and the decision buttons. */
 export function CommentCard({ comment, isSelected, onSelect, ref }: CommentCardProps) {
   const decide = useDecideComment();
+  // Viewers read only: no buttons and no shortcuts (the server refuses their decisions anyway).
+  const canDecide = useCanDecide();
   const { status } = comment;
   const postedAt = formatPostedAt(comment.posted_at);
   // A status the source itself gave (e.g. imported as removed) has no decision to undo.
   const canUndo = comment.can_undo ?? status !== "pending";
 
   const act = (action: DecisionAction) => {
-    if (decide.isPending) return;
+    if (decide.isPending || !canDecide) return;
     if (action === "approve" && status === "approved") return;
     if (action === "remove" && status === "removed") return;
     if (action === "undo" && !canUndo) return;
@@ -58,17 +61,17 @@ export function CommentCard({ comment, isSelected, onSelect, ref }: CommentCardP
       <FlagChips flags={comment.flags} />
       <CommentBody body={comment.body} flags={comment.flags} />
       <footer className="comment-actions">
-        {status !== "approved" && (
+        {canDecide && status !== "approved" && (
           <button type="button" className="button button--approve" disabled={decide.isPending} onClick={() => act("approve")}>
             Approve
           </button>
         )}
-        {status !== "removed" && (
+        {canDecide && status !== "removed" && (
           <button type="button" className="button button--remove" disabled={decide.isPending} onClick={() => act("remove")}>
             Remove
           </button>
         )}
-        {canUndo && (
+        {canDecide && canUndo && (
           <button type="button" className="button button--undo" disabled={decide.isPending} onClick={() => act("undo")}>
             Undo
           </button>

@@ -1,5 +1,6 @@
 import { useCallback, useState } from "react";
 import type { QueueView } from "../../api";
+import { SessionMenu } from "../auth/session-menu";
 import { CommentList } from "./comment-list";
 import { QueueFiltersBar } from "./queue-filters";
 import { tabId, ViewTabs } from "./view-tabs";
@@ -19,6 +20,7 @@ export function QueuePage() {
         <div className="app-header-inner">
           <h1 className="app-title">Sift</h1>
           <ViewTabs view={view} thread={thread} onChange={setView} panelId={PANEL_ID} />
+          <SessionMenu />
         </div>
       </header>
       <main className="queue">

@@ -1,0 +1,22 @@
+import { useSignOut } from "./mutations";
+import { useSessionUser } from "./use-session";
+import "./auth.css";
+
+const ROLE_LABELS = { admin: "Admin", moderator: "Moderator", viewer: "Viewer" } as const;
+
+/** Who is signed in, with their role, and the Sign out button; lives in the app header. */
+export function SessionMenu() {
+  const user = useSessionUser();
+  const signOut = useSignOut();
+  if (!user) return null;
+  return (
+    <div className="session-menu">
+      <span className="session-user">
+        <span className="session-name">{user.username}</span> <span className="session-role">{ROLE_LABELS[user.role]}</span>
+      </span>
+      <button type="button" className="button button--quiet" disabled={signOut.isPending} onClick={() => signOut.mutate()}>
+        Sign out
+      </button>
+    </div>
+  );
+}
