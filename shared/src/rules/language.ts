@@ -20,6 +20,12 @@ export function detectLanguage(tokens: Token[]): Language {
   let functionWords = 0;
   let words = 0;
   for (const t of tokens) {
+    if (t.ascii) {
+      words++;
+      latin++;
+      if (FUNCTION_WORDS.has(t.norm)) functionWords++;
+      continue;
+    }
     if (!/\p{L}/u.test(t.text)) continue;
     words++;
     if (FUNCTION_WORDS.has(t.norm)) functionWords++;

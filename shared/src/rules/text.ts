@@ -16,6 +16,8 @@ export interface Token {
   disguise: string | null;
   /** Spellings with repeated letters squeezed (fuuuck → fuuck, fuck), only when the norm has repeats. */
   squeezed: string[] | null;
+  /** Plain ASCII letters as written: nothing was disguised and the script is Latin. */
+  ascii: boolean;
 }
 
 const ZERO_WIDTH = /[\u200b-\u200d\u2060\ufeff\u00ad]/g;
@@ -66,17 +68,20 @@ const WORD = /[\p{L}\p{N}@$|€][\p{L}\p{N}\p{M}@$!|€*'’\u200b-\u200d\u2060\
 // Single characters joined by one repeated separator: s.h.i.t, f-u-c-k, s h i t, b_i_t_c_h.
 const SPACED = /(?<![\p{L}\p{N}])(?:[\p{L}\p{N}@$!*](?:([.\-_ *·])|\s)){2,}[\p{L}\p{N}@$!*](?![\p{L}\p{N}])/gu;
 
+/** A cheap first look for letter-by-letter spellings before the full pattern runs. */
+const MAYBE_SPACED = /(?:^|[^A-Za-z0-9])[^\s][.\-_ *·\s][^\s][.\-_ *·\s][^\s](?:[^A-Za-z0-9]|$)/;
+
 /** Splits text into word tokens with offsets; joins letter-by-letter spellings into one token. */
 export function tokenize(text: string): Token[] {
   const spaced: Token[] = [];
   const covered: [number, number][] = [];
-  for (const m of text.matchAll(SPACED)) {
+  for (const m of MAYBE_SPACED.test(text) ? text.matchAll(SPACED) : []) {
     const raw = m[0];
     const letters = raw.replace(/[.\-_ *·\s]/g, "");
     if (letters.length < 3 || !/\p{L}/u.test(letters) || /^\p{Lu}+$/u.test(letters) && /\./.test(raw)) continue; // U.S.A. stays an acronym
     const { norm } = normalizeWord(letters);
     const start = m.index ?? 0;
-    spaced.push({ text: raw, start, end: start + raw.length, norm, disguise: "separators removed", squeezed: squeezedForms(norm) });
+    spaced.push({ text: raw, start, end: start + raw.length, norm, disguise: "separators removed", squeezed: squeezedForms(norm), ascii: false });
     covered.push([start, start + raw.length]);
   }
   const tokens = spaced;
@@ -89,7 +94,7 @@ export function tokenize(text: string): Token[] {
     const end = start + raw.length;
     if (covered.length && covered.some(([s, e]) => start >= s && end <= e)) continue;
     const { norm, disguise } = normalizeWord(raw);
-    tokens.push({ text: raw, start, end, norm, disguise, squeezed: squeezedForms(norm) });
+    tokens.push({ text: raw, start, end, norm, disguise, squeezed: squeezedForms(norm), ascii: PLAIN.test(raw) });
   }
   return covered.length ? tokens.sort((a, b) => a.start - b.start) : tokens;
 }
@@ -99,6 +104,18 @@ const REPEAT = /(.)\1/;
 /** The other spellings to look a token up under: repeated letters squeezed to two, then to one (fuuuuck → fuuck, fuck); null when nothing repeats. */
 export function squeezedForms(norm: string): string[] | null {
   if (!REPEAT.test(norm)) return null;
+  const cached = SQUEEZED.get(norm);
+  if (cached !== undefined) return cached;
+  if (SQUEEZED.size > 50_000) SQUEEZED.clear();
+  const forms = computeSqueezed(norm);
+  SQUEEZED.set(norm, forms);
+  return forms;
+}
+
+/** Everyday words repeat across comments ("all", "will", "good"): squeeze each spelling once. */
+const SQUEEZED = new Map<string, string[] | null>();
+
+function computeSqueezed(norm: string): string[] | null {
   const out: string[] = [];
   const two = norm.replace(/(.)\1{2,}/g, "$1$1");
   if (two !== norm) out.push(two);
