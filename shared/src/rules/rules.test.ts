@@ -210,6 +210,17 @@ describe("rules: off-topic against the article and thread", () => {
     expect(flags[0]!.map((f) => f.rule)).toContain("spam.duplicate");
   });
 
+  it("does not call a short reply in an on-topic conversation off-topic", () => {
+    const flags = evaluateThread({
+      article,
+      comments: [
+        comment("a", "Forty parking spaces is a lot for the shops on Harbour Road to lose."),
+        comment("b", "@a you clearly have never ridden a bike in your life, go back under your rock and let the grown-ups talk for once.", "a"),
+      ],
+    });
+    expect(flags[1]!.map((f) => f.category)).not.toContain("off_topic");
+  });
+
   it("judges relevance by shared word stems", () => {
     const v = new Vocabulary().add("Syria and Iran held talks");
     expect(v.has("syrian")).toBe(true);

@@ -10,6 +10,8 @@ const MARKER = /(?:^|[\n.!?]\s*)(off[- ]?topic\b[^.!?\n]{0,20}|ot:)/gi;
 
 /** Minimum distinctive words before relevance is judged: short reactions are never off-topic by relevance. */
 const MIN_TOPIC_WORDS = 10;
+/** A reply to an on-topic comment is part of the conversation: only a long digression is judged off-topic. */
+const MIN_TOPIC_WORDS_IN_REPLY = 20;
 /** A comment about the article itself (its bias, its sources, its author) is on topic whatever its words. */
 const ABOUT_THE_ARTICLE = /\b(?:this|the|another|that)\s+(?:\w+\s+){0,2}(?:article|piece|report|story|post|headline|author|writer|journalist|op-?ed|editorial)\b/i;
 const MAX_RELEVANCE = 0.12;
@@ -30,7 +32,8 @@ export function offTopicPhase(ctx: CommentContext, vocabularies: Vocabulary[]): 
   }
   if (flags.length) return flags;
   const r = vocabularies.length ? relevance(topicWordsOf(ctx.tokens.map((t) => t.norm)), vocabularies) : null;
-  if (r && r.topicWordCount >= MIN_TOPIC_WORDS && r.score < MAX_RELEVANCE && !ABOUT_THE_ARTICLE.test(ctx.body)) {
+  const minimum = ctx.replyTo && !ctx.replyTo.offTopic ? MIN_TOPIC_WORDS_IN_REPLY : MIN_TOPIC_WORDS;
+  if (r && r.topicWordCount >= minimum && r.score < MAX_RELEVANCE && !ABOUT_THE_ARTICLE.test(ctx.body)) {
     const sample = [...new Set(r.unrelated)].slice(0, 6).join(", ");
     return [
       wholeFlag(
