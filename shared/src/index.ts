@@ -2,3 +2,4 @@ export * from "./schemas/thread";
 export * from "./schemas/flag";
 export * from "./schemas/export";
 export * from "./schemas/site-rule";
+export * from "./schemas/removal-reason";

@@ -86,3 +86,53 @@ export function setCommentPosition(db: Db, id: string, position: number): void {
 export function setCommentStatus(db: Db, id: string, status: CommentStatus, decidedAt: string | null): void {
   prepare(db, "UPDATE comments SET status = ?, decided_at = ?, version = version + 1 WHERE id = ?").run(status, decidedAt, id);
 }
+
+/** Enough of a comment to show it as context (a reply's parent). */
+export interface CommentPreviewRow {
+  id: string;
+  author: string;
+  body: string;
+  status: CommentStatus;
+  posted_at: string | null;
+}
+
+/** Previews of the given comments (unknown ids are left out). */
+export function listCommentPreviews(db: Db, ids: readonly string[]): CommentPreviewRow[] {
+  if (ids.length === 0) return [];
+  return prepare<[string], CommentPreviewRow>(
+    db,
+    "SELECT id, author, body, status, posted_at FROM comments WHERE id IN (SELECT value FROM json_each(?))",
+  ).all(JSON.stringify(ids));
+}
+
+/** An author's comments across threads, newest first, with the thread title. */
+export interface AuthorCommentRow {
+  id: string;
+  thread_id: string;
+  thread_title: string;
+  author: string;
+  posted_at: string | null;
+  body: string;
+  status: CommentStatus;
+  severity: number | null;
+  version: number;
+}
+
+export function listCommentsByAuthor(db: Db, author: string, limit: number): AuthorCommentRow[] {
+  return prepare<[string, number], AuthorCommentRow>(
+    db,
+    `SELECT c.id, c.thread_id, t.title AS thread_title, c.author, c.posted_at, c.body, c.status, c.severity, c.version
+     FROM comments c JOIN threads t ON t.id = c.thread_id
+     WHERE c.author = ? ORDER BY c.sort_at DESC, c.thread_id, c.position LIMIT ?`,
+  ).all(author, limit);
+}
+
+/** Ids of an author's pending comments in one thread, in page order. */
+export function listPendingIdsByAuthorInThread(db: Db, author: string, threadId: string): string[] {
+  return prepare<[string, string], { id: string }>(
+    db,
+    "SELECT id FROM comments WHERE author = ? AND thread_id = ? AND status = 'pending' ORDER BY position",
+  )
+    .all(author, threadId)
+    .map((r) => r.id);
+}

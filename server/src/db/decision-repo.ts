@@ -28,3 +28,39 @@ export function insertDecision(db: Db, row: Omit<DecisionRow, "id">): number {
 export function listDecisions(db: Db, commentId: string): DecisionRow[] {
   return prepare<[string], DecisionRow>(db, "SELECT * FROM decisions WHERE comment_id = ? ORDER BY id").all(commentId);
 }
+
+/** A log entry with what a reader of the log needs to recognise the comment. */
+export interface DecisionLogRow extends DecisionRow {
+  author: string;
+  thread_id: string;
+  thread_title: string;
+  /** The start of the comment's body. */
+  excerpt: string;
+}
+
+/** Decisions newest first, optionally older than `before` (an id) and by one moderator or action. */
+export function listDecisionLog(
+  db: Db,
+  filter: { limit: number; before?: number; moderator?: string; action?: string },
+): DecisionLogRow[] {
+  return prepare<[Record<string, unknown>], DecisionLogRow>(
+    db,
+    `SELECT d.*, c.author, c.thread_id, t.title AS thread_title, substr(c.body, 1, 160) AS excerpt
+     FROM decisions d JOIN comments c ON c.id = d.comment_id JOIN threads t ON t.id = c.thread_id
+     WHERE (@before IS NULL OR d.id < @before)
+       AND (@moderator IS NULL OR d.moderator = @moderator)
+       AND (@action IS NULL OR d.action = @action)
+     ORDER BY d.id DESC LIMIT @limit`,
+  ).all({ limit: filter.limit, before: filter.before ?? null, moderator: filter.moderator ?? null, action: filter.action ?? null });
+}
+
+/** Ids of a thread's comments with a decision an undo could still revert. */
+export function listUndoableIdsByThread(db: Db, threadId: string): string[] {
+  return prepare<[string], { comment_id: string }>(
+    db,
+    `SELECT d.comment_id FROM decisions d JOIN comments c ON c.id = d.comment_id WHERE c.thread_id = ?
+     GROUP BY d.comment_id HAVING SUM(CASE d.action WHEN 'undo' THEN -1 ELSE 1 END) > 0`,
+  )
+    .all(threadId)
+    .map((r) => r.comment_id);
+}

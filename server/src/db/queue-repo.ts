@@ -12,6 +12,10 @@ export interface QueueFilter {
   view: QueueView;
   threadId?: string;
   category?: Category;
+  /** Id of a rule that flagged the comment, e.g. "threat.violence". */
+  rule?: string;
+  /** Exact author name. */
+  author?: string;
   /** Words that must all start a word of the body or author (full-text, FTS5). */
   q?: string;
   limit: number;
@@ -51,11 +55,10 @@ const VIEW_CONDITION: Record<QueueView, string> = {
 // posted_at, else when the thread was first imported (see 0002_queue_order.sql).
 const TIME_KEY = "c.sort_at";
 
-/** One page of the moderation queue, in a stable order suitable for keyset paging. */
-export function listQueue(db: Db, filter: QueueFilter): QueueRow[] {
-  const rankKey = filter.view === "review" ? "c.severity" : "0";
+/** The WHERE conditions and parameters of a filter, shared by the list and the id listing. */
+function filterConditions(filter: Omit<QueueFilter, "limit" | "after">): { where: string[]; params: Record<string, unknown> } | null {
   const where = [VIEW_CONDITION[filter.view]];
-  const params: Record<string, unknown> = { limit: filter.limit };
+  const params: Record<string, unknown> = {};
   if (filter.threadId !== undefined) {
     where.push("c.thread_id = @thread");
     params.thread = filter.threadId;
@@ -64,13 +67,42 @@ export function listQueue(db: Db, filter: QueueFilter): QueueRow[] {
     where.push("EXISTS (SELECT 1 FROM flags f WHERE f.comment_id = c.id AND f.category = @category)");
     params.category = filter.category;
   }
+  if (filter.rule !== undefined) {
+    where.push("EXISTS (SELECT 1 FROM flags f WHERE f.comment_id = c.id AND f.rule = @rule)");
+    params.rule = filter.rule;
+  }
+  if (filter.author !== undefined) {
+    where.push("c.author = @author");
+    params.author = filter.author;
+  }
   if (filter.q) {
     const fts = toFtsQuery(filter.q);
     // Punctuation only: nothing a word index can match.
-    if (fts === null) return [];
+    if (fts === null) return null;
     where.push(FTS_CONDITION);
     params.fts = fts;
   }
+  return { where, params };
+}
+
+/** Ids of every comment a filter matches, in queue order, at most `limit` (for "select all matching"). */
+export function listQueueIds(db: Db, filter: Omit<QueueFilter, "after">): string[] {
+  const conditions = filterConditions(filter);
+  if (!conditions) return [];
+  const order = filter.view === "review" ? ["c.severity", TIME_KEY, "c.thread_id", "c.position"] : [TIME_KEY, "c.thread_id", "c.position"];
+  const sql = `SELECT c.id FROM comments c WHERE ${conditions.where.join(" AND ")} ORDER BY ${order.join(", ")} LIMIT @limit`;
+  return prepare<[Record<string, unknown>], { id: string }>(db, sql)
+    .all({ ...conditions.params, limit: filter.limit })
+    .map((r) => r.id);
+}
+
+/** One page of the moderation queue, in a stable order suitable for keyset paging. */
+export function listQueue(db: Db, filter: QueueFilter): QueueRow[] {
+  const rankKey = filter.view === "review" ? "c.severity" : "0";
+  const conditions = filterConditions(filter);
+  if (!conditions) return [];
+  const { where } = conditions;
+  const params: Record<string, unknown> = { ...conditions.params, limit: filter.limit };
   // Order by the indexed columns themselves (not aliases, and without the constant rank outside
   // "review") so SQLite walks comments_queue_* in order and stops at the limit.
   const order = filter.view === "review" ? ["c.severity", TIME_KEY, "c.thread_id", "c.position"] : [TIME_KEY, "c.thread_id", "c.position"];
@@ -118,4 +150,27 @@ export function countQueueViews(db: Db, threadId?: string): QueueCounts {
      FROM comments WHERE (? IS NULL OR thread_id = ?)`,
   ).get(threadId ?? null, threadId ?? null);
   return row ?? { review: 0, pending: 0, approved: 0, removed: 0, all: 0 };
+}
+
+/** Rules that flagged comments and the authors who wrote them, with counts, for the queue's filters. */
+export interface QueueFacets {
+  rules: { rule: string; category: Category; count: number }[];
+  authors: { author: string; count: number }[];
+}
+
+/** The queue filter choices, optionally within one thread; authors limited to the most prolific. */
+export function listQueueFacets(db: Db, threadId: string | undefined, authorLimit: number): QueueFacets {
+  const thread = threadId ?? null;
+  const rules = prepare<[string | null, string | null], QueueFacets["rules"][number]>(
+    db,
+    `SELECT f.rule, MIN(f.category) AS category, COUNT(DISTINCT f.comment_id) AS count
+     FROM flags f JOIN comments c ON c.id = f.comment_id
+     WHERE (? IS NULL OR c.thread_id = ?) GROUP BY f.rule ORDER BY f.rule`,
+  ).all(thread, thread);
+  const authors = prepare<[string | null, string | null, number], QueueFacets["authors"][number]>(
+    db,
+    `SELECT author, COUNT(*) AS count FROM comments WHERE (? IS NULL OR thread_id = ?) AND author <> ''
+     GROUP BY author ORDER BY count DESC, author LIMIT ?`,
+  ).all(thread, thread, authorLimit);
+  return { rules, authors };
 }

@@ -61,7 +61,7 @@ describe("API", () => {
     expect(review.body.comments[0]).toEqual({
       id: cid("c"), thread_id: threadId, thread_title: "Council backs Elm Street cycle lane", position: 3, parent_id: null,
       author: "author c", posted_at: null, body: "I'll hurt you", status: "pending", decided_at: null, can_undo: false,
-      flags: [threat], version: 1,
+      flags: [threat], version: 1, parent: null,
     });
     const paged = await api.get("/api/comments").query({ view: "all", limit: 2 }).expect(200);
     expect(paged.body.comments).toHaveLength(2);

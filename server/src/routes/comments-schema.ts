@@ -8,6 +8,8 @@ export const QueueQuerySchema = z.object({
   view: QueueViewSchema.default("review"),
   thread: z.string().max(100).optional().transform((v) => v || undefined),
   category: z.union([CategorySchema, z.literal("")]).optional().transform((v) => v || undefined),
+  rule: z.string().max(200).optional().transform((v) => v || undefined),
+  author: z.string().max(200).optional().transform((v) => v || undefined),
   q: z.string().max(200).optional().transform((v) => v?.trim() || undefined),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   cursor: z.string().max(1000).optional().transform((v) => v || undefined),

@@ -3,10 +3,13 @@ import type { Db } from "../db/connection";
 import { decideComment, listCommentDecisions } from "../services/decision-service";
 import { countViews, getQueueItem, listQueuePage } from "../services/queue-service";
 import { CountsQuerySchema, DecisionBodySchema, QueueQuerySchema } from "./comments-schema";
+import { moderationRouter } from "./moderation";
 
 /** The moderation queue: lists, counts, one comment, its decision log, and decisions. */
 export function commentsRouter(db: Db): Router {
   const router = Router();
+  // Before /comments/:id, which would otherwise take "ids" and "bulk-decision" for comment ids.
+  router.use(moderationRouter(db));
   router.get("/comments", (req, res) => {
     res.json(listQueuePage(db, QueueQuerySchema.parse(req.query)));
   });

@@ -1,6 +1,7 @@
 import type { CommentStatus } from "@sift/shared";
 import type { Db } from "../db/connection";
-import { findCommentById, setCommentStatus } from "../db/comment-repo";
+import { findCommentById, listPendingIdsByAuthorInThread, setCommentStatus, type CommentRow } from "../db/comment-repo";
+import { findThreadById } from "../db/thread-repo";
 import { insertDecision, listDecisions, type DecisionAction, type DecisionRow } from "../db/decision-repo";
 import { ConflictError, NotFoundError } from "../errors";
 import { getQueueItem, type QueueItem } from "./queue-service";
@@ -28,6 +29,29 @@ export function statusToRestore(log: readonly DecisionRow[]): CommentStatus | un
 
 const TARGET: Record<Exclude<DecisionAction, "undo">, CommentStatus> = { approve: "approved", remove: "removed" };
 
+/** Records one decision on a stored comment and applies it; must run inside a transaction. */
+function applyDecision(db: Db, comment: CommentRow, input: DecisionInput, at: string): CommentStatus {
+  let to: CommentStatus;
+  if (input.action === "undo") {
+    const restored = statusToRestore(listDecisions(db, comment.id));
+    if (restored === undefined) throw new ConflictError(`comment ${comment.id} has no decision to undo`);
+    to = restored;
+  } else {
+    to = TARGET[input.action];
+  }
+  insertDecision(db, {
+    comment_id: comment.id,
+    action: input.action,
+    from_status: comment.status,
+    to_status: to,
+    reason: input.reason ?? null,
+    moderator: input.moderator ?? null,
+    decided_at: at,
+  });
+  setCommentStatus(db, comment.id, to, to === "pending" ? null : at);
+  return to;
+}
+
 /** Records a moderator's decision in the log and applies it; returns the updated comment. */
 export function decideComment(db: Db, commentId: string, input: DecisionInput, now: Date = new Date()): QueueItem {
   db.transaction(() => {
@@ -36,27 +60,59 @@ export function decideComment(db: Db, commentId: string, input: DecisionInput, n
     if (input.version !== undefined && input.version !== comment.version) {
       throw new ConflictError(`comment ${commentId} changed since it was loaded (version ${comment.version}, not ${input.version})`);
     }
-    let to: CommentStatus;
-    if (input.action === "undo") {
-      const restored = statusToRestore(listDecisions(db, commentId));
-      if (restored === undefined) throw new ConflictError(`comment ${commentId} has no decision to undo`);
-      to = restored;
-    } else {
-      to = TARGET[input.action];
-    }
-    const at = now.toISOString();
-    insertDecision(db, {
-      comment_id: commentId,
-      action: input.action,
-      from_status: comment.status,
-      to_status: to,
-      reason: input.reason ?? null,
-      moderator: input.moderator ?? null,
-      decided_at: at,
-    });
-    setCommentStatus(db, commentId, to, to === "pending" ? null : at);
+    applyDecision(db, comment, input, now.toISOString());
   }).immediate();
   return getQueueItem(db, commentId);
+}
+
+/** What a decision on many comments did. */
+export interface BulkDecisionResult {
+  /** Comments whose status changed, with their new status and version. */
+  decided: { id: string; status: CommentStatus; version: number }[];
+  /** Comments left alone: already in the target status, or unknown. */
+  skipped: { id: string; reason: "already_decided" | "not_found" }[];
+}
+
+/**
+ * Approves or removes many comments in ONE transaction, one log entry per comment, so each can
+ * be undone on its own. Comments already in the target status are skipped rather than logged
+ * twice; unknown ids are reported, not fatal (another moderator's import may have dropped one).
+ */
+export function decideComments(
+  db: Db,
+  ids: readonly string[],
+  input: Omit<DecisionInput, "version" | "action"> & { action: Exclude<DecisionAction, "undo"> },
+  now: Date = new Date(),
+): BulkDecisionResult {
+  const at = now.toISOString();
+  return db
+    .transaction((): BulkDecisionResult => {
+      const result: BulkDecisionResult = { decided: [], skipped: [] };
+      for (const id of new Set(ids)) {
+        const comment = findCommentById(db, id);
+        if (!comment) result.skipped.push({ id, reason: "not_found" });
+        else if (comment.status === TARGET[input.action]) result.skipped.push({ id, reason: "already_decided" });
+        else {
+          const status = applyDecision(db, comment, input, at);
+          result.decided.push({ id, status, version: comment.version + 1 });
+        }
+      }
+      return result;
+    })
+    .immediate();
+}
+
+/** Removes every pending comment an author wrote in one thread (one log entry per comment). */
+export function removePendingByAuthor(
+  db: Db,
+  author: string,
+  threadId: string,
+  input: { reason?: string; moderator?: string | null },
+  now: Date = new Date(),
+): BulkDecisionResult {
+  if (!findThreadById(db, threadId)) throw new NotFoundError(`no thread with id ${threadId}`);
+  // A comment another moderator decides between this read and the write is skipped by decideComments.
+  return decideComments(db, listPendingIdsByAuthorInThread(db, author, threadId), { ...input, action: "remove" }, now);
 }
 
 /** A comment's decision log, oldest first. */

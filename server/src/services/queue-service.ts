@@ -1,10 +1,14 @@
 import type { Category } from "@sift/shared";
 import type { Db } from "../db/connection";
+import { listCommentPreviews, type CommentPreviewRow } from "../db/comment-repo";
 import { listFlagsForComments } from "../db/flag-repo";
 import {
   countQueueViews,
   findQueueRowById,
   listQueue,
+  listQueueFacets,
+  listQueueIds,
+  type QueueFacets,
   type QueueCounts,
   type QueueKey,
   type QueueRow,
@@ -29,6 +33,8 @@ export interface QueueItem {
   can_undo: boolean;
   flags: ExportFlag[];
   version: number;
+  /** The comment this one replies to, for context; null for top-level comments. */
+  parent: CommentPreviewRow | null;
 }
 
 export interface QueuePage {
@@ -41,6 +47,8 @@ export interface QueueQuery {
   view: QueueView;
   thread?: string;
   category?: Category;
+  rule?: string;
+  author?: string;
   q?: string;
   limit: number;
   cursor?: string;
@@ -67,6 +75,8 @@ function decodeCursor(cursor: string): QueueKey {
 
 function presentRows(db: Db, rows: QueueRow[]): QueueItem[] {
   const flags = groupFlags(listFlagsForComments(db, rows.map((r) => r.id)));
+  const parentIds = [...new Set(rows.flatMap((r) => (r.parent_id ? [r.parent_id] : [])))];
+  const parents = new Map(listCommentPreviews(db, parentIds).map((p) => [p.id, p]));
   return rows.map((r) => ({
     id: r.id,
     thread_id: r.thread_id,
@@ -81,6 +91,7 @@ function presentRows(db: Db, rows: QueueRow[]): QueueItem[] {
     can_undo: r.undo_depth > 0,
     flags: flags.get(r.id) ?? [],
     version: r.version,
+    parent: r.parent_id ? (parents.get(r.parent_id) ?? null) : null,
   }));
 }
 
@@ -90,6 +101,8 @@ export function listQueuePage(db: Db, query: QueueQuery): QueuePage {
     view: query.view,
     threadId: query.thread,
     category: query.category,
+    rule: query.rule,
+    author: query.author,
     q: query.q,
     limit: query.limit + 1,
     after: query.cursor ? decodeCursor(query.cursor) : undefined,
@@ -109,4 +122,26 @@ export function getQueueItem(db: Db, commentId: string): QueueItem {
 /** Number of comments in each view. */
 export function countViews(db: Db, threadId?: string): QueueCounts {
   return countQueueViews(db, threadId);
+}
+
+/** Most comments "select all matching" may pick at once; a bulk decision takes as many. */
+export const MAX_BULK_SELECTION = 5000;
+
+/** Ids of every comment matching a queue filter (up to MAX_BULK_SELECTION), and whether there were more. */
+export function listMatchingIds(db: Db, query: Omit<QueueQuery, "limit" | "cursor">): { ids: string[]; truncated: boolean } {
+  const ids = listQueueIds(db, {
+    view: query.view,
+    threadId: query.thread,
+    category: query.category,
+    rule: query.rule,
+    author: query.author,
+    q: query.q,
+    limit: MAX_BULK_SELECTION + 1,
+  });
+  return { ids: ids.slice(0, MAX_BULK_SELECTION), truncated: ids.length > MAX_BULK_SELECTION };
+}
+
+/** Choices for the rule and author filters. */
+export function getQueueFacets(db: Db, threadId?: string): QueueFacets {
+  return listQueueFacets(db, threadId, 500);
 }

@@ -1,6 +1,7 @@
 import type { ExportThread } from "@sift/shared";
 import type { Db } from "../db/connection";
 import { listCommentsByThread } from "../db/comment-repo";
+import { listUndoableIdsByThread } from "../db/decision-repo";
 import { listFlagsByThread } from "../db/flag-repo";
 import { findThreadById, listThreadSummaries, listThreads, type ThreadRow } from "../db/thread-repo";
 import { NotFoundError } from "../errors";
@@ -73,11 +74,13 @@ export function presentThread(db: Db, t: ThreadRow): ThreadDetail {
   };
 }
 
-/** One thread in detail; NotFoundError when unknown. */
-export function getThreadDetail(db: Db, id: string): ThreadDetail {
+/** One thread in detail, each comment saying whether an undo would revert something; NotFoundError when unknown. */
+export function getThreadDetail(db: Db, id: string): ThreadDetail & { comments: (ThreadDetailComment & { can_undo: boolean })[] } {
   const t = findThreadById(db, id);
   if (!t) throw new NotFoundError(`no thread with id ${id}`);
-  return presentThread(db, t);
+  const thread = presentThread(db, t);
+  const undoable = new Set(listUndoableIdsByThread(db, id));
+  return { ...thread, comments: thread.comments.map((c) => ({ ...c, can_undo: undoable.has(c.id) })) };
 }
 
 /** Stored threads in import order, or only the given one (NotFoundError when unknown). */
