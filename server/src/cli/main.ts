@@ -1,6 +1,8 @@
 import { Command } from "commander";
 import { exportCommand } from "./export-command";
 import { importCommand } from "./import-command";
+import { rescanCommand } from "./rescan-command";
+import { rulesCommand } from "./rules-command";
 import { backupCommand, checkCommand } from "./maintenance-commands";
 import { usersCommand } from "./users-command";
 
@@ -9,6 +11,8 @@ const program = new Command("sift")
   .description("Sift: import comment threads, flag them with rules, export moderation reports")
   .showHelpAfterError(false)
   .addCommand(importCommand())
+  .addCommand(rulesCommand())
+  .addCommand(rescanCommand())
   .addCommand(exportCommand())
   .addCommand(usersCommand())
   .addCommand(backupCommand())

@@ -1,0 +1,92 @@
+import type { Flag } from "@sift/shared";
+import { evaluateThread, RULE_PACK_VERSION, type ThreadInput } from "@sift/shared/rules";
+import { listCommentsByThread, upsertComment, type CommentRow } from "../db/comment-repo";
+import type { Db } from "../db/connection";
+import { listFlagsByThread, replaceFlags, type FlagRow } from "../db/flag-repo";
+import { findThreadById, listThreads, type ThreadRow } from "../db/thread-repo";
+import { NotFoundError } from "../errors";
+import { severityOf } from "./present";
+
+/** What `rescan` reports per thread. */
+export interface RescannedThread {
+  id: string;
+  title: string;
+  comments: number;
+  /** Comments with at least one flag after the rescan. */
+  flagged: number;
+  /** Comments whose flags differ from what was stored (a rule was added, fixed or removed). */
+  changed: number;
+}
+
+/**
+ * Re-runs the current rules on stored comments, one transaction per thread, and replaces their
+ * flags and severity. Statuses, decisions and everything else a moderator did are left alone, so
+ * a rescan after a rule change can never undo anyone's work. Throws NotFoundError for an unknown thread.
+ */
+export function rescanThreads(db: Db, options: { threadId?: string } = {}): RescannedThread[] {
+  const threads = options.threadId === undefined ? listThreads(db) : [findThreadOrThrow(db, options.threadId)];
+  // IMMEDIATE takes the write lock up front, so a concurrent import or decision makes us wait instead of failing mid-thread.
+  return threads.map((thread) => db.transaction(() => rescanThread(db, thread)).immediate());
+}
+
+function findThreadOrThrow(db: Db, id: string): ThreadRow {
+  const thread = findThreadById(db, id);
+  if (!thread) throw new NotFoundError(`no thread with id ${id}`);
+  return thread;
+}
+
+/** Must run inside a transaction. */
+function rescanThread(db: Db, thread: ThreadRow): RescannedThread {
+  const comments = listCommentsByThread(db, thread.id);
+  const before = groupStoredFlags(listFlagsByThread(db, thread.id));
+  const flags = evaluateThread(toThreadInput(thread, comments));
+  let flagged = 0;
+  let changed = 0;
+  comments.forEach((comment, i) => {
+    const next = flags[i] ?? [];
+    if (next.length > 0) flagged++;
+    if (fingerprint(next, RULE_PACK_VERSION) === (before.get(comment.id) ?? "")) return;
+    changed++;
+    replaceFlags(db, comment.id, next, RULE_PACK_VERSION);
+    // Written back with its own status: the repo keeps a decided comment's status anyway, and an
+    // undecided one keeps the status it has. Only the severity (derived from the flags) can change.
+    const { decided_at: _decidedAt, version: _version, sort_at: _sortAt, ...row } = comment;
+    upsertComment(db, { ...row, severity: severityOf(next) });
+  });
+  return { id: thread.id, title: thread.title, comments: comments.length, flagged, changed };
+}
+
+/** The thread as the rules engine sees it at import: the article, and comments in page order with their parents. */
+function toThreadInput(thread: ThreadRow, comments: readonly CommentRow[]): ThreadInput {
+  const externalIdOf = new Map(comments.map((c) => [c.id, c.external_id]));
+  return {
+    article: { title: thread.article_title, body: thread.article_body },
+    comments: comments.map((c) => ({
+      external_id: c.external_id,
+      parent_external_id: c.parent_id === null ? null : (externalIdOf.get(c.parent_id) ?? null),
+      author: c.author,
+      body: c.body,
+    })),
+  };
+}
+
+/** Stored flags per comment, as comparable fingerprints. */
+function groupStoredFlags(rows: readonly FlagRow[]): Map<string, string> {
+  const byComment = new Map<string, { flags: Flag[]; version: string }>();
+  for (const r of rows) {
+    const flag: Flag = { category: r.category, rule: r.rule, evidence: r.evidence, start: r.start_offset, end: r.end_offset, explanation: r.explanation, confidence: r.confidence };
+    const entry = byComment.get(r.comment_id) ?? { flags: [], version: r.rule_pack_version };
+    entry.flags.push(flag);
+    byComment.set(r.comment_id, entry);
+  }
+  return new Map([...byComment].map(([id, { flags, version }]) => [id, fingerprint(flags, version)]));
+}
+
+/**
+ * Flags as a string that changes when any rule, span, wording or confidence changes, or when they
+ * were raised by another rule-pack version (so stored flags always name the rules now in force).
+ */
+function fingerprint(flags: readonly Flag[], rulePackVersion: string): string {
+  if (flags.length === 0) return "";
+  return JSON.stringify([rulePackVersion, flags.map((f) => [f.category, f.rule, f.evidence, f.start, f.end, f.explanation, f.confidence])]);
+}
