@@ -1,0 +1,155 @@
+import type { Flag } from "@sift/shared";
+import request from "supertest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { createApp } from "../app";
+import { createTestDb } from "../db/test-db";
+import { buildExportDocument, renderExport } from "../services/export-service";
+import { commentIdFor } from "../services/ids";
+import { storePreparedFile } from "../services/import-service";
+import { makeComment, makeThread } from "../services/test-fixtures";
+import { CSRF_HEADER } from "./csrf";
+import { signedInAgent } from "./test-session";
+
+// Hostile input (issue 5): strings an attacker would try in every parameter, and markup in stored
+// text. Each must get a clear 4xx or an inert answer, never a 500, and leave the database unchanged.
+
+const SQL_INJECTIONS = [
+  "' OR '1'='1",
+  "'; DROP TABLE comments; --",
+  '" OR ""="',
+  "1; DELETE FROM decisions",
+  "') UNION SELECT username, password_hash FROM users --",
+  "%' AND 1=1 --",
+  "*",
+  '"unterminated',
+  "NEAR(a b)",
+  "a OR b AND NOT c",
+  "body:x",
+  "\\x00\u0000nul",
+  "\u202Eevil\u202C",
+  "../../etc/passwd",
+  "%00",
+];
+
+const SCRIPT = "<script>window.__xss=1</script>";
+const IMG = '<img src=x onerror="window.__xss=2">';
+const LINK = '<a href="javascript:alert(1)">click</a></textarea>';
+const threat: Flag = { category: "threat", rule: "threat.test", evidence: "hurt", start: 0, end: 4, explanation: "x", confidence: 0.9 };
+
+let t: ReturnType<typeof createTestDb>;
+let app: ReturnType<typeof createApp>;
+let threadId: string;
+
+beforeEach(() => {
+  t = createTestDb();
+  const thread = makeThread({
+    title: `Budget ${SCRIPT}`,
+    comments: [
+      makeComment("a", { body: `hurt ${SCRIPT}`, author: `<b>mallory</b>${IMG}` }),
+      makeComment("b", { body: `${LINK} and a long line ${"x".repeat(100_000)}` }),
+    ],
+  });
+  threadId = storePreparedFile(t.db, { file: "f", threads: [{ thread, flags: [[threat], []] }] })[0]!.id;
+  app = createApp({ db: t.db, clientDir: null });
+});
+afterEach(() => t.cleanup());
+
+/** Everything an attack could change: rows of every table that holds moderation state, and the schema. */
+function snapshot(): unknown {
+  const q = (sql: string) => t.db.prepare(sql).all();
+  return {
+    schema: q("SELECT type, name, sql FROM sqlite_master ORDER BY name"),
+    comments: q("SELECT id, status, version, body, author FROM comments ORDER BY id"),
+    threads: q("SELECT * FROM threads ORDER BY id"),
+    decisions: q("SELECT * FROM decisions ORDER BY id"),
+    users: q("SELECT id, username, password_hash, role, disabled FROM users ORDER BY id"),
+  };
+}
+
+describe("hostile query parameters", () => {
+  it("answers SQL-injection strings in q, thread, category, cursor and view with 4xx or an inert result", async () => {
+    const api = await signedInAgent(app, t.db, "moderator");
+    const before = snapshot();
+    for (const evil of SQL_INJECTIONS) {
+      for (const param of ["q", "thread", "category", "cursor", "view", "limit"]) {
+        const res = await api.get("/api/comments").query({ view: "all", [param]: evil });
+        expect([param, evil, res.status < 500]).toEqual([param, evil, true]);
+        if (res.status === 200) {
+          // Inert: nothing leaks beyond real comments, and a filter that matches nothing returns nothing.
+          for (const c of res.body.comments as { id: string }[]) expect(c.id).toMatch(/^c_/);
+          if (param === "thread") expect(res.body.comments).toEqual([]);
+          expect(JSON.stringify(res.body)).not.toMatch(/scrypt\$/);
+        } else {
+          expect(res.body.error.code).toEqual(expect.any(String));
+        }
+      }
+      expect((await api.get("/api/counts").query({ thread: evil })).status).toBeLessThan(500);
+      const byId = await api.get(`/api/comments/${encodeURIComponent(evil)}`);
+      expect([evil, byId.status]).toEqual([evil, 404]);
+      expect((await api.get(`/api/threads/${encodeURIComponent(evil)}`)).status).toBe(404);
+      const decide = await api.post(`/api/comments/${encodeURIComponent(evil)}/decision`).send({ action: "remove" });
+      expect([evil, decide.status]).toEqual([evil, 404]);
+    }
+    expect(snapshot()).toEqual(before);
+  });
+
+  it("refuses SQL injection in sign-in with the usual 401", async () => {
+    await signedInAgent(app, t.db, "admin", "admin");
+    const before = snapshot();
+    for (const evil of SQL_INJECTIONS.slice(0, 6)) {
+      const res = await request(app).post("/api/session").set(CSRF_HEADER, "1").send({ username: evil, password: evil });
+      expect(res.status === 401 || res.status === 400 || res.status === 429).toBe(true);
+      expect(res.headers["set-cookie"]).toBeUndefined();
+    }
+    const adminInjection = await request(app).post("/api/session").set(CSRF_HEADER, "1").send({ username: "admin' --", password: "x" });
+    expect(adminInjection.status).toBe(401);
+    expect(snapshot()).toEqual(before);
+  });
+});
+
+describe("hostile bodies", () => {
+  it("refuses wrong content types, malformed JSON, wrong shapes and oversized bodies with 4xx and no change", async () => {
+    const api = await signedInAgent(app, t.db, "moderator");
+    const before = snapshot();
+    const url = `/api/comments/${commentIdFor(threadId, "a")}/decision`;
+    const cases = [
+      api.post(url).set("Content-Type", "text/plain").send("action=remove"),
+      api.post(url).type("form").send({ action: "remove" }),
+      api.post(url).set("Content-Type", "application/json").send('{"action": "remove"'),
+      api.post(url).set("Content-Type", "application/json").send("[]"),
+      api.post(url).send({ action: ["remove"] }),
+      api.post(url).send({ action: "remove", version: "1 OR 1=1" }),
+      api.post(url).send({ action: "remove", reason: "x".repeat(2000) }),
+      api.post(url).set("Content-Type", "application/json").send('{"action":"delete","__proto__":{"action":"remove"},"constructor":{"prototype":{"x":1}}}'),
+      api.post(url).set("Content-Type", "application/json").send(JSON.stringify({ action: "remove", reason: "y".repeat(300_000) })),
+      api.post(url).set("Content-Type", "multipart/form-data; boundary=zzz").send("--zzz\r\nContent-Disposition: form-data; name=\"action\"\r\n\r\nremove\r\n--"),
+    ];
+    for (const [i, pending] of cases.entries()) {
+      const res = await pending;
+      expect([i, res.status >= 400 && res.status < 500]).toEqual([i, true]);
+      expect(res.body.error).toEqual(expect.objectContaining({ code: expect.any(String), message: expect.any(String) }));
+    }
+    expect(snapshot()).toEqual(before);
+  });
+});
+
+describe("hostile stored text", () => {
+  it("serves markup in bodies, authors and titles as JSON strings, exactly as stored", async () => {
+    const api = await signedInAgent(app, t.db, "viewer");
+    const res = await api.get("/api/comments").query({ view: "all" }).expect(200);
+    expect(res.headers["content-type"]).toMatch(/^application\/json/);
+    expect(res.headers["x-content-type-options"]).toBe("nosniff");
+    const a = (res.body.comments as { id: string; body: string; author: string; thread_title: string }[]).find((c) => c.id === commentIdFor(threadId, "a"))!;
+    expect(a.body).toBe(`hurt ${SCRIPT}`);
+    expect(a.author).toBe(`<b>mallory</b>${IMG}`);
+    expect(a.thread_title).toBe(`Budget ${SCRIPT}`);
+  });
+
+  it("escapes every piece of markup in the HTML report", () => {
+    const html = renderExport(buildExportDocument(t.db), "html");
+    for (const raw of [SCRIPT, IMG, LINK, "<b>mallory</b>"]) expect(html).not.toContain(raw);
+    expect(html).not.toMatch(/<script>window/);
+    expect(html).not.toMatch(/onerror="window/);
+    expect(html).toMatch(/&(lt|#60);script&(gt|#62);window/);
+  });
+});
