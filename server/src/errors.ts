@@ -21,8 +21,8 @@ export class NotFoundError extends AppError {
 
 /** The request is understood but clashes with the current state (e.g. nothing to undo, a stale version). */
 export class ConflictError extends AppError {
-  constructor(message: string) {
-    super("conflict", message, 409);
+  constructor(message: string, issues?: unknown[]) {
+    super("conflict", message, 409, issues);
   }
 }
 

@@ -155,6 +155,22 @@ describe("roles", () => {
   });
 });
 
+describe("two moderators on one comment", () => {
+  it("refuses the stale decision with 409 naming who decided first, and keeps the first decision", async () => {
+    const ann = await signedInAgent(app, t.db, "moderator", "ann");
+    const bob = await signedInAgent(app, t.db, "moderator", "bob");
+    const seen = (await bob.get(`/api/comments/${commentId}`).expect(200)).body.comment.version;
+    await ann.post(`/api/comments/${commentId}/decision`).send({ action: "remove", version: seen }).expect(200);
+    const stale = await bob.post(`/api/comments/${commentId}/decision`).send({ action: "approve", version: seen }).expect(409);
+    expect(stale.body.error).toMatchObject({
+      code: "conflict",
+      message: expect.stringMatching(/^ann removed this comment first \(at .+\); it is now removed\.$/),
+      issues: [{ path: ["version"], current: { status: "removed", version: seen + 1, decided_by: "ann" } }],
+    });
+    expect((await bob.get(`/api/comments/${commentId}`).expect(200)).body.comment.status).toBe("removed");
+  });
+});
+
 describe("CSRF", () => {
   it("refuses state changes without the header, from another site or another origin", async () => {
     const moderator = await signedInAgent(app, t.db, "moderator");

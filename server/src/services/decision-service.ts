@@ -52,14 +52,27 @@ function applyDecision(db: Db, comment: CommentRow, input: DecisionInput, at: st
   return to;
 }
 
+const DONE: Record<DecisionAction, string> = { approve: "approved", remove: "removed", undo: "undid the decision on" };
+
+/**
+ * 409 for a decision made on an outdated view: names who decided first, when, and the status now,
+ * so the dashboard can show it instead of silently overwriting a colleague's decision.
+ */
+function staleDecisionError(db: Db, comment: CommentRow, seenVersion: number): ConflictError {
+  const last = listDecisions(db, comment.id).at(-1);
+  const current = { status: comment.status, version: comment.version, decided_by: last?.moderator ?? null, decided_at: last?.decided_at ?? null };
+  const message = last
+    ? `${last.moderator ?? "Someone"} ${DONE[last.action]} this comment first (at ${last.decided_at}); it is now ${comment.status}.`
+    : `This comment changed since it was loaded (version ${comment.version}, not ${seenVersion}); it is now ${comment.status}.`;
+  return new ConflictError(message, [{ path: ["version"], message, current }]);
+}
+
 /** Records a moderator's decision in the log and applies it; returns the updated comment. */
 export function decideComment(db: Db, commentId: string, input: DecisionInput, now: Date = new Date()): QueueItem {
   db.transaction(() => {
     const comment = findCommentById(db, commentId);
     if (!comment) throw new NotFoundError(`no comment with id ${commentId}`);
-    if (input.version !== undefined && input.version !== comment.version) {
-      throw new ConflictError(`comment ${commentId} changed since it was loaded (version ${comment.version}, not ${input.version})`);
-    }
+    if (input.version !== undefined && input.version !== comment.version) throw staleDecisionError(db, comment, input.version);
     applyDecision(db, comment, input, now.toISOString());
   }).immediate();
   return getQueueItem(db, commentId);
