@@ -1,5 +1,6 @@
 import type { Flag } from "../schemas/flag";
 import type { Category } from "../schemas/thread";
+import { canonicalWord, plainText } from "./canonical";
 import { detectLanguage, type Language } from "./language";
 import { sentences, tokenize, type Sentence, type Token } from "./text";
 
@@ -15,6 +16,8 @@ export interface CommentContext {
   replyTo: { body: string; offTopic: boolean } | null;
   /** Lowercased body with runs of whitespace collapsed, for phrase patterns. */
   lower: string;
+  /** The body lowercased with disguised words written plainly ("k1ll" → "kill", "kiiiill" → "kill   "), same length: phrase patterns run on this, offsets still point into the body. */
+  plain: string;
   /** Lowercased words of the names of people in the conversation and the article (authors, people named), so a real person's name is never read as an epithet. */
   knownNames: ReadonlySet<string>;
   /** "other" when the comment is not English: English-only rules say so in their flags. */
@@ -29,8 +32,12 @@ export function buildCommentContext(
 ): CommentContext {
   const tokens = tokenize(body);
   const words = new Set<string>();
-  for (const t of tokens) words.add(t.norm);
-  return { body, author, tokens, words, sentences: sentences(body), replyTo, lower: body.toLowerCase(), knownNames, language: detectLanguage(tokens) };
+  for (const t of tokens) {
+    words.add(t.norm);
+    const canonical = canonicalWord(t);
+    if (canonical) words.add(canonical);
+  }
+  return { body, author, tokens, words, sentences: sentences(body), replyTo, lower: body.toLowerCase(), plain: plainText(body, tokens), knownNames, language: detectLanguage(tokens) };
 }
 
 /** True when any of the words occurs in the comment (a cheap gate before regular expressions). */

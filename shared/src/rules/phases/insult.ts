@@ -29,19 +29,19 @@ export function insultPhase(ctx: CommentContext): Flag[] {
     const seen = ctx.body.slice(hit.start, hit.end);
     flags.push(spanFlag(ctx, "insult", "insult.name-calling", hit.start, hit.end, `"${seen}" is name-calling ("${hit.entry.base}").`, 0.8));
   }
-  for (const m of hasAny(ctx, ABUSE_WORDS) ? ctx.body.matchAll(GROUP_ABUSE) : []) {
+  for (const m of hasAny(ctx, ABUSE_WORDS) ? ctx.plain.matchAll(GROUP_ABUSE) : []) {
     if (m[1] && PROTECTED.has(m[1].toLowerCase())) continue; // a protected group: the slur phase judges it
     const start = m.index ?? 0;
     flags.push(spanFlag(ctx, "insult", "insult.group-abuse", start, start + m[0].length, `"${m[0]}" abuses a group of people (not for who they are, so an insult rather than a slur).`, 0.7));
   }
   for (const re of hasAny(ctx, YOU_WORDS) ? [YOU_ARE, LIKE_YOU, YOU_PROFANE] : []) {
-    for (const m of ctx.body.matchAll(re)) {
+    for (const m of ctx.plain.matchAll(re)) {
       const start = m.index ?? 0;
       flags.push(spanFlag(ctx, "insult", "insult.addressed", start, start + m[0].length, `"${m[0]}" insults the person addressed.`, 0.75));
     }
   }
   for (const s of hasAny(ctx, TARGETED_WORDS) ? ctx.sentences : []) {
-    const m = VOCATIVE.exec(s.text);
+    const m = VOCATIVE.exec(ctx.plain.slice(s.start, s.start + s.text.length));
     if (!m || !m[1]) continue;
     const start = s.start + (m.index ?? 0) + m[0].indexOf(m[1], 1);
     flags.push(spanFlag(ctx, "insult", "insult.addressed", start, start + m[1].length, `"${m[1]}" is used to address someone as an insult.`, 0.65));

@@ -22,7 +22,7 @@ const MARKER_WORDS = new Set(["off", "ot", "offtopic"]);
 /** Off-topic: against the article and the conversation, not keywords. */
 export function offTopicPhase(ctx: CommentContext, vocabularies: Vocabulary[]): Flag[] {
   const flags: Flag[] = [];
-  for (const m of hasAny(ctx, META_WORDS) ? ctx.body.matchAll(SITE_META) : []) {
+  for (const m of hasAny(ctx, META_WORDS) ? ctx.plain.matchAll(SITE_META) : []) {
     const start = m.index ?? 0;
     flags.push(spanFlag(ctx, "off_topic", "off_topic.site-meta", start, start + m[0].length, "About the site or the comment system, not the article.", 0.8));
   }

@@ -69,7 +69,8 @@ export function slurPhase(ctx: CommentContext): Flag[] {
   flags.push(...epithetNames(ctx));
   if (!dehumanising && !generalising && !smear) return flags;
   let previousGroup: string | null = null;
-  for (const s of ctx.sentences) {
+  for (const sentence of ctx.sentences) {
+    const s = { start: sentence.start, text: ctx.plain.slice(sentence.start, sentence.start + sentence.text.length) };
     const follow = previousGroup && !NEGATED.test(s.text.slice(0, 20)) ? FOLLOW_UP.exec(s.text) : null;
     if (follow) {
       const start = s.start + (follow.index ?? 0) + (follow[0].length - follow[0].trimStart().length);

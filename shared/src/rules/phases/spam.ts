@@ -10,7 +10,7 @@ const CALLS_TO_ACTION: [RegExp, string][] = [
   [/\bclick\s+(?:here|the link|this link|below)\b/gi, "click-here link"],
   [/\b(?:cheap|buy|real|instant)\s+(?:followers|likes|views|subscribers|viagra|cialis|pills|essays?)\b/gi, "sells followers, likes or pills"],
   [/\bguaranteed\s+(?:returns?|profits?|income|results|earnings)\b/gi, "promises guaranteed returns"],
-  [/\bget in early\b|\bto the moon\b|\b\d+x (?:gains|returns)\b|\$[A-Z]{2,6}\b(?=[^.!?]{0,60}\b(?:buy|moon|early|pump|gains|presale)\b)/g, "promotes a coin or stock"],
+  [/\bget in early\b|\bto the moon\b|\b\d+x (?:gains|returns)\b|\$[a-z]{2,6}\d?\b(?=[^.!?]{0,60}\b(?:buy|moon|moons|early|pump|gains|presale)\b)/gi, "promotes a coin or stock"],
   [/\b(?:free|win a|claim your)\s+(?:iphone|gift ?card|voucher|prize|bitcoin|crypto)\b/gi, "giveaway bait"],
   [/\b(?:promo|discount|coupon)\s+code\b|\buse (?:my )?code\b|\blimited (?:time )?offer\b|\bact now\b/gi, "promo code or limited offer"],
   [/\b(?:subscribe to|follow me on)\s+(?:my\s+)?(?:channel|youtube|instagram|tiktok|onlyfans|twitch)\b/gi, "asks for follows or subscriptions"],
@@ -22,8 +22,8 @@ const LINK = /\bhttps?:\/\/[^\s)>\]]+|\bwww\.[^\s)>\]]+|\b[a-z0-9-]+\.(?:com|net
 /** Spam: commercial calls to action, link-heavy posts. (Duplicates across authors are judged over the thread.) */
 export function spamPhase(ctx: CommentContext): Flag[] {
   const flags: Flag[] = [];
-  for (const [re, why] of ANY_CALL.test(ctx.body) ? CALLS_TO_ACTION : []) {
-    for (const m of ctx.body.matchAll(re)) {
+  for (const [re, why] of ANY_CALL.test(ctx.plain) ? CALLS_TO_ACTION : []) {
+    for (const m of ctx.plain.matchAll(re)) {
       const start = m.index ?? 0;
       flags.push(spanFlag(ctx, "spam", "spam.call-to-action", start, start + m[0].length, `Commercial call to action: ${why}.`, 0.8));
     }

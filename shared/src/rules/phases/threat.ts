@@ -11,18 +11,20 @@ import { GROUP_TERMS } from "../lexicon";
  */
 
 const HARM =
-  "(?:kill|kills|killed|killing|murder|murders|murdered|shoot|shot|shoots|stab|stabs|stabbed|hang|hanged|hung|lynch|lynched|behead|beheaded|burn|burns|burned|burnt|drown|drowns|drowned|strangle|strangled|choke|slit|gut|gutted|butcher|butchered|slaughter|slaughtered|execute|executed|exterminate|exterminated|gas|gassed|bomb|nuke|rape|raped|torture|tortured|beat|beaten|punch|hurt|harm|cut|smash|bash|eliminate|wipe out|wiped out|put down|string up|strung up|curb ?stomp|die|dies|rot|run (?:a|the|my|this|his) (?:sword|knife|blade|spear|stake) (?:through|into)|put (?:a|one|the) (?:bullet|round|knife|blade|brick|rock|stone|petrol bomb|molotov) (?:in|into|through)|blow (?:\\w+ )?brains out)";
+  "(?:kill|kills|killed|killing|murder|murders|murdered|shoot|shot|shoots|stab|stabs|stabbed|hang|hanged|hung|lynch|lynched|behead|beheaded|burn|burns|burned|burnt|drown|drowns|drowned|strangle|strangled|choke|slit|gut|gutted|butcher|butchered|slaughter|slaughtered|execute|executed|exterminate|exterminated|gas|gassed|bomb|nuke|rape|raped|torture|tortured|beat|beaten|punch|hurt|harm|cut|smash|bash|eliminate|wipe out|wiped out|put down|string up|strung up|curb ?stomp|torch|torched|attack|attacked|slap|slapped|kick|kicked|break (?:his|her|their|your|ur) (?:jaw|legs?|arms?|neck|face|nose|skull|teeth|knees?)|beat (?:the (?:living daylights|crap|shit|hell) out of|some sense into)|run (?:\\w+ )?(?:off the road|over|down)|put (?:you|him|her|them) (?:in (?:hospital|the ground|a coffin|a wheelchair)|out of (?:\\w+) misery)|(?:get|gets|getting) (?:hit by a (?:bus|car|lorry|truck|train)|cancer)|hit by a (?:bus|car|lorry|truck|train)|die|dies|rot|run (?:a|the|my|this|his) (?:sword|knife|blade|spear|stake) (?:through|into)|put (?:a|one|the) (?:bullet|round|knife|blade|brick|rock|stone|petrol bomb|molotov) (?:in|into|through)|blow (?:\\w+ )?brains out)";
 const HARM_RE = new RegExp(`\\b${HARM}\\b`, "g");
+/** Past harm that a sentence praises: "whoever torched his car did the right thing", "should get a medal". */
+const PRAISE_AFTER = /\b(?:did the right thing|(?:is|was|are) (?:a |an )?(?:hero|heroes|legend|legends)|(?:should|deserves? to) get a medal|should do it again|do the rest|good on (?:him|her|them)|about time|wouldn'?t lose any sleep|(?:he|she|they)'?d have earned it|had it coming|shame (?:he|she|they) (?:wasn'?t|weren'?t) in it)\b/i;
 const INTRANSITIVE = /^(?:die|dies|rot|burn|burns|drown|drowns|choke)$/;
 
-const PERSON_NOUNS = `people|person|mayor|minister|councillors?|councilors?|mps?|pm|governor|officers?|officials?|ceo|owner|landlord|author|writer|man|men|woman|women|kid|kids|child|children|family|families|guy|guys|bastards?|traitors?|politicians?|cops?|mods?|moderators?|journalists?|reporters?|judges?|president|senators?|leaders?|neighbou?rs?|wife|husband|mother|mum|mom|father|dad|son|daughter|boss|teacher|${GROUP_TERMS.join("|")}`;
-const BODY = "belly|head|throat|neck|face|back|heart|chest|skull|gut|guts|brains|kids|children|family|wife|husband|house|home|window|windows|car|door";
+const PERSON_NOUNS = `people|person|ref|referee|striker|player|cyclist|driver|bloke|protesters?|dev|devs|manager|mayor|minister|councillors?|councilors?|mps?|pm|governor|officers?|officials?|ceo|owner|landlord|author|writer|man|men|woman|women|kid|kids|child|children|family|families|guy|guys|bastards?|traitors?|politicians?|cops?|mods?|moderators?|journalists?|reporters?|judges?|president|senators?|leaders?|neighbou?rs?|wife|husband|mother|mum|mom|father|dad|son|daughter|boss|teacher|${GROUP_TERMS.join("|")}`;
+const BODY = "belly|head|throat|neck|face|back|heart|chest|skull|gut|guts|brains|jaw|legs?|mouth|kids|children|family|wife|husband|house|home|window|windows|car|door|mosques?|churches|church|synagogues?|temples?";
 /** A human object right after the harm: you, him, them, his belly, those people, the jews, a Jew. */
 const HUMAN_OBJECT = new RegExp(
-  `^\\s*(?:up|down|out|off)?\\s*(?:(?:his|her|their|your|ur) (?:\\w+ )?(?:${BODY})|you|u|ya|him|her|them|yourself|yourselves|himself|herself|themselves|y'all|(?:all |every |each |those |these |the |a |an |some )?(?:\\w+ )?(?:${PERSON_NOUNS}))\\b`,
+  `^\\s*(?:up|down|out|off)?\\s*(?:(?:his|her|their|your|ur) (?:\\w+ )?(?:${BODY})|you|u|ya|him|her|them|yourself|yourselves|himself|herself|themselves|y'all|the lot of them|them all|all of them|every (?:last )?one|(?:the |that |this )?(?:\\w+ )?(?:${PERSON_NOUNS})'s (?:${BODY})|(?:the|that|this) (?:\\w+ )?(?:lot|council|team|cabinet|government|committee|planners?)|(?:all |every |each |those |these |the |a |an |some |that |this )?(?:\\w+ )?(?:\\w+'s )?(?:${PERSON_NOUNS}))\\b`,
   "i",
 );
-const HUMAN_ANYWHERE = /\b(?:you|him|her|them|yourself|with you in it)\b/i;
+const HUMAN_ANYWHERE = /\b(?:you|him|her|them|yourself|urself|with you in it)\b/i;
 /** A human subject at the end of the text before the frame: "you", "he", "people like her", "the traitors". */
 const HUMAN_SUBJECT = new RegExp(`\\b(?:you|u|he|she|they|people like (?:him|her|them|you)|${PERSON_NOUNS})\\s*(?:\\w+\\s+){0,3}$`, "i");
 
@@ -40,13 +42,19 @@ interface Frame {
 
 /** Each frame must end right where the harm begins (a few words may stand between). */
 const GAP = "(?:\\s+(?:\\w+\\s+){0,3})?\\s*$";
+/** "I'm going to find you after the match and break your jaw": an intent that reaches the harm through "and". */
+const CHAIN = "\\s+(?:[\\w']+\\s+){1,7}and\\s+$";
 const FRAMES: Frame[] = [
-  { kind: "intent", re: new RegExp(`\\b(?:i|we)\\s*(?:'ll|will|'m going to|am going to|are going to|'re going to|gonna|'m gonna|am gonna|'d|would|shall|want to|wanna|plan to|intend to|swear i'?ll)(?:\\s+personally)?${GAP}`, "i") },
+  { kind: "intent", re: new RegExp(`\\b(?:i|we)\\s*(?:'ll|will|'m going to|am going to|are going to|'re going to|gonna|'m gonna|am gonna|'d|would|shall|want to|wanna|plan to|intend to|swear i'?ll)(?:\\s+personally)?(?:${GAP}|${CHAIN})`, "i") },
+  { kind: "intent", re: new RegExp(`^\\s*(?:gonna|going to|i'?ll|will)(?:${GAP}|${CHAIN})`, "i") },
   { kind: "call", re: new RegExp(`\\b(?:someone|somebody|anyone|people|they|we|you|y'all|everyone|every \\w+|the \\w+)\\s+(?:should|must|needs? to|ought to|has to|have to|gotta)(?:\\s+just)?${GAP}`, "i") },
   { kind: "call", re: /(?:^|[.!?]\s*)(?:let's|lets)\s+(?:\w+\s+)?$/i },
-  { kind: "call", re: /^\s*(?:(?:just|go|so|now|please|somebody|someone|pls)[,]?\s+)*$/i },
+  { kind: "call", re: /^\s*(?:(?:just|go|and|so|now|please|somebody|someone|pls|lads|honestly)[,]?\s+)*$/i },
+  { kind: "call", re: /\b(?:can|could|will|would|won'?t) (?:someone|somebody|anyone)\s+(?:just\s+|please\s+)?$/i },
+  { kind: "call", re: /^\s*(?:round \w+ up|take \w+ (?:out back|outside|out)|drag \w+ out|hunt \w+ down|find \w+)\s+and\s+$/i },
+  { kind: "wish", re: /\b(?:wish|hope|pray) (?:someone|somebody) would\s+$/i },
   { kind: "call", re: /\b(?:should|must|needs? to|ought to|deserves? to|has to|have to|will)\s+(?:be|get)\s+(?:\w+\s+)?$/i, subjectTarget: true },
-  { kind: "wish", re: /\b(?:i hope|hope|hopefully|i wish|i pray|may)\s+(?:that\s+)?(?:\w+\s+){1,3}(?:gets?\s+)?$/i, subjectTarget: true },
+  { kind: "wish", re: /\b(?:i hope|hope|hopefully|i wish|i pray|pray|may)\s+(?:that\s+)?(?:[\w']+\s+){1,3}(?:gets?\s+|will\s+)?$/i, subjectTarget: true },
   { kind: "wish", re: /\b(?:deserves?|ought|needs?)\s+to\s+$/i, subjectTarget: true },
   { kind: "endorsement", re: /\b(?:only|best|right|proper|real|final|one true)\s+(?:\w+\s+){0,2}["“”']?(?:way|solution|answer|dialogue|cure|response|treatment|thing|language|option|fix)["“”']?[^.!?]{0,60}\b(?:is|was)\s+(?:to\s+)?$/i },
 ];
@@ -55,17 +63,23 @@ const FRAMES: Frame[] = [
 const DESERVES_WEAPON = /\b(?:deserves?|needs?|earned|should get|ought to get)\s+(?:a|the|one)\s+(?:knife|bullet|rope|noose|beating|bat|blade|sword)\b/gi;
 /** Menace without a harm verb. */
 const INTIMIDATION =
-  /\b(?:(?:we|i) know where (?:you|your \w+|u|he|she|they|his \w+|her \w+|their \w+) (?:live|lives|go to school|goes to school|work|works|sleep|sleeps)|(?:had|'d) better watch (?:your|his|her|their)(?:self|selves| back)|(?:get|gets|getting) what'?s coming to (?:you|him|her|them)|watch your back|your days are numbered|sleep with one eye open|you(?:'re| are) (?:a )?dead (?:man|woman|meat)|you won'?t see (?:it|me) coming|kys)\b/gi;
+  /\b(?:(?:we|i) know where (?:you|your \w+|u|he|she|they|his \w+|her \w+|their \w+) (?:live|lives|go to school|goes to school|work|works|sleep|sleeps)|(?:had|'d) better watch (?:your|his|her|their)(?:self|selves| back)|(?:get|gets|getting) what'?s coming to (?:you|him|her|them)|watch your back|your days are numbered|sleep with one eye open|you(?:'re| are) (?:a )?dead (?:man|woman|meat)|you won'?t see (?:it|me) coming|kys|(?:you're|you are|ur) (?:so )?dead (?:when|if|once)|shame if something (?:happened|were to happen|happens) to|(?:turn|show) up at your (?:door|house|home|work)|(?:coming|come) round (?:to )?your (?:house|place|home)|you won'?t like what happens|pay you a (?:little )?visit)\b/gi;
+/** Urging someone to harm themselves. */
+const SELF_HARM = /\b(?:(?:go |just )?(?:kill|hang|drown|neck|end|off) (?:yourself|urself|yourselves)|jump off a (?:bridge|cliff|building|roof)|drink bleach|(?:go )?die in a (?:fire|hole|ditch))\b/gi;
+/** "should have his legs broken". */
+const SHOULD_HAVE_BROKEN = /\b(?:should|ought to|needs? to|deserves? to) (?:have|get) (?:his|her|their|your) (?:\w+ )?(?:legs?|arms?|jaw|neck|teeth|knees?|skull|face) (?:broken|smashed|snapped|kicked in)\b/gi;
 
 const NEGATION = /\b(?:never|not|n't|no one|nobody|wouldn't|won't|don't|shouldn't)\b[^,;]*$/i;
-const REPORTED = /\b(?:said|says|remarked|wrote|writes|claimed|declared|tweeted|called for|argued|stated|told \w+|once \w+ed)\s+(?:that\s+)?/i;
-const ENDORSES = /\b(?:i (?:like|love|agree with|admire|support|salute|respect)|(?:he|she|they) (?:was|were) right|so true|exactly right|well said|based|hear,? hear|i agree|amen|couldn'?t agree more)\b/i;
+const REPORTED = /\b(?:said|says|remarked|wrote|writes|claimed|declared|tweeted|called for|argued|stated|told \w+|once \w+ed|whispers?|shouts?|sings?|in the (?:film|movie|book|song|show|episode|game|novel|series))\b/i;
+/** Fiction, songs and news: violence described, not wished. */
+const FICTION = /\b(?:film|movie|book|novel|song|lyrics?|villain|character|episode|scene|series|trailer|game's|in-game|boss fight|reported|according to|police said|court heard)\b/i;
+const ENDORSES = /\b(?:i (?:like|love|agree with|admire|support|salute|respect)|(?:he|she|they) (?:was|were) right|so true|exactly right|well said|based|hear,? hear|i agree|amen|couldn'?t agree more|finally someone (?:saying|said|says)|what we all think|spot on)\b/i;
 const CONDEMNS = /\b(?:vile|disgusting|horrific|abhorrent|shameful|evil|wrong|sick|monstrous|condemn\w*|appalling|barbaric)\b/i;
 
 /** Words one of the patterns above starts with or needs: comments with none of them skip the patterns. */
 const HARM_WORDS = new Set(HARM.replace(/\(\?:|\)|\\w\+|\?|\\/g, " ").split(/[\s|]+/).filter((w) => /^[a-z]+$/.test(w)));
 const WEAPON_WORDS = new Set(["knife", "bullet", "rope", "noose", "beating", "bat", "blade", "sword"]);
-const MENACE_WORDS = new Set(["know", "better", "coming", "watch", "days", "sleep", "dead", "see", "kys"]);
+const MENACE_WORDS = new Set(["know", "better", "coming", "come", "watch", "days", "sleep", "dead", "see", "kys", "shame", "turn", "show", "like", "visit", "yourself", "urself", "jump", "bleach", "broken", "smashed", "snapped"]);
 
 /** Harm + human target + modality, per sentence; and menacing phrases. */
 export function threatPhase(ctx: CommentContext): Flag[] {
@@ -73,13 +87,19 @@ export function threatPhase(ctx: CommentContext): Flag[] {
   const harm = hasAny(ctx, HARM_WORDS);
   const weapon = hasAny(ctx, WEAPON_WORDS);
   if (!harm && !weapon && !hasAny(ctx, MENACE_WORDS)) return flags;
-  const text = ctx.lower.replace(/[’‘]/g, "'");
+  const text = ctx.plain;
   for (const s of harm || weapon ? ctx.sentences : []) {
     const sentence = text.slice(s.start, s.start + s.text.length);
     for (const m of sentence.matchAll(HARM_RE)) {
       const at = m.index ?? 0;
       const pre = clauseBefore(sentence, at);
       const post = sentence.slice(at + m[0].length, at + m[0].length + 60);
+      const praise = PRAISE_AFTER.exec(sentence.slice(at));
+      if (praise && (HUMAN_OBJECT.test(post) || HUMAN_ANYWHERE.test(sentence)) && !NEGATION.test(pre) && !FICTION.test(sentence)) {
+        const end = s.start + at + praise.index + praise[0].length;
+        flags.push(spanFlag(ctx, "threat", "threat.endorsement", s.start + at, end, `Praises violence against someone ("${praise[0]}").`, 0.75));
+        continue;
+      }
       const modality = findModality(pre, post, m[0]);
       if (!modality) continue;
       const start = s.start + Math.max(0, at - pre.trimStart().length);
@@ -101,9 +121,19 @@ export function threatPhase(ctx: CommentContext): Flag[] {
   }
   for (const m of text.matchAll(INTIMIDATION)) {
     const at = m.index ?? 0;
+    if (FICTION.test(sentenceAround(text, at))) continue;
     flags.push(spanFlag(ctx, "threat", "threat.intimidation", at, at + m[0].length, "Menaces someone: says the writer knows where they are or that harm is coming.", 0.85));
   }
-  return flags;
+  for (const m of text.matchAll(SELF_HARM)) {
+    const at = m.index ?? 0;
+    if (NEGATION.test(text.slice(Math.max(0, at - 30), at)) || FICTION.test(sentenceAround(text, at))) continue;
+    flags.push(spanFlag(ctx, "threat", "threat.self-harm-urging", at, at + m[0].length, "Urges someone to harm or kill themselves.", 0.85));
+  }
+  for (const m of text.matchAll(SHOULD_HAVE_BROKEN)) {
+    const at = m.index ?? 0;
+    flags.push(spanFlag(ctx, "threat", "threat.wish", at, at + m[0].length, explain("wish"), 0.8));
+  }
+  return dedupeOverlaps(flags);
 }
 
 /** The writer's modality for a harm, or null when the harm is an idiom, has no human target, or is negated. */
@@ -126,6 +156,18 @@ function findModality(pre: string, post: string, harm: string): Modality | null 
     } else if (objectIsHuman) return frame.kind;
   }
   return null;
+}
+
+/** The sentence (between . ! ? or line breaks) around an offset. */
+function sentenceAround(text: string, at: number): string {
+  const start = Math.max(text.lastIndexOf(".", at), text.lastIndexOf("!", at), text.lastIndexOf("?", at), text.lastIndexOf("\n", at)) + 1;
+  const rest = text.slice(at).search(/[.!?\n]/);
+  return text.slice(start, rest === -1 ? text.length : at + rest);
+}
+
+/** One flag per stretch of text: a self-harm urging is also a harm verb with an imperative frame. */
+function dedupeOverlaps(flags: Flag[]): Flag[] {
+  return flags.filter((f, i) => !flags.some((g, j) => j < i && g.start !== null && f.start !== null && f.start < (g.end ?? 0) && g.start < (f.end ?? 0)));
 }
 
 /** The part of the sentence before `at` that belongs to the same clause. */
