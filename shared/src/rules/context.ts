@@ -37,7 +37,9 @@ export function buildCommentContext(
     const canonical = canonicalWord(t);
     if (canonical) words.add(canonical);
   }
-  return { body, author, tokens, words, sentences: sentences(body), replyTo, lower: body.toLowerCase(), plain: plainText(body, tokens), knownNames, language: detectLanguage(tokens) };
+  const plain = plainText(body, tokens);
+  // Sentences come from the plain text, so the dots of "s.h.o.o.t" do not end one.
+  return { body, author, tokens, words, sentences: sentences(plain), replyTo, lower: body.toLowerCase(), plain, knownNames, language: detectLanguage(tokens) };
 }
 
 /** True when any of the words occurs in the comment (a cheap gate before regular expressions). */

@@ -139,8 +139,10 @@ export function threatPhase(ctx: CommentContext): Flag[] {
 /** The writer's modality for a harm, or null when the harm is an idiom, has no human target, or is negated. */
 function findModality(pre: string, post: string, harm: string): Modality | null {
   if (NEGATION.test(pre)) return null;
-  const idiom = IDIOM_OBJECT.test(post);
-  const objectIsHuman = HUMAN_OBJECT.test(post) || (/through|into|in$/.test(harm) && HUMAN_OBJECT.test(post));
+  // The harm phrase may hold its own target ("break your jaw", "put you in hospital").
+  const objectIsHuman = HUMAN_OBJECT.test(post) || /\b(?:you|your|ur|him|his|her|them|their)\b/.test(harm);
+  // "kill that idea" is an idiom, "kill that traitor" is not.
+  const idiom = !objectIsHuman && IDIOM_OBJECT.test(post);
   for (const frame of FRAMES) {
     const m = frame.re.exec(pre);
     if (!m) continue;
