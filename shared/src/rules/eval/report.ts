@@ -27,6 +27,10 @@ export function formatReport(e: Evaluation): string {
   const cleanLine = (label: string, card: Evaluation["sift"]) =>
     `${label}: flags ${card.clean.flagged} of ${card.clean.items} clean items, ${card.hardNegatives.flagged} of ${card.hardNegatives.items} hard negatives get a category they are not labelled with`;
   lines.push("", cleanLine("Sift     ", e.sift), cleanLine("word list", e.wordList));
+  lines.push("", "Hard negatives given a category they are not labelled with (Sift / word list):");
+  for (const [contrast, { items, flagged }] of Object.entries(e.sift.byContrast)) {
+    lines.push(`  ${contrast.padEnd(20)} ${String(flagged).padStart(3)} / ${String(e.wordList.byContrast[contrast]?.flagged ?? 0).padStart(3)}  of ${items}`);
+  }
   lines.push("", "Confusion (Sift): rows are labels, columns what was predicted", confusionTable(e.sift.confusion));
   lines.push("", "Worst misses (labelled, not flagged):", ...mistakes(e.sift.misses));
   lines.push("", "Worst false positives (flagged, not labelled):", ...mistakes(e.sift.falsePositives));

@@ -39,6 +39,8 @@ export interface Scorecard {
   clean: { items: number; flagged: number };
   /** Hard negatives (items with a contrast) that got a category they are not labelled with. */
   hardNegatives: { items: number; flagged: number };
+  /** The same per kind of hard negative: where a filter over-flags. */
+  byContrast: Record<string, { items: number; flagged: number }>;
   misses: Mistake[];
   falsePositives: Mistake[];
 }
@@ -87,9 +89,20 @@ export function scoreCorpus(items: readonly CorpusItem[], predict: Predictor): S
     confusion: confusionOf(predictions),
     clean: { items: clean.length, flagged: clean.filter((p) => p.prediction.categories.size > 0).length },
     hardNegatives: { items: hard.length, flagged: hard.filter(flaggedWrongly).length },
+    byContrast: countByContrast(hard, flaggedWrongly),
     misses: rankBySeverity(misses),
     falsePositives: rankBySeverity(falsePositives),
   };
+}
+
+function countByContrast<P extends { item: CorpusItem }>(hard: P[], flaggedWrongly: (p: P) => boolean): Scorecard["byContrast"] {
+  const counts: Scorecard["byContrast"] = {};
+  for (const p of hard) {
+    const entry = (counts[p.item.contrast!] ??= { items: 0, flagged: 0 });
+    entry.items++;
+    if (flaggedWrongly(p)) entry.flagged++;
+  }
+  return counts;
 }
 
 function metricsOf(category: CategoryScore["category"], tp: number, fp: number, fn: number): CategoryScore {
