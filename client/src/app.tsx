@@ -1,11 +1,11 @@
 import { AuthGate } from "./features/auth/auth-gate";
-import { QueuePage } from "./features/queue/queue-page";
+import { AppRoutes } from "./routes";
 
-/** The dashboard. One page for now; routing arrives with the thread, rules and reports features. */
+/** The dashboard: the signed-in pages, picked by the URL path (see routes.tsx). */
 export function App() {
   return (
     <AuthGate>
-      <QueuePage />
+      <AppRoutes />
     </AuthGate>
   );
 }

@@ -77,8 +77,15 @@ export class QueuePage {
     return firstLine.trim().slice(0, 60);
   }
 
+  /** Clicks a decision button; Remove asks for a reason (defaulted from the flag), which this confirms. */
   async decide(card: Locator, decision: Decision): Promise<void> {
     await card.getByRole("button", { name: decision, exact: true }).click();
+    if (decision === "Remove") await this.removeDialog.getByRole("button", { name: "Remove" }).click();
+  }
+
+  /** The dialog that asks why a comment is removed. */
+  get removeDialog(): Locator {
+    return this.page.getByRole("dialog", { name: /^Remove / });
   }
 
   async expectStatus(card: Locator, status: StatusName): Promise<void> {

@@ -1,9 +1,12 @@
 import { useInfiniteQuery } from "@tanstack/react-query";
-import { useRef, useState } from "react";
+import { useEffect, useRef, useState } from "react";
+import { BulkBar } from "./bulk-bar";
 import { CommentCard } from "./comment-card";
 import type { ApiComment, QueueView } from "../../api";
 import { VIEWS } from "./format";
 import { commentListQueryOptions, type QueueFilters } from "./queries";
+import { ShortcutHelp } from "./shortcut-help";
+import { useBulkSelection } from "./use-bulk-selection";
 import { useShortcuts } from "./use-shortcuts";
 
 /** Whether a comment still belongs in a view, e.g. not once it was decided from "Needs review". */
@@ -13,8 +16,13 @@ function belongsInView(comment: ApiComment, view: QueueView): boolean {
   return comment.status === view;
 }
 
-/** The comments of one view, with j/k to move between them. */
-export function CommentList({ filters }: { filters: QueueFilters }) {
+interface CommentListProps {
+  filters: QueueFilters;
+  onOpenAuthor: (author: string, threadId: string) => void;
+}
+
+/** The comments of one view: j/k to move, x to tick for a bulk action, ? for the shortcuts. */
+export function CommentList({ filters, onOpenAuthor }: CommentListProps) {
   const list = useInfiniteQuery(commentListQueryOptions(filters));
   const comments = list.data?.pages.flatMap((page) => page.comments) ?? [];
   const [selectedId, setSelectedId] = useState<string | null>(null);
@@ -30,7 +38,17 @@ export function CommentList({ filters }: { filters: QueueFilters }) {
     element?.focus({ preventScroll: true });
     element?.scrollIntoView({ block: "nearest" });
   };
-  useShortcuts({ j: () => moveSelection(1), k: () => moveSelection(-1) });
+  const selection = useBulkSelection(comments.map((c) => c.id));
+  const [showHelp, setShowHelp] = useState(false);
+  const filterKey = JSON.stringify(filters);
+  // A new filter is a new list: ticks on comments no longer shown would act unseen.
+  useEffect(() => selection.clear(), [filterKey]); // eslint-disable-line react-hooks/exhaustive-deps -- clear on filter change only
+  useShortcuts({
+    j: () => moveSelection(1),
+    k: () => moveSelection(-1),
+    x: () => selectedId && selection.toggle(selectedId, false),
+    "?": () => setShowHelp(true),
+  });
 
   const decidedHere = comments.filter((c) => !belongsInView(c, filters.view)).length;
 
@@ -60,13 +78,18 @@ export function CommentList({ filters }: { filters: QueueFilters }) {
           {list.hasNextPage ? "+" : ""} {comments.length === 1 ? "comment" : "comments"}
           {decidedHere > 0 && ` · ${decidedHere} decided, leaving this view on refresh`}
         </span>
-        <span className="list-hint" aria-hidden="true">
-          <kbd>j</kbd>/<kbd>k</kbd> move · <kbd>a</kbd> approve · <kbd>r</kbd> remove · <kbd>u</kbd> undo
-        </span>
+        <button type="button" className="list-hint link-button" onClick={() => setShowHelp(true)}>
+          <span aria-hidden="true">
+            <kbd>j</kbd>/<kbd>k</kbd> move · <kbd>a</kbd> approve · <kbd>r</kbd> remove · <kbd>x</kbd> select ·{" "}
+          </span>
+          <kbd>?</kbd> Keyboard shortcuts
+        </button>
         <button type="button" className="button button--quiet" disabled={list.isFetching} onClick={() => void list.refetch()}>
           {list.isFetching ? "Refreshing…" : "Refresh"}
         </button>
       </div>
+      <BulkBar filters={filters} selection={selection} loaded={comments} />
+      {showHelp && <ShortcutHelp onClose={() => setShowHelp(false)} />}
       <div className="comment-list">
         {comments.map((comment) => (
           <CommentCard
@@ -74,6 +97,9 @@ export function CommentList({ filters }: { filters: QueueFilters }) {
             comment={comment}
             isSelected={comment.id === selectedId}
             onSelect={() => setSelectedId(comment.id)}
+            isChecked={selection.ids.has(comment.id)}
+            onToggleCheck={(withRange) => selection.toggle(comment.id, withRange)}
+            onOpenAuthor={onOpenAuthor}
             ref={(element) => {
               if (!element) return;
               cards.current.set(comment.id, element);

@@ -1,5 +1,14 @@
 import { useMutation, useQueryClient, type InfiniteData, type QueryClient } from "@tanstack/react-query";
-import { apiUrl, requestJson, type ApiComment, type ApiError, type CommentsPage, type CommentStatus, type DecisionAction } from "../../api";
+import {
+  apiUrl,
+  requestJson,
+  type ApiComment,
+  type ApiError,
+  type BulkDecisionResult,
+  type CommentsPage,
+  type CommentStatus,
+  type DecisionAction,
+} from "../../api";
 import { queueKeys } from "./queries";
 
 export interface DecisionInput {
@@ -17,7 +26,7 @@ export function predictStatus(action: DecisionAction): CommentStatus {
 }
 
 /** Replaces one comment wherever it appears in the cached lists, keeping its place. */
-function patchCommentInLists(client: QueryClient, id: string, patch: (comment: ApiComment) => ApiComment): void {
+export function patchCommentInLists(client: QueryClient, id: string, patch: (comment: ApiComment) => ApiComment): void {
   client.setQueriesData<InfiniteData<CommentsPage>>({ queryKey: queueKeys.lists() }, (data) =>
     data
       ? {
@@ -28,6 +37,13 @@ function patchCommentInLists(client: QueryClient, id: string, patch: (comment: A
           })),
         }
       : data,
+  );
+}
+
+/** Patches one comment in every cached thread page (the thread feature caches under ["thread", id]). */
+function patchCommentInThreads(client: QueryClient, id: string, patch: Partial<ApiComment>): void {
+  client.setQueriesData<{ comments: ApiComment[] }>({ queryKey: ["thread"] }, (data) =>
+    data?.comments ? { ...data, comments: data.comments.map((c) => (c.id === id ? { ...c, ...patch } : c)) } : data,
   );
 }
 
@@ -55,20 +71,54 @@ export function useDecideComment() {
     onMutate: async ({ comment, action }) => {
       // A list fetch finishing now would overwrite the optimistic status.
       await queryClient.cancelQueries({ queryKey: queueKeys.lists() });
+      await queryClient.cancelQueries({ queryKey: ["thread"] });
       patchCommentInLists(queryClient, comment.id, (c) => ({ ...c, status: predictStatus(action), can_undo: action !== "undo" }));
+      patchCommentInThreads(queryClient, comment.id, { status: predictStatus(action), can_undo: action !== "undo" });
     },
     onError: (_error, { comment }) => {
       patchCommentInLists(queryClient, comment.id, () => comment);
+      patchCommentInThreads(queryClient, comment.id, { status: comment.status, can_undo: comment.can_undo ?? false, version: comment.version });
     },
     onSuccess: (updated) => {
       patchCommentInLists(queryClient, updated.id, (c) => ({ ...c, ...updated }));
+      patchCommentInThreads(queryClient, updated.id, { status: updated.status, can_undo: updated.can_undo, version: updated.version });
     },
-    onSettled: async () => {
-      await Promise.all([
-        queryClient.invalidateQueries({ queryKey: queueKeys.lists(), refetchType: "none" }),
-        queryClient.invalidateQueries({ queryKey: [...queueKeys.all, "counts"] }),
-        queryClient.invalidateQueries({ queryKey: queueKeys.threads() }),
-      ]);
-    },
+    onSettled: () => invalidateAfterDecision(queryClient),
   });
+}
+
+export interface BulkDecisionInput {
+  ids: string[];
+  action: "approve" | "remove";
+  reason?: string;
+}
+
+/**
+ * Approves or removes many comments in one request (one transaction on the server, one log
+ * entry per comment). Not optimistic: a bulk action can touch comments not loaded here, so the
+ * lists are patched from the answer and refreshed.
+ */
+export function useBulkDecide() {
+  const queryClient = useQueryClient();
+  return useMutation<BulkDecisionResult, ApiError, BulkDecisionInput>({
+    mutationFn: (input) => requestJson<BulkDecisionResult>(apiUrl("comments/bulk-decision"), { method: "POST", body: input }),
+    onSuccess: (result) => {
+      for (const d of result.decided) {
+        patchCommentInLists(queryClient, d.id, (c) => ({ ...c, status: d.status, version: d.version, can_undo: true }));
+      }
+    },
+    onSettled: () => invalidateAfterDecision(queryClient),
+  });
+}
+
+/** Marks every view that a decision may have changed as stale (lists are refetched when next shown). */
+export async function invalidateAfterDecision(queryClient: QueryClient): Promise<void> {
+  await Promise.all([
+    queryClient.invalidateQueries({ queryKey: queueKeys.lists(), refetchType: "none" }),
+    queryClient.invalidateQueries({ queryKey: [...queueKeys.all, "counts"] }),
+    queryClient.invalidateQueries({ queryKey: queueKeys.threads() }),
+    queryClient.invalidateQueries({ queryKey: ["thread"] }),
+    queryClient.invalidateQueries({ queryKey: ["author"] }),
+    queryClient.invalidateQueries({ queryKey: ["decision-log"] }),
+  ]);
 }

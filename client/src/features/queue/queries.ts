@@ -1,5 +1,5 @@
 import { infiniteQueryOptions, queryOptions } from "@tanstack/react-query";
-import { apiUrl, requestJson, type ApiThread, type CommentsPage, type QueueView, type ViewCounts } from "../../api";
+import { apiUrl, requestJson, type ApiFacets, type ApiThread, type Category, type CommentsPage, type QueueView, type ViewCounts } from "../../api";
 
 /** What the queue list is filtered by; every field is part of the cache key. */
 export interface QueueFilters {
@@ -8,6 +8,16 @@ export interface QueueFilters {
   thread: string;
   /** Free-text search, already trimmed; "" for none. */
   q: string;
+  /** Flag category, rule id and exact author; "" for any. */
+  category: Category | "";
+  rule: string;
+  author: string;
+}
+
+/** The filters as API query parameters (empty ones are dropped by apiUrl). */
+export function filterParams(filters: QueueFilters) {
+  const { view, thread, q, category, rule, author } = filters;
+  return { view, thread, q, category, rule, author };
 }
 
 /** Enough to cover a whole imported thread in one page while keeping answers small. */
@@ -23,6 +33,7 @@ export const queueKeys = {
   list: (filters: QueueFilters) => [...queueKeys.lists(), filters] as const,
   counts: (thread: string) => [...queueKeys.all, "counts", { thread }] as const,
   threads: () => [...queueKeys.all, "threads"] as const,
+  facets: (thread: string) => [...queueKeys.all, "facets", { thread }] as const,
 };
 
 /** One view of the queue, fetched a page at a time by cursor. */
@@ -30,7 +41,7 @@ export function commentListQueryOptions(filters: QueueFilters) {
   return infiniteQueryOptions({
     queryKey: queueKeys.list(filters),
     queryFn: async ({ pageParam, signal }): Promise<CommentsPage> => {
-      const url = apiUrl("comments", { view: filters.view, thread: filters.thread, q: filters.q, limit: QUEUE_PAGE_SIZE, cursor: pageParam });
+      const url = apiUrl("comments", { ...filterParams(filters), limit: QUEUE_PAGE_SIZE, cursor: pageParam });
       const page = await requestJson<Partial<CommentsPage> & { items?: CommentsPage["comments"] }>(url, { signal });
       // The list is `comments` in the API; `items` is the service's own name for it.
       return { comments: page.comments ?? page.items ?? [], next_cursor: page.next_cursor ?? null };
@@ -63,4 +74,18 @@ export function threadsQueryOptions() {
     queryFn: async ({ signal }) => (await requestJson<{ threads: ApiThread[] }>(apiUrl("threads"), { signal })).threads,
     staleTime: 60_000,
   });
+}
+
+/** The rules and authors the rule and author filters offer. */
+export function facetsQueryOptions(thread: string) {
+  return queryOptions({
+    queryKey: queueKeys.facets(thread),
+    queryFn: ({ signal }) => requestJson<ApiFacets>(apiUrl("facets", { thread }), { signal }),
+    staleTime: 30_000,
+  });
+}
+
+/** Every comment id matching the filters ("select all matching"), capped by the server. */
+export function fetchMatchingIds(filters: QueueFilters): Promise<{ ids: string[]; truncated: boolean }> {
+  return requestJson(apiUrl("comments/ids", filterParams(filters)));
 }

@@ -1,34 +1,34 @@
 import { useCallback, useState } from "react";
 import type { QueueView } from "../../api";
-import { SessionMenu } from "../auth/session-menu";
+import { AppShell } from "../../components/app-shell";
+import { AuthorPanel } from "../authors/author-panel";
 import { CommentList } from "./comment-list";
+import type { QueueFilters } from "./queries";
 import { QueueFiltersBar } from "./queue-filters";
 import { tabId, ViewTabs } from "./view-tabs";
 
 const PANEL_ID = "queue-panel";
 
-/** The moderation queue: pick a view, narrow it down, decide comment by comment. */
+type Narrowing = Pick<QueueFilters, "thread" | "category" | "rule" | "author">;
+
+/** The moderation queue: pick a view, narrow it down, decide comment by comment or in bulk. */
 export function QueuePage() {
   const [view, setView] = useState<QueueView>("review");
-  const [thread, setThread] = useState("");
+  const [narrowing, setNarrowing] = useState<Narrowing>({ thread: "", category: "", rule: "", author: "" });
   const [q, setQ] = useState("");
+  const [authorPanel, setAuthorPanel] = useState<{ author: string; threadId: string } | null>(null);
   const onSearch = useCallback((value: string) => setQ(value), []);
+  const onOpenAuthor = useCallback((author: string, threadId: string) => setAuthorPanel({ author, threadId }), []);
 
   return (
-    <div className="app">
-      <header className="app-header">
-        <div className="app-header-inner">
-          <h1 className="app-title">Sift</h1>
-          <ViewTabs view={view} thread={thread} onChange={setView} panelId={PANEL_ID} />
-          <SessionMenu />
-        </div>
-      </header>
+    <AppShell headerControls={<ViewTabs view={view} thread={narrowing.thread} onChange={setView} panelId={PANEL_ID} />}>
       <main className="queue">
-        <QueueFiltersBar thread={thread} onThreadChange={setThread} onSearch={onSearch} />
+        <QueueFiltersBar filters={narrowing} onChange={(patch) => setNarrowing((current) => ({ ...current, ...patch }))} onSearch={onSearch} />
         <section id={PANEL_ID} role="tabpanel" aria-labelledby={tabId(view)}>
-          <CommentList filters={{ view, thread, q }} />
+          <CommentList filters={{ view, q, ...narrowing }} onOpenAuthor={onOpenAuthor} />
         </section>
       </main>
-    </div>
+      {authorPanel && <AuthorPanel author={authorPanel.author} threadId={authorPanel.threadId} onClose={() => setAuthorPanel(null)} />}
+    </AppShell>
   );
 }

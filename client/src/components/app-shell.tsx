@@ -1,0 +1,29 @@
+import type { ReactNode } from "react";
+import { SessionMenu } from "../features/auth/session-menu";
+import { Link, paths, usePathname } from "./router";
+import "./dashboard.css";
+
+/** The header every page shares: the name, the main navigation, page-specific controls and who is signed in. */
+export function AppShell({ children, headerControls }: { children: ReactNode; headerControls?: ReactNode }) {
+  const pathname = usePathname();
+  return (
+    <div className="app">
+      <header className="app-header">
+        <div className="app-header-inner">
+          <h1 className="app-title">Sift</h1>
+          <nav className="app-nav" aria-label="Main">
+            <Link href={paths.queue()} aria-current={pathname === paths.queue() ? "page" : undefined}>
+              Queue
+            </Link>
+            <Link href={paths.decisionLog()} aria-current={pathname === paths.decisionLog() ? "page" : undefined}>
+              Decision log
+            </Link>
+          </nav>
+          {headerControls}
+          <SessionMenu />
+        </div>
+      </header>
+      {children}
+    </div>
+  );
+}
