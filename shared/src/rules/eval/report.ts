@@ -27,6 +27,7 @@ export function formatReport(e: Evaluation): string {
   const cleanLine = (label: string, card: Evaluation["sift"]) =>
     `${label}: flags ${card.clean.flagged} of ${card.clean.items} clean items, ${card.hardNegatives.flagged} of ${card.hardNegatives.items} hard negatives get a category they are not labelled with`;
   lines.push("", cleanLine("Sift     ", e.sift), cleanLine("word list", e.wordList));
+  if (e.heldOut) lines.push("", ...heldOutTable(e.heldOut));
   lines.push("", "Hard negatives given a category they are not labelled with (Sift / word list):");
   for (const [contrast, { items, flagged }] of Object.entries(e.sift.byContrast)) {
     lines.push(`  ${contrast.padEnd(20)} ${String(flagged).padStart(3)} / ${String(e.wordList.byContrast[contrast]?.flagged ?? 0).padStart(3)}  of ${items}`);
@@ -38,6 +39,18 @@ export function formatReport(e: Evaluation): string {
   if (e.failures.length === 0) lines.push("Floors: all hold.");
   else lines.push(`Floors: ${e.failures.length} broken`, ...e.failures.map((f) => `  FAIL ${describeFailure(f)}`));
   return `${lines.join("\n")}\n`;
+}
+
+/** Recall and precision on held-out batches next to the rest: where the rules do not generalise. */
+function heldOutTable(h: NonNullable<Evaluation["heldOut"]>): string[] {
+  const lines = ["Held out (holdout-*.jsonl, written after the rules were tuned) vs the rest, Sift:", "category  held-out prec. recall (n) | rest prec. recall (n)"];
+  for (const category of CATEGORIES) {
+    const held = h.sift.categories.find((c) => c.category === category)!;
+    const rest = h.tuned.categories.find((c) => c.category === category)!;
+    lines.push(`${category.padEnd(9)} ${pct(held.precision)} ${pct(held.recall)} (${held.support}) | ${pct(rest.precision)} ${pct(rest.recall)} (${rest.support})`);
+  }
+  lines.push(`clean items flagged: held-out ${h.sift.clean.flagged} of ${h.sift.clean.items}, rest ${h.tuned.clean.flagged} of ${h.tuned.clean.items}`);
+  return lines;
 }
 
 function row(s: CategoryScore): string {
