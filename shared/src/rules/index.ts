@@ -50,7 +50,7 @@ export function evaluateComment(
   const ctx = buildCommentContext(comment.body, comment.author ?? "", options.replyTo ?? null, options.knownNames);
   // Relevance to an English article means nothing for a comment in another language.
   const vocabularies = ctx.language === "other" ? [] : (options.vocabularies ?? []);
-  let flags = PHASES.flatMap((phase) => phase(ctx, vocabularies));
+  let flags = preferSlurOverInsult(PHASES.flatMap((phase) => phase(ctx, vocabularies)));
   if (options.siteRules) flags = applyExceptions([...flags, ...siteRulesPhase(ctx, options.siteRules)], options.siteRules);
   return ctx.language === "other" ? flags.map((f) => ({ ...f, explanation: `${f.explanation} ${NOT_ENGLISH}`, confidence: Math.round(f.confidence * 70) / 100 })) : flags;
 }
@@ -86,6 +86,13 @@ export function evaluateThread(thread: ThreadInput, options: { siteRules?: SiteR
     results.push(sortBySeverity(flags));
   });
   return results;
+}
+
+/** Where the same words are both a slur and an insult, the slur (hate for who people are) is the judgement to show. */
+function preferSlurOverInsult(flags: Flag[]): Flag[] {
+  const slurs = flags.filter((f) => f.category === "slur" && f.start !== null);
+  if (!slurs.length) return flags;
+  return flags.filter((f) => f.category !== "insult" || f.start === null || !slurs.some((s) => f.start! < s.end! && s.start! < f.end!));
 }
 
 /** Words of the authors' names and of capitalised words in the article: people really in the conversation. */

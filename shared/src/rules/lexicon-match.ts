@@ -13,21 +13,25 @@ export interface WordHit {
 /** Lookup table from every spelling (base and forms, lowercased) to its entry. Multi-word forms keep their space. */
 export interface LexiconIndex {
   forms: Map<string, LexiconEntry>;
+  /** Forms with every run of a letter squeezed to one, for stretched spellings ("faaaaggots", "bullshiiiit"). */
+  squeezed: Map<string, LexiconEntry>;
   /** First words of the multi-word forms, so that pairs are only built where one could match. */
   pairStarts: Set<string>;
 }
 
 export function indexLexicon(entries: LexiconEntry[]): LexiconIndex {
   const forms = new Map<string, LexiconEntry>();
+  const squeezed = new Map<string, LexiconEntry>();
   const pairStarts = new Set<string>();
   for (const entry of entries) {
     for (const form of [entry.base, ...(entry.forms ?? [])]) {
       const key = form.toLowerCase();
       forms.set(key, entry);
+      if (!key.includes(" ")) squeezed.set(key.replace(/(.)\1+/g, "$1"), entry);
       if (key.includes(" ")) pairStarts.add(key.split(" ")[0]!);
     }
   }
-  return { forms, pairStarts };
+  return { forms, squeezed, pairStarts };
 }
 
 const isCapitalised = (t: Token | undefined) => !!t && /^\p{Lu}\p{Ll}/u.test(t.text);
@@ -69,6 +73,11 @@ export function findWords(tokens: Token[], index: LexiconIndex): WordHit[] {
           break;
         }
       }
+    }
+    // Only deliberate stretches (a letter three times) are squeezed all the way: "as" must not become "ass".
+    if (!entry && /(.)\1\1/.test(t.norm)) {
+      entry = index.squeezed.get(t.norm.replace(/(.)\1+/g, "$1"));
+      if (entry) disguise ??= "repeated letters squeezed";
     }
     if (!entry) {
       entry = matchCensored(t.norm, index);

@@ -18,7 +18,7 @@ export interface LexiconEntry {
 
 /** Common profanity (category `profanity`). */
 export const PROFANITY: LexiconEntry[] = [
-  { base: "fuck", forms: ["fucks", "fucked", "fucking", "fuckin", "fucker", "fuckers", "fuckery", "fuckwit", "fuckface", "fuckhead", "motherfucker", "motherfuckers", "motherfucking", "clusterfuck", "fck", "fcuk", "fcuks", "fcuking", "fcked", "fuk", "fuks", "fukin", "fuking", "phuck", "phuk", "phucking", "fuq", "fuqin", "feck", "effing", "fooking", "fucken"], weight: 0.9 },
+  { base: "fuck", forms: ["fucks", "fucked", "fucking", "fuckin", "fucker", "fuckers", "fuckery", "fuckwit", "fuckface", "fuckhead", "motherfucker", "motherfuckers", "motherfucking", "clusterfuck", "fck", "fcuk", "fcuks", "fcuking", "fcked", "fuk", "fuks", "fukin", "fuking", "phuck", "phuk", "phucking", "fuq", "fuqin", "fvck", "fvcking", "fvk", "feck", "effing", "fooking", "fucken"], weight: 0.9 },
   { base: "shit", forms: ["shits", "shitty", "shitting", "shitted", "shite", "shithead", "shitheads", "shithole", "shitholes", "shitstorm", "shitshow", "bullshit", "horseshit", "dipshit", "apeshit", "batshit", "chickenshit", "sheeit", "sht"], weight: 0.8 },
   { base: "bitch", forms: ["bitches", "bitchy", "bitching", "bitched", "biatch", "biotch", "beotch", "bish", "sonofabitch"], weight: 0.85 },
   { base: "bastard", forms: ["bastards"], weight: 0.7 },
@@ -34,6 +34,7 @@ export const PROFANITY: LexiconEntry[] = [
   { base: "prick", forms: ["pricks"], weight: 0.6 },
   { base: "douche", forms: ["douchebag", "douchebags", "douches"], weight: 0.6 },
   { base: "goddamn", forms: ["goddamned", "goddam"], weight: 0.4 },
+  { base: "damn", forms: ["dammit", "damnit", "damned"], weight: 0.3 },
   { base: "wtf", forms: ["stfu", "gtfo", "fml", "mofo"], weight: 0.5 },
   { base: "slut", forms: ["sluts", "slutty", "whore", "whores"], weight: 0.8 },
 ];
@@ -54,6 +55,15 @@ export const TARGETED_INSULTS: string[] = [
   "loser", "clown", "fool", "troll", "creature", "worm", "pig", "rat", "snake", "coward", "liar", "hypocrite",
   "stupid", "dumb", "pathetic", "ignorant", "clueless", "brainless", "worthless", "useless", "disgusting", "lowlife",
   "degenerate", "parasite", "muppet", "buffoon", "dunce", "donkey", "sheep", "shill", "bot", "simpleton", "psycho", "weirdo",
+  "tool", "bore", "snowflake", "weasel", "fraud", "hack", "thick", "spineless", "gutless", "braindead", "waste", "pillock",
+  "plonker", "prat", "git", "incompetent", "embarrassment",
+];
+
+/** Insult nouns said of someone ("the ref is a useless clown", "the devs are incompetent hacks"): singular and plural. */
+export const INSULT_NOUNS = [
+  "loser", "clown", "fool", "troll", "worm", "weasel", "snake", "coward", "liar", "hypocrite", "fraud", "hack", "tool", "bore",
+  "donkey", "muppet", "buffoon", "dunce", "parasite", "idiot", "moron", "lowlife", "degenerate", "imbecile", "halfwit", "pillock",
+  "plonker", "prat", "numpty", "clot", "sheep", "campers", "snowflake", "cunt", "prick", "twat", "wanker", "bastard", "dickhead",
 ];
 
 /** Identity slurs (category `slur`): hate aimed at people for who they are. Written out here because a moderator must be able to read and edit the list. */
@@ -64,10 +74,11 @@ export const IDENTITY_SLURS: LexiconEntry[] = [
   { base: "chink", forms: ["chinks", "gook", "gooks", "zipperhead"] },
   { base: "raghead", forms: ["ragheads", "towelhead", "towelheads", "sandnigger", "camel jockey", "muzzie", "muzzies", "mozzie"] },
   { base: "paki", forms: ["pakis"] },
+  { base: "wog", forms: ["wogs", "golliwog"] },
   { base: "coon", forms: ["coons", "jigaboo", "sambo", "porch monkey"] },
   { base: "faggot", forms: ["faggots", "fag", "fags", "faggy", "poofter", "poof", "batty boy"] },
-  { base: "dyke", forms: ["dykes"] },
-  { base: "tranny", forms: ["trannies", "shemale", "shemales"] },
+  { base: "dyke", forms: ["dykes"], alsoName: true },
+  { base: "tranny", forms: ["trannies", "trannys", "trany", "tranys", "shemale", "shemales"] },
   { base: "retard", forms: ["retards", "retarded", "tard", "tards", "spastic", "spaz", "mong"] },
   { base: "pikey", forms: ["pikeys", "gyppo", "gyppos"] },
 ];
@@ -100,6 +111,7 @@ export const GROUP_TERMS = [
   "german", "germans", "polish", "poles", "ukrainian", "ukrainians", "turk", "turks", "kurd", "kurds", "somali", "somalis",
   "nigerian", "nigerians", "afghan", "afghans", "iraqi", "iraqis", "lebanese", "saudi", "saudis", "shia", "shias", "sunni",
   "sunnis", "wahhabi", "wahhabis", "persian", "persians", "european", "europeans", "westerner", "westerners",
+  "romanian", "romanians", "bulgarian", "bulgarians", "albanian", "albanians", "jamaican", "jamaicans", "gypsy", "travellers",
 ];
 
 /** Country names: "X scum" about a country's people is an attack on them. */

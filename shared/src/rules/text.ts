@@ -66,7 +66,7 @@ export function normalizeWord(raw: string): { norm: string; disguise: string | n
 // A word: letters, digits and the symbols leetspeak puts inside words; apostrophes inside words.
 const WORD = /[\p{L}\p{N}@$|€][\p{L}\p{N}\p{M}@$!|€*'’\u200b-\u200d\u2060\u00ad]*/gu;
 // Single characters joined by one repeated separator: s.h.i.t, f-u-c-k, s h i t, b_i_t_c_h.
-const SPACED = /(?<![\p{L}\p{N}])(?:[\p{L}\p{N}@$!*](?:([.\-_ *·])|\s)){2,}[\p{L}\p{N}@$!*](?![\p{L}\p{N}])/gu;
+const SPACED = /(?<![\p{L}\p{N}])[\p{L}\p{N}@$!*]([.\-_*·]|\s)(?:[\p{L}\p{N}@$!*]\1)+[\p{L}\p{N}@$!*](?![\p{L}\p{N}])/gu;
 
 /** A cheap first look for letter-by-letter spellings before the full pattern runs. */
 const MAYBE_SPACED = /(?:^|[^A-Za-z0-9])[^\s][.\-_ *·\s][^\s][.\-_ *·\s][^\s](?:[^A-Za-z0-9]|$)/;

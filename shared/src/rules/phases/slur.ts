@@ -29,6 +29,8 @@ const TYPICAL = new RegExp(`\\btypical\\s+(${GROUP})\\b[,]?\\s+(?:always\\s+)?(?
 
 /** Words that show the writer rejects what is quoted or described (counter-speech). */
 const CONDEMNS = /\b(?:vile|disgusting|hateful|racist|bigoted|abhorrent|shameful|unacceptable|wrong|sick|horrific|condemn\w*|not ok|never ok|appalling|dehumanising|dehumanizing)\b/i;
+/** Cues that a quoted or named slur is being reported or rejected, not used: "stop using", "being called a", "people who say". */
+const COUNTER_CUES = /\b(?:(?:people|those|anyone|someone|everyone) who (?:say|says|think|claim|call)|the (?:idea|claim|myth|lie|trope|notion|word|term) (?:that|\w+)?|(?:stop|quit|don'?t) (?:saying|using|calling)|(?:have|has) (?:clearly )?never met|being called|called (?:me|him|her|them|us)?\s*(?:a|an)?|shout(?:ing|ed)?|yell(?:ing|ed)?|racist|hurts|report it)\b/i;
 const NEGATED = /\b(?:not|no|never|n't|aren't|isn't|nobody|none)\b/i;
 /** "I'm a proud dyke", "as a fag myself": in-group, reclaimed use. */
 const IN_GROUP = /\b(?:i'm|i am|im|as an?|we're|we are|us)\s+(?:an?\s+)?(?:proud\s+|old\s+|happy\s+)?$/i;
@@ -59,6 +61,8 @@ export function slurPhase(ctx: CommentContext): Flag[] {
   for (const hit of findWords(ctx.tokens, SLURS)) {
     const before = ctx.body.slice(Math.max(0, hit.start - 30), hit.start);
     if (IN_GROUP.test(before)) continue;
+    // Reported or rejected, not used: "Shouting "paki" at a driver is racist", "Being called a f** at school…".
+    if (COUNTER_CUES.test(ctx.plain) && (insideQuotes(ctx.body, hit.start) || /\b(?:called|calling)\s+(?:me\s+|him\s+|her\s+|them\s+|us\s+)?(?:an?\s+)?["“]?$/i.test(before))) continue;
     const how = hit.disguise ? ` (${hit.disguise})` : "";
     flags.push(spanFlag(ctx, "slur", "slur.identity", hit.start, hit.end, `"${ctx.body.slice(hit.start, hit.end)}" is an identity slur${how}.`, 0.9));
   }
@@ -77,7 +81,7 @@ export function slurPhase(ctx: CommentContext): Flag[] {
       flags.push(spanFlag(ctx, "slur", "slur.derogation", start, s.start + (follow.index ?? 0) + follow[0].length, `Says "${follow[1]}" (${previousGroup}, named just before) ${follow[2] ? `are "${follow[2]}"` : `"${follow[3]}"`}: derogates a group.`, 0.6));
     }
     previousGroup = GROUP_RE.exec(s.text)?.[1] ?? null;
-    if (CONDEMNS.test(s.text) && /["“”'‘’]|\bcall(?:s|ed|ing)?\b/i.test(s.text)) continue; // counter-speech quoting hate to reject it
+    if ((CONDEMNS.test(s.text) || COUNTER_CUES.test(s.text)) && /["“”'‘’]|\bcall(?:s|ed|ing)?\b/i.test(s.text)) continue; // counter-speech quoting hate to reject it
     const add = (re: RegExp, rule: string, why: (m: RegExpMatchArray) => string, confidence: number, skipNegated = true) => {
       for (const m of s.text.matchAll(re)) {
         if (skipNegated && NEGATED.test(m[0])) continue;
@@ -100,4 +104,10 @@ export function slurPhase(ctx: CommentContext): Flag[] {
     }
   }
   return flags;
+}
+
+/** True when `at` sits inside quotation marks opened earlier in its line. */
+function insideQuotes(text: string, at: number): boolean {
+  const line = text.slice(text.lastIndexOf("\n", at) + 1, at);
+  return (line.match(/[“]/g) ?? []).length > (line.match(/[”]/g) ?? []).length || (line.match(/"/g) ?? []).length % 2 === 1;
 }
