@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { FlagSchema } from "../../schemas/flag";
 import { CATEGORIES } from "../../schemas/thread";
+import { evaluateThread } from "../index";
 import { CONTRASTS, loadCorpus } from "./corpus";
 import { describeFailure, loadFloors } from "./floors";
 import { runEvaluation } from "./run";
@@ -47,5 +49,22 @@ describe("the rules engine on the corpus", () => {
   it("flags fewer clean items than a plain word list and finds more abuse", () => {
     expect(evaluation.sift.clean.flagged).toBeLessThan(evaluation.wordList.clean.flagged);
     expect(evaluation.sift.anyAbuse.f1).toBeGreaterThan(evaluation.wordList.anyAbuse.f1);
+  });
+});
+
+describe("flags on the corpus", () => {
+  it("are valid flags whose evidence is exactly the text at their offsets, obfuscated or not", () => {
+    const wrong: string[] = [];
+    for (const item of corpus.items) {
+      const article = item.context?.article ? corpus.articles[item.context.article]! : { title: "", body: "" };
+      const [flags] = evaluateThread({ article, comments: [{ external_id: item.id, parent_external_id: null, author: "a", body: item.text }] });
+      for (const flag of flags ?? []) {
+        FlagSchema.parse(flag);
+        if (flag.start !== null && flag.end !== null && item.text.slice(flag.start, flag.end) !== flag.evidence) {
+          wrong.push(`${item.id} ${flag.rule}: ${JSON.stringify(flag.evidence)} vs ${JSON.stringify(item.text.slice(flag.start, flag.end))}`);
+        }
+      }
+    }
+    expect(wrong).toEqual([]);
   });
 });
