@@ -5,7 +5,7 @@ import { findWords, indexLexicon } from "../lexicon-match";
 
 const SLURS = indexLexicon(IDENTITY_SLURS);
 const alt = (words: string[]) => words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|");
-const GROUP = `(?:${alt(GROUP_TERMS)})(?:\\s+(?:men|man|people|folk|women))?`;
+const GROUP = `(?:${alt(GROUP_TERMS)})(?:\\s+(?:men|man|people|folk|women|lads|guys|kids|boys|girls|taxi drivers|drivers|families))?`;
 const PEOPLE = `(?:${GROUP}|(?:${alt(COUNTRY_NAMES)}))`;
 const DEHUM = `(?:${alt(DEHUMANISING)})`;
 
@@ -24,11 +24,24 @@ const GENERALISING = new RegExp(`\\b((?:all|typical|these|those|the|why do|why a
 const RUIN = "(?:ruin|ruins|ruined|destroy|destroys|infest|infests|invade|invades|flood|floods|breed like|bring crime|spread disease|rape|rob|steal)";
 const ATTRIBUTE = new RegExp(`\\b(${GROUP})\\s+(?:always\\s+|just\\s+)?(${RUIN})\\s+(?:every|our|this|the|all|any)\\b`, "gi");
 /** A follow-up sentence about the group just named: "They ruin every town.", "These people always lie." */
-const FOLLOW_UP = new RegExp(`^\\s*(?:and\\s+|but\\s+)?(they|these people|those people|their kind|such people)\\s+(?:are\\s+(?:all\\s+|just\\s+)?(?:an?\\s+)?(?:[a-z]+\\s+)?(${DEHUM})|(?:always\\s+|all\\s+)?(${RUIN}|${NEGATIVE}))\\b`, "i");
+const FOLLOW_UP = new RegExp(`^\\s*(?:and\\s+|but\\s+)?(they|they're|these people|those people|their kind|such people)\\s+(?:are\\s+(?:all\\s+|just\\s+)?(?:an?\\s+)?(?:[a-z]+\\s+)?(${DEHUM})|(?:always\\s+|all\\s+)?(${RUIN}|${NEGATIVE}))\\b`, "i");
+/** What is said of a whole group: "X are all thugs", "X are mentally ill", "X can't be trusted", "the problem with X is". */
+const SMEARED =
+  "(?:thugs|thieves|drunks|criminals|rapists|terrorists|groomers|paedos|pedos|predators|perverts|mentally ill|sick in the head|a drain|a burden|a fifth column|a cancer|a plague|filthy|dirty|lazy|inferior|subhuman|too emotional|blokes in dresses|men in dresses|animals|savages|invaders|scroungers|spongers|liars)";
+const GROUP_PREDICATE = new RegExp(`\\b(${GROUP})(?:\\s+(?:in|from|of)\\s+(?:this|that|the|our)\\s+[\\w]+)?\\s+(?:are|'re|were)\\s+(?:all\\s+|just\\s+|so\\s+|too\\s+|nothing but\\s+|basically\\s+)?(?:[\\w-]+\\s+){0,2}?(${SMEARED})\\b`, "gi");
+const GROUP_CANT = new RegExp(`\\b(${GROUP})\\s+(?:can'?t|cannot|shouldn'?t be allowed to|should not be allowed to|should never be allowed to)\\s+(be trusted|drive|integrate|speak \\w+|\\w+)`, "gi");
+const PROBLEM_WITH = new RegExp(`\\bthe (?:problem|trouble) with (${GROUP}) is\\b`, "gi");
+/** Tropes that need no group word: "go back to their own countries", "belong in the kitchen", "run by his sort". */
+const TROPES: [RegExp, string][] = [
+  [/\b(?:go|send (?:him|her|them|'em)|sent) back (?:to (?:their|your|his|her) (?:own )?(?:countr(?:y|ies)|jungle|desert|caves?)|where (?:they|he|she|you) came from)\b|\bsend (?:him|her|them) back\b/gi, "tells people to go back where they came from"],
+  [/\b(?:women|girls|she) belongs? in the kitchen\b/gi, "says women belong in the kitchen"],
+  [/\b(?:run|controlled|owned) by (?:his|her|their) (?:sort|kind|lot|people|tribe)\b|\b(?:his|their) (?:sort|kind|tribe) (?:run|control|own)s? (?:the )?(?:media|banks|world|hollywood)\b/gi, "an antisemitic 'they run everything' trope"],
+  [/\bbreed(?:ing)? like (?:rats|rabbits|vermin|cockroaches)\b|\bshould stop breeding\b/gi, "talks of people breeding like vermin"],
+];
 const TYPICAL = new RegExp(`\\btypical\\s+(${GROUP})\\b[,]?\\s+(?:always\\s+)?(?:[a-z']+\\s+){0,2}?(${NEGATIVE})\\b`, "gi");
 
 /** Words that show the writer rejects what is quoted or described (counter-speech). */
-const CONDEMNS = /\b(?:vile|disgusting|hateful|racist|bigoted|abhorrent|shameful|unacceptable|wrong|sick|horrific|condemn\w*|not ok|never ok|appalling|dehumanising|dehumanizing)\b/i;
+const CONDEMNS = /\b(?:vile|disgusting|hateful|racist|bigoted|abhorrent|shameful|unacceptable|wrong|sick|horrific|condemn\w*|not ok|never ok|appalling|dehumanising|dehumanizing|nonsense|rubbish|myth|ignorant|sexist|homophobic|transphobic)\b/i;
 /** Cues that a quoted or named slur is being reported or rejected, not used: "stop using", "being called a", "people who say". */
 const COUNTER_CUES = /\b(?:(?:people|those|anyone|someone|everyone) who (?:say|says|think|claim|call)|the (?:idea|claim|myth|lie|trope|notion|word|term) (?:that|\w+)?|(?:stop|quit|don'?t) (?:saying|using|calling)|(?:have|has) (?:clearly )?never met|being called|called (?:me|him|her|them|us)?\s*(?:a|an)?|shout(?:ing|ed)?|yell(?:ing|ed)?|racist|hurts|report it)\b/i;
 const NEGATED = /\b(?:not|no|never|n't|aren't|isn't|nobody|none)\b/i;
@@ -36,7 +49,8 @@ const NEGATED = /\b(?:not|no|never|n't|aren't|isn't|nobody|none)\b/i;
 const IN_GROUP = /\b(?:i'm|i am|im|as an?|we're|we are|us)\s+(?:an?\s+)?(?:proud\s+|old\s+|happy\s+)?$/i;
 
 const DEHUM_WORDS = new Set(DEHUMANISING);
-const GENERALISING_WORDS = new Set(["always", "never", "all", "constantly", "just", "typical"]);
+const GENERALISING_WORDS = new Set(["always", "never", "all", "constantly", "just", "typical", "are", "can't", "cant", "cannot", "shouldn't", "problem", "trouble", "they're"]);
+const TROPE_WORDS = new Set(["back", "kitchen", "sort", "kind", "tribe", "breed", "breeding"]);
 const GROUP_WORDS = new Set(GROUP_TERMS);
 const SMEAR_WORDS = new Set(["butchers", "killers", "murderers"]);
 const PEOPLE_RE = new RegExp(`\\b${PEOPLE}\\b`, "i");
@@ -71,7 +85,8 @@ export function slurPhase(ctx: CommentContext): Flag[] {
   const generalising = groupNamed && (hasAny(ctx, GENERALISING_WORDS) || hasAny(ctx, RUIN_WORDS));
   const smear = hasAny(ctx, SMEAR_WORDS);
   flags.push(...epithetNames(ctx));
-  if (!dehumanising && !generalising && !smear) return flags;
+  const trope = hasAny(ctx, TROPE_WORDS);
+  if (!dehumanising && !generalising && !smear && !trope && !groupNamed) return flags;
   let previousGroup: string | null = null;
   for (const sentence of ctx.sentences) {
     const s = { start: sentence.start, text: ctx.plain.slice(sentence.start, sentence.start + sentence.text.length) };
@@ -81,11 +96,14 @@ export function slurPhase(ctx: CommentContext): Flag[] {
       flags.push(spanFlag(ctx, "slur", "slur.derogation", start, s.start + (follow.index ?? 0) + follow[0].length, `Says "${follow[1]}" (${previousGroup}, named just before) ${follow[2] ? `are "${follow[2]}"` : `"${follow[3]}"`}: derogates a group.`, 0.6));
     }
     previousGroup = GROUP_RE.exec(s.text)?.[1] ?? null;
-    if ((CONDEMNS.test(s.text) || COUNTER_CUES.test(s.text)) && /["“”'‘’]|\bcall(?:s|ed|ing)?\b/i.test(s.text)) continue; // counter-speech quoting hate to reject it
+    if ((CONDEMNS.test(s.text) || COUNTER_CUES.test(s.text)) && /["“”'‘’]|\bcall(?:s|ed|ing)?\b|^\s*saying\b/i.test(s.text)) continue; // counter-speech quoting hate to reject it
     const add = (re: RegExp, rule: string, why: (m: RegExpMatchArray) => string, confidence: number, skipNegated = true) => {
       for (const m of s.text.matchAll(re)) {
-        if (skipNegated && NEGATED.test(m[0])) continue;
-        const start = s.start + (m.index ?? 0);
+        const at = m.index ?? 0;
+        // "Not all immigrants are criminals": the negation stands just before the group.
+        if (skipNegated && (NEGATED.test(m[0]) || /\b(?:not|no|never)\s+(?:all\s+|every\s+|most\s+)?$/i.test(s.text.slice(Math.max(0, at - 12), at)))) continue;
+        if (insideQuotes(s.text, at)) continue; // a phrase in quotes is named, not said
+        const start = s.start + at;
         flags.push(spanFlag(ctx, "slur", rule, start, start + m[0].trimEnd().length, why(m), confidence));
       }
     };
@@ -98,6 +116,14 @@ export function slurPhase(ctx: CommentContext): Flag[] {
       add(GENERALISING, "slur.derogation", (m) => `Generalises about ${m[2]} as a group ("${m[3]} … ${m[4]}").`, 0.6);
       add(TYPICAL, "slur.derogation", (m) => `Generalises about ${m[1]} as a group ("typical … ${m[2]}").`, 0.6);
       add(ATTRIBUTE, "slur.derogation", (m) => `Blames ${m[1]} as a group ("${m[2]} …").`, 0.6);
+    }
+    if (groupNamed) {
+      add(GROUP_PREDICATE, "slur.derogation", (m) => `Says ${m[1]} as a group are "${m[2]}".`, 0.65);
+      add(GROUP_CANT, "slur.derogation", (m) => `Says ${m[1]} as a group can't or shouldn't "${m[2]}".`, 0.55);
+      add(PROBLEM_WITH, "slur.derogation", (m) => `Treats ${m[1]} as a problem.`, 0.55);
+    }
+    for (const [re, why] of TROPES) {
+      add(re, "slur.trope", () => `A hateful trope: ${why}.`, 0.6, false);
     }
     if (smear && (PEOPLE_RE.test(s.text) || /\bthe\s+(?:child|baby|christ|god)\s+(?:butchers|killers|murderers)\b/i.test(s.text))) {
       add(SMEAR, "slur.group-smear", (m) => `"${m[1]}" brands a whole people as murderers.`, 0.6, false);
