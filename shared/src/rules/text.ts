@@ -30,12 +30,14 @@ const HOMOGLYPHS: Record<string, string> = {
 };
 
 const PLAIN = /^[A-Za-z]+(?:['’][A-Za-z]+)?$/;
+const CASHTAG = /^\$[A-Z]{2,8}\d?$/;
 
 const LEET: Record<string, string> = { "0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", $: "s", "!": "i", "|": "i", "€": "e" };
 
 /** Lowercases and maps lookalike characters; reports what it had to undo. */
 export function normalizeWord(raw: string): { norm: string; disguise: string | null } {
   // Most words are plain ASCII letters: nothing to undo.
+  if (CASHTAG.test(raw)) return { norm: raw.toLowerCase(), disguise: null }; // $ZORK is a ticker, not leetspeak
   if (PLAIN.test(raw)) return { norm: raw.includes("’") ? raw.toLowerCase().replace(/’/g, "'") : raw.toLowerCase(), disguise: null };
   let disguise: string | null = null;
   let s = raw.normalize("NFKC");

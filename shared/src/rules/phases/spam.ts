@@ -3,7 +3,12 @@ import { spanFlag, wholeFlag, type CommentContext } from "../context";
 
 /** Commercial calls to action: the shape of spam, with or without a link. */
 const CALLS_TO_ACTION: [RegExp, string][] = [
-  [/\b(?:make|earn|making|earning|made)\s+(?:\$|£|€)?\s?\d[\d,.]*k?\s*(?:\$|dollars|usd|pounds)?\s*(?:a|per|every|each)\s+(?:day|week|month|hour)\b/gi, "promises easy money"],
+  [/\b(?:make|makes|earn|earns|making|earning|made|earned)\s+(?:\$|£|€)?\s?\d[\d,.]*k?\s*(?:\$|dollars|usd|pounds)?\s*(?:a|an|per|every|each|this|last)\s+(?:day|week|month|hour)\b/gi, "promises easy money"],
+  [/\b(?:passive income|earn (?:fast|money fast|from home|while you sleep)|wanna earn|join my team|need money fast|money fast|same-day loans?|loans? up to|no credit checks?|approved in minutes|text \w+ to \d{4,}|bitcoin doubler|crypto doubler|send \d+(?:\.\d+)? (?:btc|eth|bitcoin)|love spells?|spell caster)\b/gi, "money, loan or miracle offer"],
+  [/\blink in (?:my )?bio\b|\bcheck it out at\b|\bhere'?s how:/gi, "points readers to a link for the offer"],
+  [/\b(?:h\s?m\s?u|hit me up|add me|message|dm|contact \w+(?: \w+)?) on (?:insta(?:gram)?|ig|snap(?:chat)?|telegram|whats\s?app|discord|kik|wechat|tiktok)\b|\b(?:telegram|whats\s?app|snap(?:chat)?|insta(?:gram)?|discord|kik)\s*:?\s*@[\w.]{3,}|\bmessage @[\w.]{3,}|\bfollow @[\w.]{3,} for\b/gi, "sends readers to a private handle"],
+  [/\bfree (?:match )?streams?\b|\bwatch (?:the match|it|live|games?) (?:free|live|in hd)\b|\bfree (?:v-?bucks|robux|skins|coins|gems|followers)\b|\bno survey\b|\b(?:cheap|cheapest)\s+(?:rank ?boosts?|boosting|on the market)\b|\brank boost(?:s|ing)?\b|\bseo services\b|\bbacklinks\b|(?:\bcheap\s+){3}/gi, "sells streams, game currency, boosts or SEO"],
+  [/\$[a-z]{2,8}\d?\b[^.!?]{0,40}\b(?:\d+x|presale|load up|buy now|next big thing|before listing|to the moon|moons?)\b|\bpresale is live\b|\blast chance\b[^.!?]{0,20}don'?t miss out/gi, "promotes a coin or token"],
   [/\b(?:work|working)\s+from\s+home\b[^.!?]{0,60}\b(?:\$|earn|income|job|click|visit|check|link)/gi, "work-from-home offer"],
   [/\b(?:whats\s?app|telegram|dm|message|text|contact|email|inbox)\s+me\b[^.!?]{0,40}(?:\bfor\b|\+?\d{6,}|@\w+|\bcheap\b|\bnow\b)/gi, "asks readers to contact the writer privately"],
   [/\b(?:visit|check out|click)\s+(?:my|our)\s+(?:profile|page|site|website|channel|shop|store|bio|link)\b/gi, "advertises the writer's own profile or site"],
@@ -17,7 +22,7 @@ const CALLS_TO_ACTION: [RegExp, string][] = [
 ];
 /** All calls to action in one expression: most comments are ruled out by a single scan. */
 const ANY_CALL = new RegExp(CALLS_TO_ACTION.map(([re]) => `(?:${re.source})`).join("|"), "i");
-const LINK = /\bhttps?:\/\/[^\s)>\]]+|\bwww\.[^\s)>\]]+|\b[a-z0-9-]+\.(?:com|net|org|io|biz|info|xyz|shop|store|online|site)\/[^\s]*/gi;
+const LINK = /\bhttps?:\/\/[^\s)>\]]+|\bwww\.[^\s)>\]]+|\b[a-z0-9-]+\.(?:com|net|org|io|biz|info|xyz|shop|store|online|site|example|ly|co|me|tv|live)\b(?:\/[^\s]*)?/gi;
 
 /** Spam: commercial calls to action, link-heavy posts. (Duplicates across authors are judged over the thread.) */
 export function spamPhase(ctx: CommentContext): Flag[] {
@@ -28,10 +33,11 @@ export function spamPhase(ctx: CommentContext): Flag[] {
       flags.push(spanFlag(ctx, "spam", "spam.call-to-action", start, start + m[0].length, `Commercial call to action: ${why}.`, 0.8));
     }
   }
-  const links = /https?:|www\.|\.[a-z]{2,6}\//i.test(ctx.body) ? [...ctx.body.matchAll(LINK)] : [];
-  const words = ctx.tokens.length;
-  if (links.length >= 3 && links.length * 12 >= words) {
-    flags.push(wholeFlag("spam", "spam.link-heavy", `${links.length} links in ${words} words`, `Mostly links: ${links.length} links in ${words} words.`, 0.7));
+  const links = /https?:|www\.|\.[a-z]{2,7}\b/i.test(ctx.body) ? [...ctx.body.matchAll(LINK)] : [];
+  const words = ctx.tokens.filter((t) => !links.some((l) => t.start >= (l.index ?? 0) && t.end <= (l.index ?? 0) + l[0].length)).length;
+  // Mostly links: a relevant source or two inside real sentences is not spam.
+  if (links.length >= 2 && links.length * 5 >= words) {
+    flags.push(wholeFlag("spam", "spam.link-heavy", `${links.length} links, ${words} other words`, `Mostly links: ${links.length} links and ${words} other words.`, 0.7));
   }
   return flags;
 }
