@@ -11,13 +11,14 @@ import { GROUP_TERMS } from "../lexicon";
  */
 
 const HARM =
-  "(?:kill|kills|killed|killing|murder|murders|murdered|shoot|shot|shoots|stab|stabs|stabbed|hang|hanged|hung|lynch|lynched|behead|beheaded|burn|burns|burned|burnt|drown|drowns|drowned|strangle|strangled|choke|slit|gut|gutted|butcher|butchered|slaughter|slaughtered|execute|executed|exterminate|exterminated|gas|gassed|bomb|nuke|rape|raped|torture|tortured|beat|beaten|punch|hurt|harm|cut|smash|bash|eliminate|wipe out|wiped out|put down|string up|strung up|curb ?stomp|torch|torched|attack|attacked|slap|slapped|kick|kicked|break (?:his|her|their|your|ur) (?:jaw|legs?|arms?|neck|face|nose|skull|teeth|knees?)|beat (?:the (?:living daylights|crap|shit|hell) out of|some sense into)|run (?:\\w+ )?(?:off the road|over|down)|put (?:you|him|her|them) (?:in (?:hospital|the ground|a coffin|a wheelchair)|out of (?:\\w+) misery)|(?:get|gets|getting) (?:hit by a (?:bus|car|lorry|truck|train)|cancer)|hit by a (?:bus|car|lorry|truck|train)|die|dies|rot|run (?:a|the|my|this|his) (?:sword|knife|blade|spear|stake) (?:through|into)|put (?:a|one|the) (?:bullet|round|knife|blade|brick|rock|stone|petrol bomb|molotov) (?:in|into|through)|blow (?:\\w+ )?brains out)";
+  // Phrases first: an alternation takes the first that matches, and "beat" must not cut "beat some sense into" short.
+  "(?:wipe out|wiped out|put down|string up|strung up|curb ?stomp|break (?:his|her|their|your|ur) (?:jaw|legs?|arms?|neck|face|nose|skull|teeth|knees?)|beat (?:the (?:living daylights|crap|shit|hell) out of|some sense into)|run (?:\\w+ ){0,2}(?:off the road|over|down)|put (?:you|him|her|them) (?:in (?:hospital|the ground|a coffin|a wheelchair)|out of (?:\\w+) misery)|(?:get|gets|getting) (?:hit by a (?:bus|car|lorry|truck|train)|cancer)|hit by a (?:bus|car|lorry|truck|train)|run (?:a|the|my|this|his) (?:sword|knife|blade|spear|stake) (?:through|into)|put (?:a|one|the) (?:bullet|round|knife|blade|brick|rock|stone|petrol bomb|molotov) (?:in|into|through)|blow (?:\\w+ )?brains out|give (?:[\\w']+ ){1,3}(?:a|an) (?:proper |good |real |right )?(?:hiding|beating|kicking|slap|smack|pasting|battering|going-over)|gave (?:[\\w']+ ){1,3}(?:a|an) (?:proper |good |real |right )?(?:hiding|beating|kicking|slap|smack|pasting|battering|going-over)|snap (?:your|his|her|their|ur) (?:fingers|neck|legs?|arms?)|end up in (?:hospital|a coffin|a wheelchair|the morgue|a box)|(?:get|gets|getting) (?:food poisoning|cancer)|kill|kills|killed|killing|murder|murders|murdered|shoot|shot|shoots|stab|stabs|stabbed|hang|hanged|hung|lynch|lynched|behead|beheaded|burn|burns|burned|burnt|drown|drowns|drowned|strangle|strangled|choke|slit|gut|gutted|butcher|butchered|slaughter|slaughtered|execute|executed|exterminate|exterminated|gas|gassed|bomb|nuke|rape|raped|torture|tortured|beat|beaten|punch|hurt|harm|cut|smash|bash|eliminate|torch|torched|attack|attacked|slap|slapped|kick|kicked|die|dies|rot|batter|battered|deck|glass|glassed|knife|knifed)";
 const HARM_RE = new RegExp(`\\b${HARM}\\b`, "g");
 /** Past harm that a sentence praises: "whoever torched his car did the right thing", "should get a medal". */
 const PRAISE_AFTER = /\b(?:did the right thing|(?:is|was|are) (?:a |an )?(?:hero|heroes|legend|legends)|(?:should|deserves? to) get a medal|should do it again|do the rest|good on (?:him|her|them)|about time|wouldn'?t lose any sleep|(?:he|she|they)'?d have earned it|had it coming|shame (?:he|she|they) (?:wasn'?t|weren'?t) in it)\b/i;
 const INTRANSITIVE = /^(?:die|dies|rot|burn|burns|drown|drowns|choke)$/;
 
-const PERSON_NOUNS = `people|person|ref|referee|striker|player|cyclist|driver|bloke|protesters?|dev|devs|manager|mayor|minister|councillors?|councilors?|mps?|pm|governor|officers?|officials?|ceo|owner|landlord|author|writer|man|men|woman|women|kid|kids|child|children|family|families|guy|guys|bastards?|traitors?|politicians?|cops?|mods?|moderators?|journalists?|reporters?|judges?|president|senators?|leaders?|neighbou?rs?|wife|husband|mother|mum|mom|father|dad|son|daughter|boss|teacher|${GROUP_TERMS.join("|")}`;
+const PERSON_NOUNS = `people|person|scabs?|strikers?|landlords?|tenants?|fans|supporters|lads|whoever \\w+|anyone who \\w+|ref|referee|striker|player|cyclist|driver|bloke|protesters?|dev|devs|manager|mayor|minister|councillors?|councilors?|mps?|pm|governor|officers?|officials?|ceo|owner|landlord|author|writer|man|men|woman|women|kid|kids|child|children|family|families|guy|guys|bastards?|traitors?|politicians?|cops?|mods?|moderators?|journalists?|reporters?|judges?|president|senators?|leaders?|neighbou?rs?|wife|husband|mother|mum|mom|father|dad|son|daughter|boss|teacher|${GROUP_TERMS.join("|")}`;
 const BODY = "belly|head|throat|neck|face|back|heart|chest|skull|gut|guts|brains|jaw|legs?|mouth|kids|children|family|wife|husband|house|home|window|windows|car|door|mosques?|churches|church|synagogues?|temples?";
 /** A human object right after the harm: you, him, them, his belly, those people, the jews, a Jew. */
 const HUMAN_OBJECT = new RegExp(
@@ -54,7 +55,7 @@ const FRAMES: Frame[] = [
   { kind: "call", re: /^\s*(?:round \w+ up|take \w+ (?:out back|outside|out)|drag \w+ out|hunt \w+ down|find \w+)\s+and\s+$/i },
   { kind: "wish", re: /\b(?:wish|hope|pray) (?:someone|somebody) would\s+$/i },
   { kind: "call", re: /\b(?:should|must|needs? to|ought to|deserves? to|has to|have to|will)\s+(?:be|get)\s+(?:\w+\s+)?$/i, subjectTarget: true },
-  { kind: "wish", re: /\b(?:i hope|hope|hopefully|i wish|i pray|pray|may)\s+(?:that\s+)?(?:[\w']+\s+){1,3}(?:gets?\s+|will\s+)?$/i, subjectTarget: true },
+  { kind: "wish", re: /\b(?:i hope|hope|hopefully|i wish|i pray|pray|may)\s+(?:that\s+)?(?:[\w']+\s+){1,4}(?:all\s+)?(?:gets?\s+|will\s+|(?:get|gets) [\w ]{1,20} and\s+)?$/i, subjectTarget: true },
   { kind: "wish", re: /\b(?:deserves?|ought|needs?)\s+to\s+$/i, subjectTarget: true },
   { kind: "endorsement", re: /\b(?:only|best|right|proper|real|final|one true)\s+(?:\w+\s+){0,2}["“”']?(?:way|solution|answer|dialogue|cure|response|treatment|thing|language|option|fix)["“”']?[^.!?]{0,60}\b(?:is|was)\s+(?:to\s+)?$/i },
 ];
@@ -63,13 +64,15 @@ const FRAMES: Frame[] = [
 const DESERVES_WEAPON = /\b(?:deserves?|needs?|earned|should get|ought to get)\s+(?:a|the|one)\s+(?:knife|bullet|rope|noose|beating|bat|blade|sword)\b/gi;
 /** Menace without a harm verb. */
 const INTIMIDATION =
-  /\b(?:(?:we|i) know where (?:you|your \w+|u|he|she|they|his \w+|her \w+|their \w+) (?:live|lives|go to school|goes to school|work|works|sleep|sleeps)|(?:had|'d) better watch (?:your|his|her|their)(?:self|selves| back)|(?:get|gets|getting) what'?s coming to (?:you|him|her|them)|watch your back|your days are numbered|sleep with one eye open|you(?:'re| are) (?:a )?dead (?:man|woman|meat)|you won'?t see (?:it|me) coming|kys|(?:you're|you are|ur) (?:so )?dead (?:when|if|once)|shame if something (?:happened|were to happen|happens) to|(?:turn|show) up at your (?:door|house|home|work)|(?:coming|come) round (?:to )?your (?:house|place|home)|you won'?t like what happens|pay you a (?:little )?visit)\b/gi;
+  /\b(?:(?:we|i) know where (?:you|your \w+|u|he|she|they|his \w+|her \w+|their \w+) (?:live|lives|go to school|goes to school|work|works|sleep|sleeps)|(?:had|'d) better watch (?:your|his|her|their)(?:self|selves| back)|(?:get|gets|getting) what'?s coming to (?:you|him|her|them)|watch your back|your days are numbered|sleep with one eye open|you(?:'re| are) (?:a )?dead (?:man|woman|meat)|you won'?t see (?:it|me) coming|kys|(?:you're|you are|ur) (?:so )?dead (?:when|if|once)|shame if something (?:happened|were to happen|happens) to|(?:turn|show) up at your (?:door|house|home|work)|(?:coming|come) round (?:to )?your (?:house|place|home)|you won'?t like what happens|pay you a (?:little )?visit|(?:we|i)(?:'ve| have) got your (?:registration|reg|number plate|address|home address|details)|should have (?:aimed for|gone for|hit) (?:his|her|their|your) (?:head|face|throat))\b/gi;
 /** Urging someone to harm themselves. */
-const SELF_HARM = /\b(?:(?:go |just )?(?:kill|hang|drown|neck|end|off) (?:yourself|urself|yourselves)|jump off a (?:bridge|cliff|building|roof)|drink bleach|(?:go )?die in a (?:fire|hole|ditch))\b/gi;
+const SELF_HARM = /\b(?:(?:go |just )?(?:kill|hang|drown|neck|end|off) (?:yourself|urself|yourselves)|jump off a (?:bridge|cliff|building|roof)|drink bleach|(?:go )?die in a (?:fire|hole|ditch)|(?:world|everyone) (?:would be|is|'d be) better (?:off )?without you)\b/gi;
 /** "should have his legs broken". */
 const SHOULD_HAVE_BROKEN = /\b(?:should|ought to|needs? to|deserves? to) (?:have|get) (?:his|her|their|your) (?:\w+ )?(?:legs?|arms?|jaw|neck|teeth|knees?|skull|face) (?:broken|smashed|snapped|kicked in)\b/gi;
 
-const NEGATION = /\b(?:never|not|n't|no one|nobody|wouldn't|won't|don't|shouldn't)\b[^,;]*$/i;
+const NEGATION_WORDS = /\b(?:never|not|n't|no one|nobody|wouldn't|won't|don't|shouldn't)\b[^,;]*$/i;
+/** Negation that governs the harm; "why don't you…" is a suggestion, not a negation. */
+const NEGATION = { test: (text: string) => NEGATION_WORDS.test(text.replace(/\bwhy (?:don'?t|not)\b/gi, "")) };
 const REPORTED = /\b(?:said|says|remarked|wrote|writes|claimed|declared|tweeted|called for|argued|stated|told \w+|once \w+ed|whispers?|shouts?|sings?|in the (?:film|movie|book|song|show|episode|game|novel|series))\b/i;
 /** Fiction, songs and news: violence described, not wished. */
 const FICTION = /\b(?:film|movie|book|novel|song|lyrics?|villain|character|episode|scene|series|trailer|game's|in-game|boss fight|reported|according to|police said|court heard)\b/i;
@@ -79,7 +82,7 @@ const CONDEMNS = /\b(?:vile|disgusting|horrific|abhorrent|shameful|evil|wrong|si
 /** Words one of the patterns above starts with or needs: comments with none of them skip the patterns. */
 const HARM_WORDS = new Set(HARM.replace(/\(\?:|\)|\\w\+|\?|\\/g, " ").split(/[\s|]+/).filter((w) => /^[a-z]+$/.test(w)));
 const WEAPON_WORDS = new Set(["knife", "bullet", "rope", "noose", "beating", "bat", "blade", "sword"]);
-const MENACE_WORDS = new Set(["know", "better", "coming", "come", "watch", "days", "sleep", "dead", "see", "kys", "shame", "turn", "show", "like", "visit", "yourself", "urself", "jump", "bleach", "broken", "smashed", "snapped"]);
+const MENACE_WORDS = new Set(["got", "aimed", "without", "know", "better", "coming", "come", "watch", "days", "sleep", "dead", "see", "kys", "shame", "turn", "show", "like", "visit", "yourself", "urself", "jump", "bleach", "broken", "smashed", "snapped"]);
 
 /** Harm + human target + modality, per sentence; and menacing phrases. */
 export function threatPhase(ctx: CommentContext): Flag[] {
@@ -106,7 +109,8 @@ export function threatPhase(ctx: CommentContext): Flag[] {
       const end = s.start + at + m[0].length + targetLength(post);
       const reported = REPORTED.test(sentence.slice(0, at)) || insideQuotes(sentence, at);
       if (reported) {
-        const rest = text.slice(s.start + s.text.length);
+        // What follows the quote, in this sentence or the next ones, says whether the writer endorses it.
+        const rest = sentence.slice(at + m[0].length) + text.slice(s.start + s.text.length);
         if (!ENDORSES.test(rest) || CONDEMNS.test(rest)) continue;
         flags.push(spanFlag(ctx, "threat", "threat.endorsed-violence", start, end, `Quotes a call for violence against people and endorses it ("${ENDORSES.exec(rest)?.[0]}").`, 0.8));
       } else {
@@ -140,7 +144,7 @@ export function threatPhase(ctx: CommentContext): Flag[] {
 function findModality(pre: string, post: string, harm: string): Modality | null {
   if (NEGATION.test(pre)) return null;
   // The harm phrase may hold its own target ("break your jaw", "put you in hospital").
-  const objectIsHuman = HUMAN_OBJECT.test(post) || /\b(?:you|your|ur|him|his|her|them|their)\b/.test(harm);
+  const objectIsHuman = HUMAN_OBJECT.test(post) || /\b(?:you|your|ur|him|his|her|them|their)\b/.test(harm) || HUMAN_OBJECT.test(harm.replace(/^\S+/, ""));
   // "kill that idea" is an idiom, "kill that traitor" is not.
   const idiom = !objectIsHuman && IDIOM_OBJECT.test(post);
   for (const frame of FRAMES) {
