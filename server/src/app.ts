@@ -6,6 +6,7 @@ import type { Logger } from "pino";
 import type { Db } from "./db/connection";
 import { NotFoundError } from "./errors";
 import { DEFAULT_AUTH_OPTIONS, readOnlyForViewers, requireSession, type AuthOptions } from "./routes/auth-middleware";
+import { auditRouter } from "./routes/audit";
 import { commentsRouter } from "./routes/comments";
 import { csrfGuard } from "./routes/csrf";
 import { errorHandler } from "./routes/error-handler";
@@ -69,6 +70,7 @@ export function createApp(deps: AppDeps): Express {
   app.use("/api", healthRouter(deps.db), sessionRouter(deps.db, auth));
   app.use("/api", requireSession(deps.db, auth), readOnlyForViewers());
   app.use("/api", threadsRouter(deps.db), commentsRouter(deps.db));
+  app.use("/api", auditRouter(deps.db));
   app.use("/api", (req, _res, next) => next(new NotFoundError(`no API route ${req.method} ${req.path}`)));
   const clientDir = deps.clientDir === undefined ? DEFAULT_CLIENT_DIR : deps.clientDir;
   if (clientDir) serveClient(app, clientDir);

@@ -1,4 +1,5 @@
 import { Command, Option } from "commander";
+import { cliActor } from "../services/audit-service";
 import { prepareFile, storePreparedFile, type ImportedThread } from "../services/import-service";
 import { rebuildSearchIndex } from "../services/search-service";
 
@@ -38,7 +39,7 @@ export function importCommand(): Command {
         );
         const db = openCliDatabase(ctx.dbPath);
         try {
-          const results = prepared.map((p) => ({ file: p.file, threads: storePreparedFile(db, p) }));
+          const results = prepared.map((p) => ({ file: p.file, threads: storePreparedFile(db, p, { actor: cliActor() }) }));
           const imported = results.reduce((n, r) => n + r.threads.reduce((m, t) => m + t.comments, 0), 0);
           // The triggers kept search in step row by row; after a bulk load, start from a compact index.
           if (imported >= BULK_IMPORT_COMMENTS) rebuildSearchIndex(db);

@@ -3,6 +3,7 @@ import { exportCommand } from "./export-command";
 import { importCommand } from "./import-command";
 import { rescanCommand } from "./rescan-command";
 import { rulesCommand } from "./rules-command";
+import { auditCommand } from "./audit-command";
 import { backupCommand, checkCommand } from "./maintenance-commands";
 import { usersCommand } from "./users-command";
 
@@ -16,6 +17,7 @@ const program = new Command("sift")
   .addCommand(exportCommand())
   .addCommand(usersCommand())
   .addCommand(backupCommand())
-  .addCommand(checkCommand());
+  .addCommand(checkCommand())
+  .addCommand(auditCommand());
 
 await program.parseAsync(process.argv);

@@ -1,5 +1,6 @@
 import { Command, Option } from "commander";
 import type { UserRole } from "../db/user-repo";
+import { cliActor } from "../services/audit-service";
 import { addUser, changePassword, listUsers, USER_ROLES } from "../services/user-service";
 import { cliContext, openCliDatabase, runAction } from "./context";
 import { readNewPassword } from "./read-password";
@@ -28,7 +29,7 @@ export function usersCommand(): Command {
     .action(
       runAction(async (name: string, options: { role: UserRole; db?: string }) => {
         const password = await readNewPassword();
-        const user = await withDb(options.db, (db) => addUser(db, { username: name, password, role: options.role }));
+        const user = await withDb(options.db, (db) => addUser(db, { username: name, password, role: options.role, actor: cliActor() }));
         process.stdout.write(`created user ${user.username} (${user.role})\n`);
       }),
     );
@@ -40,7 +41,7 @@ export function usersCommand(): Command {
     .action(
       runAction(async (name: string, options: { db?: string }) => {
         const password = await readNewPassword();
-        const user = await withDb(options.db, (db) => changePassword(db, name, password));
+        const user = await withDb(options.db, (db) => changePassword(db, name, password, cliActor()));
         process.stdout.write(`changed the password of ${user.username}\n`);
       }),
     );

@@ -44,7 +44,7 @@ export function sessionRouter(db: Db, options: AuthOptions): Router {
   const router = Router();
   router.post("/session", signInLimiter(options), async (req, res) => {
     const credentials = SignInBodySchema.parse(req.body ?? {});
-    const session = await signIn(db, credentials, { idleMs: options.idleMs, now: options.now() });
+    const session = await signIn(db, credentials, { idleMs: options.idleMs, now: options.now(), address: req.ip });
     res.cookie(SESSION_COOKIE, session.token, cookieOptions(req, options));
     res.json({ user: session.user });
   });
@@ -53,7 +53,7 @@ export function sessionRouter(db: Db, options: AuthOptions): Router {
   });
   router.delete("/session", requireSession(db, options), (req, res) => {
     const token = readSessionToken(req);
-    if (token) signOut(db, token);
+    if (token) signOut(db, token, sessionUser(res));
     res.clearCookie(SESSION_COOKIE, cookieOptions(req, options));
     res.status(204).end();
   });

@@ -3,6 +3,7 @@ import type { Db } from "../db/connection";
 import { deleteExpiredSessions, deleteSession, findSessionWithUser, insertSession, touchSession } from "../db/session-repo";
 import { findUserByUsername, type UserRole, type UserRow } from "../db/user-repo";
 import { UnauthorizedError } from "../errors";
+import { recordAudit } from "./audit-service";
 import { getDummyHash, verifyPassword } from "./passwords";
 
 /** What the API and the client know about a signed-in user. */
@@ -34,16 +35,22 @@ export function hashToken(token: string): string {
 export async function signIn(
   db: Db,
   credentials: { username: string; password: string },
-  options: { idleMs: number; now?: Date },
+  options: { idleMs: number; now?: Date; /** The client's address, for the audit log. */ address?: string },
 ): Promise<{ token: string; user: SessionUser; expiresAt: Date }> {
   const user = findUserByUsername(db, credentials.username);
   const ok = await verifyPassword(credentials.password, user?.password_hash ?? (await getDummyHash()));
-  if (!user || !ok || user.disabled) throw new UnauthorizedError(SIGN_IN_FAILED, "invalid_credentials");
   const now = options.now ?? new Date();
+  const detail = options.address ? { address: options.address } : {};
+  if (!user || !ok || user.disabled) {
+    // The attempted name is recorded as typed (capped): admins can see guessing, the client never learns more.
+    recordAudit(db, { actor: "anonymous", action: "session.sign_in_failed", target: credentials.username.slice(0, 100), detail }, now);
+    throw new UnauthorizedError(SIGN_IN_FAILED, "invalid_credentials");
+  }
   const token = randomBytes(32).toString("base64url");
   const expiresAt = new Date(now.getTime() + options.idleMs);
   db.transaction(() => {
     deleteExpiredSessions(db, now.toISOString());
+    recordAudit(db, { actor: user.username, action: "session.sign_in", target: user.username, detail }, now);
     insertSession(db, {
       token_hash: hashToken(token),
       user_id: user.id,
@@ -74,8 +81,11 @@ export function resolveSession(db: Db, token: string, options: { idleMs: number;
   return presentUser(found.user);
 }
 
-export function signOut(db: Db, token: string): void {
-  deleteSession(db, hashToken(token));
+export function signOut(db: Db, token: string, user?: SessionUser): void {
+  db.transaction(() => {
+    deleteSession(db, hashToken(token));
+    if (user) recordAudit(db, { actor: user.username, action: "session.sign_out", target: user.username });
+  })();
 }
 
 const RANK: Record<UserRole, number> = { viewer: 0, moderator: 1, admin: 2 };

@@ -17,6 +17,7 @@ import {
 import { replaceFlags } from "../db/flag-repo";
 import { upsertThread } from "../db/thread-repo";
 import { ImportError } from "../errors";
+import { recordAudit } from "./audit-service";
 import { parseFileBytes } from "../importers/registry";
 import { commentIdFor, threadIdFromKey, threadKey } from "./ids";
 import { severityOf } from "./present";
@@ -43,6 +44,8 @@ export interface ImportOptions {
   now?: () => Date;
   /** How errors and `source_file` name the file (e.g. the path as the user typed it); defaults to the path. */
   displayName?: string;
+  /** Who imports, for the audit log: a username, `cli:<os user>` or `system` (the default). */
+  actor?: string;
 }
 
 /** Reads and parses a file and runs the rules on it. Pure apart from reading the file; throws ImportError naming the file. */
@@ -80,12 +83,19 @@ export function prepareBytes(file: string, bytes: Uint8Array, options: ImportOpt
 /** Stores a prepared file in ONE transaction: any failure leaves the database exactly as it was. */
 export function storePreparedFile(db: Db, prepared: PreparedFile, options: ImportOptions = {}): ImportedThread[] {
   const now = (options.now ?? (() => new Date()))().toISOString();
-  const store = db.transaction(() =>
-    prepared.threads.map(({ thread, flags }) => {
+  const store = db.transaction(() => {
+    const threads = prepared.threads.map(({ thread, flags }) => {
       const { comments, ...meta } = thread;
       return storeThread(db, meta, pairWithFlags(comments, flags), { sourceFile: prepared.file, now });
-    }),
-  );
+    });
+    recordAudit(db, {
+      actor: options.actor ?? "system",
+      action: "import",
+      target: prepared.file,
+      detail: { threads: threads.map((t) => ({ id: t.id, title: t.title, format: t.format, comments: t.comments, flagged: t.flagged })) },
+    }, new Date(now));
+    return threads;
+  });
   try {
     // IMMEDIATE takes the write lock up front, so a concurrent writer makes us wait (busy_timeout) instead of failing mid-way.
     return store.immediate();

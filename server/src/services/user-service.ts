@@ -2,6 +2,7 @@ import type { Db } from "../db/connection";
 import { deleteSessionsOfUser } from "../db/session-repo";
 import { countAdmins, findUserByUsername, insertUser, listUsers as listUserRows, updatePasswordHash, type UserRole } from "../db/user-repo";
 import { AppError, ConflictError, NotFoundError } from "../errors";
+import { recordAudit } from "./audit-service";
 import { presentUser, type SessionUser } from "./auth-service";
 import { generatePassword, hashPassword, MIN_PASSWORD_LENGTH } from "./passwords";
 
@@ -22,7 +23,11 @@ function checkPassword(password: string): void {
 }
 
 /** Creates an account; refuses a taken name (case-insensitively), a bad name or a short password. */
-export async function addUser(db: Db, input: { username: string; password: string; role: UserRole }, now: Date = new Date()): Promise<SessionUser> {
+export async function addUser(
+  db: Db,
+  input: { username: string; password: string; role: UserRole; /** Who adds the user, for the audit log. */ actor?: string },
+  now: Date = new Date(),
+): Promise<SessionUser> {
   if (!USERNAME.test(input.username)) throw new InvalidUserError(`invalid username "${input.username.slice(0, 64)}": use letters, digits, '.', '_' or '-' (at most 64)`);
   if (!USER_ROLES.includes(input.role)) throw new InvalidUserError(`invalid role "${input.role}": use admin, moderator or viewer`);
   checkPassword(input.password);
@@ -30,19 +35,21 @@ export async function addUser(db: Db, input: { username: string; password: strin
   return db.transaction(() => {
     if (findUserByUsername(db, input.username)) throw new ConflictError(`user ${input.username} already exists`);
     const id = insertUser(db, { username: input.username, password_hash: passwordHash, role: input.role, created_at: now.toISOString() });
+    recordAudit(db, { actor: input.actor ?? "system", action: "user.add", target: input.username, detail: { role: input.role } }, now);
     return { id, username: input.username, role: input.role };
   }).immediate();
 }
 
 /** Sets a new password and ends the user's sessions, so a leaked session dies with the old password. */
-export async function changePassword(db: Db, username: string, password: string): Promise<SessionUser> {
+export async function changePassword(db: Db, username: string, password: string, actor = "system"): Promise<SessionUser> {
   checkPassword(password);
   const passwordHash = await hashPassword(password);
   return db.transaction(() => {
     const user = findUserByUsername(db, username);
     if (!user) throw new NotFoundError(`no user named ${username}`);
     updatePasswordHash(db, user.id, passwordHash);
-    deleteSessionsOfUser(db, user.id);
+    const ended = deleteSessionsOfUser(db, user.id);
+    recordAudit(db, { actor, action: "user.passwd", target: user.username, detail: { sessions_ended: ended } });
     return presentUser(user);
   }).immediate();
 }
@@ -67,6 +74,7 @@ export async function ensureAdminUser(db: Db, configured: string | undefined): P
   const created = db.transaction(() => {
     if (countAdmins(db) > 0 || findUserByUsername(db, "admin")) return false;
     insertUser(db, { username: "admin", password_hash: passwordHash, role: "admin", created_at: new Date().toISOString() });
+    recordAudit(db, { actor: "system", action: "user.add", target: "admin", detail: { role: "admin", password: configured === undefined ? "generated" : "SIFT_ADMIN_PASSWORD" } });
     return true;
   }).immediate();
   if (!created) return { created: false };
