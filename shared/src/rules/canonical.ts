@@ -20,17 +20,19 @@ for (const entry of [...PROFANITY, ...IDENTITY_SLURS, ...STRONG_INSULTS]) {
 for (const w of [...TARGETED_INSULTS, ...PATTERN_WORDS]) CANON.set(squeeze(w), w);
 
 /** Deliberate spellings the patterns should read as the word (same length or shorter, so offsets hold). */
-const ALIASES: Record<string, string> = { stoopid: "stupid", fvck: "fuck", fvcking: "fucking" };
+const ALIASES = new Map<string, string>([["stoopid", "stupid"], ["fvck", "fuck"], ["fvcking", "fucking"]]);
 
 /** The word a disguised token stands for, or null when it is not disguised or not known. */
 export function canonicalWord(t: Token): string | null {
+  // Most words: written plainly, nothing repeated three times.
+  if (t.ascii && !t.squeezed) return ALIASES.get(t.norm) ?? null;
   if (t.norm.includes("*")) {
     const pattern = new RegExp(`^${t.norm.replace(/[^\p{L}*]/gu, "").replace(/\*/g, "\\p{L}")}$`, "u");
     for (const word of CANON.values()) if (pattern.test(word)) return word;
     return null;
   }
   if (/(.)\1\1/.test(t.norm)) return CANON.get(squeeze(t.norm)) ?? null;
-  const alias = ALIASES[t.norm];
+  const alias = ALIASES.get(t.norm);
   if (alias) return alias;
   return t.disguise ? t.norm : null;
 }
@@ -39,14 +41,14 @@ export function canonicalWord(t: Token): string | null {
  * The body lowercased with each disguised word written as the word it stands
  * for, padded with spaces so that every offset still points into the body.
  */
-export function plainText(body: string, tokens: Token[]): string {
+export function plainText(body: string, tokens: Token[], canonical: (string | null)[] = tokens.map(canonicalWord)): string {
   let lower = body.toLowerCase();
   if (lower.length !== body.length) lower = Array.from(body, (ch) => (ch.toLowerCase().length === ch.length ? ch.toLowerCase() : ch)).join("");
   lower = lower.replace(/[’‘]/g, "'");
   let out = "";
   let at = 0;
-  for (const t of tokens) {
-    const word = canonicalWord(t);
+  for (const [i, t] of tokens.entries()) {
+    const word = canonical[i];
     if (!word || word.length > t.end - t.start || t.start < at) continue;
     out += lower.slice(at, t.start) + word + " ".repeat(t.end - t.start - word.length);
     at = t.end;

@@ -32,12 +32,13 @@ export function buildCommentContext(
 ): CommentContext {
   const tokens = tokenize(body);
   const words = new Set<string>();
-  for (const t of tokens) {
+  const canonical = tokens.map(canonicalWord);
+  for (const [i, t] of tokens.entries()) {
     words.add(t.norm);
-    const canonical = canonicalWord(t);
-    if (canonical) words.add(canonical);
+    const c = canonical[i];
+    if (c) words.add(c);
   }
-  const plain = plainText(body, tokens);
+  const plain = plainText(body, tokens, canonical);
   // Sentences come from the plain text, so the dots of "s.h.o.o.t" do not end one.
   return { body, author, tokens, words, sentences: sentences(plain), replyTo, lower: body.toLowerCase(), plain, knownNames, language: detectLanguage(tokens) };
 }

@@ -51,10 +51,9 @@ const IN_GROUP = /\b(?:i'm|i am|im|as an?|we're|we are|us)\s+(?:an?\s+)?(?:proud
 const DEHUM_WORDS = new Set(DEHUMANISING);
 const GENERALISING_WORDS = new Set(["always", "never", "all", "constantly", "just", "typical", "are", "can't", "cant", "cannot", "shouldn't", "problem", "trouble", "they're"]);
 const TROPE_WORDS = new Set(["back", "kitchen", "sort", "kind", "tribe", "breed", "breeding"]);
+const COUNTRY_WORDS = new Set(COUNTRY_NAMES);
 const GROUP_WORDS = new Set(GROUP_TERMS);
 const SMEAR_WORDS = new Set(["butchers", "killers", "murderers"]);
-const PEOPLE_RE = new RegExp(`\\b${PEOPLE}\\b`, "i");
-const GROUP_RE = new RegExp(`\\b(${GROUP})\\b`, "i");
 const RUIN_WORDS = new Set(["ruin", "ruins", "ruined", "destroy", "destroys", "infest", "infests", "invade", "invades", "flood", "floods", "breed", "bring", "spread", "rape", "rob", "steal"]);
 
 /** Given names used as ethnic epithets when nobody of that name is in the conversation ("Feeling shaky Shlomo?"). */
@@ -87,15 +86,19 @@ export function slurPhase(ctx: CommentContext): Flag[] {
   flags.push(...epithetNames(ctx));
   const trope = hasAny(ctx, TROPE_WORDS);
   if (!dehumanising && !generalising && !smear && !trope && !groupNamed) return flags;
+  const marks = markSentences(ctx);
   let previousGroup: string | null = null;
-  for (const sentence of ctx.sentences) {
+  for (const [index, sentence] of ctx.sentences.entries()) {
+    const mark = marks[index]!;
     const s = { start: sentence.start, text: ctx.plain.slice(sentence.start, sentence.start + sentence.text.length) };
     const follow = previousGroup && !NEGATED.test(s.text.slice(0, 20)) ? FOLLOW_UP.exec(s.text) : null;
     if (follow) {
       const start = s.start + (follow.index ?? 0) + (follow[0].length - follow[0].trimStart().length);
       flags.push(spanFlag(ctx, "slur", "slur.derogation", start, s.start + (follow.index ?? 0) + follow[0].length, `Says "${follow[1]}" (${previousGroup}, named just before) ${follow[2] ? `are "${follow[2]}"` : `"${follow[3]}"`}: derogates a group.`, 0.6));
     }
-    previousGroup = GROUP_RE.exec(s.text)?.[1] ?? null;
+    previousGroup = mark.group;
+    // Every pattern below needs a group word, a dehumanising noun, a trope word or a smear in this very sentence.
+    if (!mark.group && !mark.people && !mark.trope && !mark.smear) continue;
     if ((CONDEMNS.test(s.text) || COUNTER_CUES.test(s.text)) && /["“”'‘’]|\bcall(?:s|ed|ing)?\b|^\s*saying\b/i.test(s.text)) continue; // counter-speech quoting hate to reject it
     const add = (re: RegExp, rule: string, why: (m: RegExpMatchArray) => string, confidence: number, skipNegated = true) => {
       for (const m of s.text.matchAll(re)) {
@@ -107,29 +110,55 @@ export function slurPhase(ctx: CommentContext): Flag[] {
         flags.push(spanFlag(ctx, "slur", rule, start, start + m[0].trimEnd().length, why(m), confidence));
       }
     };
-    if (dehumanising) {
+    if (dehumanising && mark.dehumanising && (mark.people || mark.group)) {
       add(GROUP_THEN_NOUN, "slur.dehumanising", (m) => `Calls ${m[1]} "${m[2]}": dehumanises a people.`, 0.85);
       add(GROUP_IS_NOUN, "slur.dehumanising", (m) => `Says ${m[1]} are "${m[2]}": dehumanises a group.`, 0.85);
       add(NOUN_LIKE_GROUP, "slur.dehumanising", (m) => `Calls ${m[2]} "${m[1]}": dehumanises a group.`, 0.85);
     }
-    if (generalising) {
+    if (generalising && mark.group) {
       add(GENERALISING, "slur.derogation", (m) => `Generalises about ${m[2]} as a group ("${m[3]} … ${m[4]}").`, 0.6);
       add(TYPICAL, "slur.derogation", (m) => `Generalises about ${m[1]} as a group ("typical … ${m[2]}").`, 0.6);
       add(ATTRIBUTE, "slur.derogation", (m) => `Blames ${m[1]} as a group ("${m[2]} …").`, 0.6);
     }
-    if (groupNamed) {
+    if (mark.group) {
       add(GROUP_PREDICATE, "slur.derogation", (m) => `Says ${m[1]} as a group are "${m[2]}".`, 0.65);
       add(GROUP_CANT, "slur.derogation", (m) => `Says ${m[1]} as a group can't or shouldn't "${m[2]}".`, 0.55);
       add(PROBLEM_WITH, "slur.derogation", (m) => `Treats ${m[1]} as a problem.`, 0.55);
     }
-    for (const [re, why] of TROPES) {
+    for (const [re, why] of mark.trope ? TROPES : []) {
       add(re, "slur.trope", () => `A hateful trope: ${why}.`, 0.6, false);
     }
-    if (smear && (PEOPLE_RE.test(s.text) || /\bthe\s+(?:child|baby|christ|god)\s+(?:butchers|killers|murderers)\b/i.test(s.text))) {
+    if (smear && mark.smear && (mark.people || mark.group !== null || /\bthe\s+(?:child|baby|christ|god)\s+(?:butchers|killers|murderers)\b/i.test(s.text))) {
       add(SMEAR, "slur.group-smear", (m) => `"${m[1]}" brands a whole people as murderers.`, 0.6, false);
     }
   }
   return flags;
+}
+
+interface SentenceMark {
+  /** The first group word in the sentence, or null. */
+  group: string | null;
+  people: boolean;
+  dehumanising: boolean;
+  trope: boolean;
+  smear: boolean;
+}
+
+/** Which kinds of trigger words each sentence holds, from the tokens (one pass), so costly patterns run only where they can match. */
+function markSentences(ctx: CommentContext): SentenceMark[] {
+  const marks = ctx.sentences.map((): SentenceMark => ({ group: null, people: false, dehumanising: false, trope: false, smear: false }));
+  let si = 0;
+  for (const t of ctx.tokens) {
+    while (si < ctx.sentences.length - 1 && t.start >= ctx.sentences[si + 1]!.start) si++;
+    const mark = marks[si];
+    if (!mark) break;
+    if (GROUP_WORDS.has(t.norm)) mark.group ??= t.norm;
+    if (COUNTRY_WORDS.has(t.norm)) mark.people = true;
+    if (DEHUM_WORDS.has(t.norm)) mark.dehumanising = true;
+    if (TROPE_WORDS.has(t.norm)) mark.trope = true;
+    if (SMEAR_WORDS.has(t.norm)) mark.smear = true;
+  }
+  return marks;
 }
 
 /** True when `at` sits inside quotation marks opened earlier in its line. */

@@ -1,5 +1,5 @@
 import type { Flag } from "../../schemas/flag";
-import { spanFlag, wholeFlag, type CommentContext } from "../context";
+import { hasAny, spanFlag, wholeFlag, type CommentContext } from "../context";
 
 /** Commercial calls to action: the shape of spam, with or without a link. */
 const CALLS_TO_ACTION: [RegExp, string][] = [
@@ -20,6 +20,11 @@ const CALLS_TO_ACTION: [RegExp, string][] = [
   [/\b(?:promo|discount|coupon)\s+code\b|\buse (?:my )?code\b|\blimited (?:time )?offer\b|\bact now\b/gi, "promo code or limited offer"],
   [/\b(?:subscribe to|follow me on)\s+(?:my\s+)?(?:channel|youtube|instagram|tiktok|onlyfans|twitch)\b/gi, "asks for follows or subscriptions"],
 ];
+/** Words at least one call to action needs; a comment with none of them (and no $ or @) skips the scan. */
+const SPAM_WORDS = new Set(
+  "make makes earn earns making earning made earned work working whatsapp telegram dm message text contact email inbox visit check click cheap cheapest buy real instant guaranteed get moon free win claim promo discount coupon use limited act subscribe follow passive wanna join need money same loan loans no approved bitcoin crypto send love spell link here hmu hit add insta instagram ig snap snapchat discord kik wechat tiktok stream streams watch rank seo backlinks presale last".split(" "),
+);
+
 /** All calls to action in one expression: most comments are ruled out by a single scan. */
 const ANY_CALL = new RegExp(CALLS_TO_ACTION.map(([re]) => `(?:${re.source})`).join("|"), "i");
 const LINK = /\bhttps?:\/\/[^\s)>\]]+|\bwww\.[^\s)>\]]+|\b[a-z0-9-]+\.(?:com|net|org|io|biz|info|xyz|shop|store|online|site|example|ly|co|me|tv|live)\b(?:\/[^\s]*)?/gi;
@@ -27,7 +32,8 @@ const LINK = /\bhttps?:\/\/[^\s)>\]]+|\bwww\.[^\s)>\]]+|\b[a-z0-9-]+\.(?:com|net
 /** Spam: commercial calls to action, link-heavy posts. (Duplicates across authors are judged over the thread.) */
 export function spamPhase(ctx: CommentContext): Flag[] {
   const flags: Flag[] = [];
-  for (const [re, why] of ANY_CALL.test(ctx.plain) ? CALLS_TO_ACTION : []) {
+  const candidate = hasAny(ctx, SPAM_WORDS) || /[$@£€]/.test(ctx.body);
+  for (const [re, why] of candidate && ANY_CALL.test(ctx.plain) ? CALLS_TO_ACTION : []) {
     for (const m of ctx.plain.matchAll(re)) {
       const start = m.index ?? 0;
       flags.push(spanFlag(ctx, "spam", "spam.call-to-action", start, start + m[0].length, `Commercial call to action: ${why}.`, 0.8));

@@ -80,7 +80,7 @@ const ENDORSES = /\b(?:i (?:like|love|agree with|admire|support|salute|respect)|
 const CONDEMNS = /\b(?:vile|disgusting|horrific|abhorrent|shameful|evil|wrong|sick|monstrous|condemn\w*|appalling|barbaric)\b/i;
 
 /** Words one of the patterns above starts with or needs: comments with none of them skip the patterns. */
-const HARM_WORDS = new Set(HARM.replace(/\(\?:|\)|\\w\+|\?|\\/g, " ").split(/[\s|]+/).filter((w) => /^[a-z]+$/.test(w)));
+const HARM_WORDS = new Set(topLevelAlternatives(HARM).map((a) => /^[a-z]+/.exec(a)?.[0]).filter((w): w is string => !!w));
 const WEAPON_WORDS = new Set(["knife", "bullet", "rope", "noose", "beating", "bat", "blade", "sword"]);
 const MENACE_WORDS = new Set(["got", "aimed", "without", "know", "better", "coming", "come", "watch", "days", "sleep", "dead", "see", "kys", "shame", "turn", "show", "like", "visit", "yourself", "urself", "jump", "bleach", "broken", "smashed", "snapped"]);
 
@@ -206,4 +206,22 @@ function explain(kind: Modality): string {
     case "endorsement":
       return "Presents violence against people as the right thing to do.";
   }
+}
+
+/** The first words of a pattern's top-level alternatives, to gate on: "(?:kill|run (?:a|the) …)" → kill, run. */
+function topLevelAlternatives(pattern: string): string[] {
+  const body = pattern.slice(3, -1); // strip "(?:" and ")"
+  const out: string[] = [];
+  let depth = 0;
+  let current = "";
+  for (const ch of body) {
+    if (ch === "(") depth++;
+    if (ch === ")") depth--;
+    if (ch === "|" && depth === 0) {
+      out.push(current);
+      current = "";
+    } else current += ch;
+  }
+  out.push(current);
+  return out;
 }
