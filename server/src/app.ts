@@ -14,6 +14,7 @@ import { healthRouter } from "./routes/health";
 import { securityHeaders } from "./routes/security-headers";
 import { sessionRouter } from "./routes/session";
 import { threadsRouter } from "./routes/threads";
+import { usersRouter } from "./routes/users";
 
 /** The built dashboard (`npm run build` writes it). */
 export const DEFAULT_CLIENT_DIR = fileURLToPath(new URL("../../dist/client/", import.meta.url));
@@ -70,7 +71,7 @@ export function createApp(deps: AppDeps): Express {
   app.use("/api", healthRouter(deps.db), sessionRouter(deps.db, auth));
   app.use("/api", requireSession(deps.db, auth), readOnlyForViewers());
   app.use("/api", threadsRouter(deps.db), commentsRouter(deps.db));
-  app.use("/api", auditRouter(deps.db));
+  app.use("/api", auditRouter(deps.db), usersRouter(deps.db));
   app.use("/api", (req, _res, next) => next(new NotFoundError(`no API route ${req.method} ${req.path}`)));
   const clientDir = deps.clientDir === undefined ? DEFAULT_CLIENT_DIR : deps.clientDir;
   if (clientDir) serveClient(app, clientDir);

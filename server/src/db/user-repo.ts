@@ -36,3 +36,7 @@ export function countAdmins(db: Db): number {
 export function updatePasswordHash(db: Db, userId: number, passwordHash: string): void {
   prepare(db, "UPDATE users SET password_hash = ? WHERE id = ?").run(passwordHash, userId);
 }
+
+export function updateUserAccess(db: Db, userId: number, access: { role: UserRole; disabled: 0 | 1 }): void {
+  prepare(db, "UPDATE users SET role = @role, disabled = @disabled WHERE id = @id").run({ ...access, id: userId });
+}

@@ -1,6 +1,6 @@
 import type { Db } from "../db/connection";
 import { deleteSessionsOfUser } from "../db/session-repo";
-import { countAdmins, findUserByUsername, insertUser, listUsers as listUserRows, updatePasswordHash, type UserRole } from "../db/user-repo";
+import { countAdmins, findUserByUsername, insertUser, listUsers as listUserRows, updatePasswordHash, updateUserAccess, type UserRole } from "../db/user-repo";
 import { AppError, ConflictError, NotFoundError } from "../errors";
 import { recordAudit } from "./audit-service";
 import { presentUser, type SessionUser } from "./auth-service";
@@ -51,6 +51,31 @@ export async function changePassword(db: Db, username: string, password: string,
     const ended = deleteSessionsOfUser(db, user.id);
     recordAudit(db, { actor, action: "user.passwd", target: user.username, detail: { sessions_ended: ended } });
     return presentUser(user);
+  }).immediate();
+}
+
+/**
+ * Changes a user's role or disables/enables them. Disabling ends their sessions. Refuses to leave
+ * Sift without an active admin, so nobody can lock everyone out of user management.
+ */
+export function changeUserAccess(db: Db, username: string, change: { role?: UserRole; disabled?: boolean }, actor: string): UserSummary {
+  return db.transaction(() => {
+    const user = findUserByUsername(db, username);
+    if (!user) throw new NotFoundError(`no user named ${username}`);
+    const next = { role: change.role ?? user.role, disabled: (change.disabled ?? user.disabled === 1) ? (1 as const) : (0 as const) };
+    const wasActiveAdmin = user.role === "admin" && user.disabled === 0;
+    if (wasActiveAdmin && (next.role !== "admin" || next.disabled === 1) && countAdmins(db) <= 1) {
+      throw new ConflictError(`${user.username} is the only active admin; make someone else admin first`);
+    }
+    updateUserAccess(db, user.id, next);
+    const ended = next.disabled === 1 || next.role !== user.role ? deleteSessionsOfUser(db, user.id) : 0;
+    recordAudit(db, {
+      actor,
+      action: "user.update",
+      target: user.username,
+      detail: { from: { role: user.role, disabled: user.disabled === 1 }, to: { role: next.role, disabled: next.disabled === 1 }, sessions_ended: ended },
+    });
+    return { ...presentUser(user), role: next.role, created_at: user.created_at, disabled: next.disabled === 1 };
   }).immediate();
 }
 
