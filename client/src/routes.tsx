@@ -1,5 +1,6 @@
 import { usePathname } from "./components/router";
 import { DecisionLogPage } from "./features/decision-log/decision-log-page";
+import { ImportPage } from "./features/imports/import-page";
 import { QueuePage } from "./features/queue/queue-page";
 import { ThreadPage } from "./features/thread/thread-page";
 
@@ -9,5 +10,6 @@ export function AppRoutes() {
   const thread = /^\/threads\/([^/]+)$/.exec(pathname);
   if (thread) return <ThreadPage threadId={decodeURIComponent(thread[1]!)} />;
   if (pathname === "/log") return <DecisionLogPage />;
+  if (pathname === "/import") return <ImportPage />;
   return <QueuePage />;
 }

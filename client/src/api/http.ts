@@ -14,6 +14,7 @@ export function apiUrl(path: string, query: Record<string, QueryValue> = {}): st
 
 interface RequestOptions {
   method?: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+  /** Sent as JSON; a Blob (e.g. a picked File) is sent as its raw bytes. */
   body?: unknown;
   signal?: AbortSignal;
 }
@@ -27,6 +28,7 @@ const CSRF_HEADERS = { "X-Sift-CSRF": "1" };
  */
 export async function requestJson<T>(url: string, options: RequestOptions = {}): Promise<T> {
   const { method = "GET", body, signal } = options;
+  const raw = body instanceof Blob;
   let response: Response;
   try {
     response = await fetch(url, {
@@ -36,8 +38,8 @@ export async function requestJson<T>(url: string, options: RequestOptions = {}):
       headers:
         body === undefined
           ? { Accept: "application/json", ...CSRF_HEADERS }
-          : { Accept: "application/json", "Content-Type": "application/json", ...CSRF_HEADERS },
-      body: body === undefined ? undefined : JSON.stringify(body),
+          : { Accept: "application/json", "Content-Type": raw ? "application/octet-stream" : "application/json", ...CSRF_HEADERS },
+      body: body === undefined ? undefined : raw ? body : JSON.stringify(body),
     });
   } catch (cause) {
     if (signal?.aborted) throw cause; // let TanStack Query see its own cancellation

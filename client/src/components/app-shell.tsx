@@ -18,6 +18,9 @@ export function AppShell({ children, headerControls }: { children: ReactNode; he
             <Link href={paths.decisionLog()} aria-current={pathname === paths.decisionLog() ? "page" : undefined}>
               Decision log
             </Link>
+            <Link href={paths.imports()} aria-current={pathname === paths.imports() ? "page" : undefined}>
+              Import
+            </Link>
           </nav>
           {headerControls}
           <SessionMenu />

@@ -44,4 +44,5 @@ export const paths = {
   queue: () => "/",
   thread: (id: string) => `/threads/${encodeURIComponent(id)}`,
   decisionLog: () => "/log",
+  imports: () => "/import",
 };

@@ -100,3 +100,22 @@ describe("moderation API", () => {
     expect(thread.comments.map((c: { can_undo: boolean }) => c.can_undo)).toEqual([false, false, true, false]);
   });
 });
+
+describe("POST /api/imports", () => {
+  it("imports uploaded bytes, detecting the format, and refuses a bad file with its problem", async () => {
+    const csv = "thread_id,thread_title,comment_id,author,body\nup,Uploaded thread,1,ann,you idiot\nup,Uploaded thread,2,bob,fine by me\n";
+    const res = await api
+      .post("/api/imports")
+      .query({ name: "export.csv" })
+      .set("Content-Type", "application/octet-stream")
+      .send(Buffer.from(csv))
+      .expect(201);
+    expect(res.body.threads).toEqual([expect.objectContaining({ title: "Uploaded thread", format: "csv", comments: 2 })]);
+    expect((await api.get("/api/threads")).body.threads).toHaveLength(2);
+
+    const bad = await api.post("/api/imports").query({ name: "blob.bin" }).set("Content-Type", "application/octet-stream").send(Buffer.from([0, 1, 2, 0]));
+    expect(bad.status).toBe(422);
+    expect(bad.body.error.message).toMatch(/^blob\.bin: /);
+    await api.post("/api/imports").send({ not: "bytes" }).expect(415);
+  });
+});

@@ -4,6 +4,7 @@ import { getAuthorActivity } from "../services/author-service";
 import { listDecisionLogPage } from "../services/decision-log-service";
 import { decideComments, removePendingByAuthor } from "../services/decision-service";
 import { getQueueFacets, listMatchingIds } from "../services/queue-service";
+import { importsRouter } from "./imports";
 import {
   AuthorCommentsQuerySchema,
   BulkDecisionBodySchema,
@@ -20,11 +21,12 @@ function moderatorOf(res: Response): string | null {
 
 /**
  * Moderating many comments at once and reading the record: bulk decisions, "select all
- * matching", filter choices, an author's history and the decision log. Mounted by commentsRouter
+ * matching", filter choices, an author's history, the decision log, and importing from the browser. Mounted by commentsRouter
  * ahead of /comments/:id, so /comments/ids is not taken for a comment id.
  */
 export function moderationRouter(db: Db): Router {
   const router = Router();
+  router.use(importsRouter(db));
   router.get("/comments/ids", (req, res) => {
     res.json(listMatchingIds(db, MatchingIdsQuerySchema.parse(req.query)));
   });

@@ -106,6 +106,11 @@ export function storePreparedFile(db: Db, prepared: PreparedFile, options: Impor
   }
 }
 
+/** Parses, evaluates and stores uploaded bytes named `file` (one transaction); the browser's import. */
+export function importBytes(db: Db, file: string, bytes: Uint8Array, options: ImportOptions = {}): ImportedThread[] {
+  return storePreparedFile(db, prepareBytes(file, bytes, options), options);
+}
+
 /** Parses, evaluates and stores one file (one transaction). */
 export function importFile(db: Db, path: string, options: ImportOptions = {}): ImportedThread[] {
   return storePreparedFile(db, prepareFile(path, options), options);
