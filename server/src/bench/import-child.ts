@@ -1,0 +1,40 @@
+/**
+ * One import in its own process, so its peak RSS (maxRSS) is the import's alone. Run by
+ * import-bench.ts as `node --import tsx import-child.ts <file> <db>`; prints one JSON line.
+ * Does what `sift import` does: prepare (read, parse, rules), store in one transaction, and
+ * rebuild the search index after a bulk load.
+ */
+import { openDatabase } from "../db/connection";
+import { migrate } from "../db/migrate";
+import { prepareFile, storePreparedFile } from "../services/import-service";
+import { rebuildSearchIndex } from "../services/search-service";
+
+/** Mirrors the CLI's threshold for rebuilding the search index after an import. */
+const BULK_IMPORT_COMMENTS = 10_000;
+
+const [file, dbPath] = process.argv.slice(2);
+if (!file || !dbPath) throw new Error("usage: import-child.ts <file> <db>");
+
+const baselineRssMb = process.memoryUsage().rss / 2 ** 20;
+const db = openDatabase(dbPath);
+migrate(db);
+const t0 = performance.now();
+const prepared = prepareFile(file);
+const t1 = performance.now();
+const threads = storePreparedFile(db, prepared);
+const t2 = performance.now();
+const comments = threads.reduce((n, t) => n + t.comments, 0);
+if (comments >= BULK_IMPORT_COMMENTS) rebuildSearchIndex(db);
+const t3 = performance.now();
+db.close();
+process.stdout.write(`${JSON.stringify({
+  comments,
+  flagged: threads.reduce((n, t) => n + t.flagged, 0),
+  prepare_ms: t1 - t0,
+  store_ms: t2 - t1,
+  index_ms: t3 - t2,
+  total_ms: t3 - t0,
+  // resourceUsage().maxRSS is in kilobytes.
+  peak_rss_mb: process.resourceUsage().maxRSS / 1024,
+  baseline_rss_mb: baselineRssMb,
+})}\n`);

@@ -1,0 +1,107 @@
+/**
+ * `npm run bench [-- --json] [--comments N] [--seed S]`: generates a synthetic corpus and
+ * measures rules, import (vs the raw SQLite insert rate), the API and export on it (issues 3 and
+ * 8). Progress goes to stderr; the result (a table, or one JSON object with --json) to stdout.
+ */
+import { mkdtempSync, rmSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { Command, InvalidArgumentError } from "commander";
+import { openDatabase } from "../db/connection";
+import { migrate } from "../db/migrate";
+import { benchApi } from "./api-bench";
+import { generateCorpus, writeCorpusFiles } from "./corpus";
+import { benchExport } from "./export-bench";
+import { benchImportFile, benchRawInsert } from "./import-bench";
+import { currentLoad, describeMachine, now, round } from "./measure";
+import { formatTable, type BenchReport } from "./report";
+import { benchRules } from "./rules-bench";
+
+interface Options {
+  json?: boolean;
+  comments: number;
+  seed: number;
+  reps: number;
+  keep?: boolean;
+}
+
+function positiveInt(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError("expected a positive whole number");
+  return n;
+}
+
+async function runBench(options: Options, log: (message: string) => void): Promise<BenchReport> {
+  const started = now();
+  const machine = describeMachine();
+  const dir = mkdtempSync(join(tmpdir(), "sift-bench-"));
+  try {
+    log(`generating ${options.comments} comments (seed ${options.seed}) in ${dir}`);
+    const corpus = generateCorpus({ comments: options.comments, seed: options.seed });
+    const files = writeCorpusFiles(corpus, dir);
+    const all = corpus.threads.flatMap((t) => t.comments);
+
+    log("rules: Sift vs obscenity");
+    const rules = benchRules(corpus, options.reps);
+    log("raw SQLite insert");
+    const raw = benchRawInsert(corpus, dir, options.reps);
+    const imports = [];
+    for (const [format, file] of [["jsonl", files.jsonl], ["csv", files.csv]] as const) {
+      log(`import ${format}`);
+      imports.push(await benchImportFile(format, file, statSync(file).size, join(dir, `${format}.db`)));
+    }
+
+    const dbPath = join(dir, "jsonl.db");
+    const db = openDatabase(dbPath);
+    migrate(db);
+    log("API: queue, search, decisions");
+    const api = await benchApi(db, dbPath, options.reps);
+    log("export: JSON and CSV");
+    const exported = benchExport(db, all.length, options.reps);
+    db.close();
+
+    const importRate = Math.min(...imports.map((f) => f.comments_per_s));
+    return {
+      comments: all.length,
+      import_comments_per_s: importRate,
+      raw_insert_rows_per_s: raw,
+      rules_comments_per_s: rules.rules_comments_per_s,
+      obscenity_comments_per_s: rules.obscenity_comments_per_s,
+      peak_rss_mb: Math.max(...imports.map((f) => f.peak_rss_mb)),
+      queue_p95_ms: api.queue_p95_ms,
+      search_p95_ms: api.search_p95_ms,
+      decision_p95_ms: api.decision_p95_ms,
+      export_comments_per_s: exported.json_comments_per_s,
+      import_vs_raw_insert: raw > 0 ? round(importRate / raw, 3) : null,
+      rules_vs_obscenity: rules.rules_vs_obscenity,
+      seed: options.seed,
+      repetitions: options.reps,
+      threads: corpus.threads.length,
+      average_body_chars: Math.round(all.reduce((n, c) => n + c.body.length, 0) / all.length),
+      machine: { ...machine, load_end: currentLoad() },
+      seconds: round((now() - started) / 1000, 1),
+      rules,
+      import: imports,
+      api,
+      export: exported,
+    };
+  } finally {
+    if (options.keep) log(`kept ${dir}`);
+    else rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const program = new Command("bench")
+  .description("measure Sift's rules, import, API and export on a synthetic corpus")
+  .option("--json", "print one JSON object instead of a table")
+  .option("--comments <n>", "comments in the synthetic corpus", positiveInt, 200_000)
+  .option("--seed <n>", "seed of the corpus generator", positiveInt, 42)
+  .option("--reps <n>", "repetitions of the short measurements (medians are reported)", positiveInt, 3)
+  .option("--keep", "keep the temporary corpus and databases")
+  .action(async (options: Options) => {
+    const log = options.json ? () => {} : (message: string) => process.stderr.write(`bench: ${message}\n`);
+    const report = await runBench(options, log);
+    process.stdout.write(options.json ? `${JSON.stringify(report)}\n` : formatTable(report));
+  });
+
+await program.parseAsync(process.argv);
