@@ -41,3 +41,23 @@ test("signing out returns to the sign-in form, and the session is gone after a r
   const status = await page.evaluate(async () => (await fetch("/api/comments")).status);
   expect(status).toBe(401);
 });
+
+test("an admin adds a user in the Users panel, and the new user can sign in", async ({ page, queue, signInPage }) => {
+  await queue.open("admin", ADMIN_PASSWORD);
+  await page.getByRole("button", { name: "Users" }).click();
+  const panel = page.getByRole("dialog", { name: "Users" });
+  await expect(panel.getByRole("button", { name: "Disable admin" })).toBeVisible();
+  await panel.getByLabel("New username").fill("e2e-added");
+  await panel.getByLabel("New password").fill("added-Pass-3141!");
+  await panel.getByLabel("Role", { exact: true }).selectOption("viewer");
+  await panel.getByRole("button", { name: "Add user" }).click();
+  await expect(panel.getByRole("button", { name: "Disable e2e-added" })).toBeVisible();
+  await panel.getByRole("button", { name: "Close" }).click();
+
+  await signInPage.signOut.click();
+  await signInPage.signIn("e2e-added", "added-Pass-3141!");
+  await expect(queue.comments.first()).toBeVisible();
+  // Viewers get neither decision buttons nor the Users panel.
+  await expect(page.getByRole("button", { name: "Users" })).toHaveCount(0);
+  await expect(page.getByRole("button", { name: /^(Approve|Remove)$/ })).toHaveCount(0);
+});
