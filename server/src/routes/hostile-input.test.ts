@@ -47,9 +47,10 @@ beforeEach(() => {
     comments: [
       makeComment("a", { body: `hurt ${SCRIPT}`, author: `<b>mallory</b>${IMG}` }),
       makeComment("b", { body: `${LINK} and a long line ${"x".repeat(100_000)}` }),
+      makeComment("c", { body: "=HYPERLINK(\"http://evil.example\",\"click\")", author: "@SUM(1+1)" }),
     ],
   });
-  threadId = storePreparedFile(t.db, { file: "f", threads: [{ thread, flags: [[threat], []] }] })[0]!.id;
+  threadId = storePreparedFile(t.db, { file: "f", threads: [{ thread, flags: [[threat], [], []] }] })[0]!.id;
   app = createApp({ db: t.db, clientDir: null });
 });
 afterEach(() => t.cleanup());
@@ -151,5 +152,12 @@ describe("hostile stored text", () => {
     expect(html).not.toMatch(/<script>window/);
     expect(html).not.toMatch(/onerror="window/);
     expect(html).toMatch(/&(lt|#60);script&(gt|#62);window/);
+  });
+
+  it("neutralises spreadsheet formulas in the CSV report", () => {
+    const csv = renderExport(buildExportDocument(t.db), "csv");
+    expect(csv).toContain("'=HYPERLINK(");
+    expect(csv).toContain("'@SUM(1+1)");
+    expect(csv).not.toMatch(/(^|,)"?=HYPERLINK/m);
   });
 });
