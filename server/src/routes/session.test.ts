@@ -132,6 +132,13 @@ describe("sessions", () => {
     for (let i = 0; i < 3; i++) await post("ghost", "guess").expect(401);
     await post("ghost", "guess").expect(429);
   });
+
+  it("also limits failures per address across accounts (10x the per-account limit)", async () => {
+    const post = (username: string) => request(app).post("/api/session").set(CSRF_HEADER, "1").send({ username, password: "spray" });
+    // 3 per account and 30 per address: ten accounts use up the address.
+    for (let i = 0; i < 30; i++) await post(`user${i}`).expect(401);
+    await post("user-fresh").expect(429);
+  });
 });
 
 describe("roles", () => {

@@ -19,19 +19,21 @@ function cookieOptions(req: Request, options: AuthOptions): CookieOptions {
 /**
  * Failed sign-ins per account and address: guessing one account's password from one place is
  * slowed to `signInLimit` tries per window, and an unknown account is limited exactly like a known
- * one. Successful sign-ins are not counted.
+ * one. A second, wider limit per address (10x) slows trying one password on many accounts.
+ * Successful sign-ins are not counted.
  */
-function signInLimiter(options: AuthOptions): RequestHandler {
+function signInLimiter(options: AuthOptions, scope: "account" | "address"): RequestHandler {
   return rateLimit({
     windowMs: options.signInWindowMs,
-    limit: options.signInLimit,
+    limit: scope === "account" ? options.signInLimit : options.signInLimit * 10,
     skipSuccessfulRequests: true,
     standardHeaders: "draft-8",
     legacyHeaders: false,
     keyGenerator: (req) => {
       const body = req.body as { username?: unknown } | undefined;
       const username = typeof body?.username === "string" ? body.username.trim().toLowerCase().slice(0, 100) : "";
-      return `${ipKeyGenerator(req.ip ?? "unknown")}|${username}`;
+      const address = ipKeyGenerator(req.ip ?? "unknown");
+      return scope === "account" ? `${address}|${username}` : address;
     },
     handler: (_req, _res, next) => {
       next(new AppError("too_many_attempts", "Too many failed sign-in attempts. Wait a few minutes and try again.", 429));
@@ -42,7 +44,7 @@ function signInLimiter(options: AuthOptions): RequestHandler {
 /** POST /api/session signs in, GET /api/session says who is signed in, DELETE /api/session signs out. */
 export function sessionRouter(db: Db, options: AuthOptions): Router {
   const router = Router();
-  router.post("/session", signInLimiter(options), async (req, res) => {
+  router.post("/session", signInLimiter(options, "address"), signInLimiter(options, "account"), async (req, res) => {
     const credentials = SignInBodySchema.parse(req.body ?? {});
     const session = await signIn(db, credentials, { idleMs: options.idleMs, now: options.now(), address: req.ip });
     res.cookie(SESSION_COOKIE, session.token, cookieOptions(req, options));
