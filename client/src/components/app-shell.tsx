@@ -22,9 +22,11 @@ export function AppShell({ children, headerControls }: { children: ReactNode; he
               Import
             </Link>
           </nav>
-          {headerControls}
+          <span className="app-header-spacer" />
           <SessionMenu />
         </div>
+        {/* Page controls (the queue's view tabs) get a row of their own, so nothing is squeezed at 1280 px. */}
+        {headerControls && <div className="app-header-inner app-header-controls">{headerControls}</div>}
       </header>
       {children}
     </div>

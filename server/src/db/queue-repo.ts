@@ -96,6 +96,15 @@ export function listQueueIds(db: Db, filter: Omit<QueueFilter, "after">): string
     .map((r) => r.id);
 }
 
+/** Id, author and body of every comment a filter matches, in queue order, at most `limit` (duplicate detection). */
+export function listQueueTexts(db: Db, filter: Omit<QueueFilter, "after">): { id: string; author: string; body: string }[] {
+  const conditions = filterConditions(filter);
+  if (!conditions) return [];
+  const order = filter.view === "review" ? ["c.severity", TIME_KEY, "c.thread_id", "c.position"] : [TIME_KEY, "c.thread_id", "c.position"];
+  const sql = `SELECT c.id, c.author, c.body FROM comments c WHERE ${conditions.where.join(" AND ")} ORDER BY ${order.join(", ")} LIMIT @limit`;
+  return prepare<[Record<string, unknown>], { id: string; author: string; body: string }>(db, sql).all({ ...conditions.params, limit: filter.limit });
+}
+
 /** One page of the moderation queue, in a stable order suitable for keyset paging. */
 export function listQueue(db: Db, filter: QueueFilter): QueueRow[] {
   const rankKey = filter.view === "review" ? "c.severity" : "0";

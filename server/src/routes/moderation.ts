@@ -2,6 +2,7 @@ import { Router, type Response } from "express";
 import type { Db } from "../db/connection";
 import { getAuthorActivity } from "../services/author-service";
 import { listDecisionLogPage } from "../services/decision-log-service";
+import { listDuplicateGroups } from "../services/duplicate-service";
 import { decideComments, removePendingByAuthor } from "../services/decision-service";
 import { getQueueFacets, listMatchingIds } from "../services/queue-service";
 import { importsRouter } from "./imports";
@@ -33,6 +34,9 @@ export function moderationRouter(db: Db): Router {
   router.post("/comments/bulk-decision", (req, res) => {
     const { ids, ...input } = BulkDecisionBodySchema.parse(req.body ?? {});
     res.json(decideComments(db, ids, { ...input, moderator: moderatorOf(res) }));
+  });
+  router.get("/duplicates", (req, res) => {
+    res.json({ groups: listDuplicateGroups(db, MatchingIdsQuerySchema.parse(req.query)) });
   });
   router.get("/facets", (req, res) => {
     res.json(getQueueFacets(db, FacetsQuerySchema.parse(req.query).thread));

@@ -2,6 +2,7 @@ import { useInfiniteQuery } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
 import { BulkBar } from "./bulk-bar";
 import { CommentCard } from "./comment-card";
+import { DuplicateGroups } from "./duplicate-groups";
 import type { ApiComment, QueueView } from "../../api";
 import { VIEWS } from "./format";
 import { commentListQueryOptions, type QueueFilters } from "./queries";
@@ -89,6 +90,7 @@ export function CommentList({ filters, onOpenAuthor }: CommentListProps) {
         </button>
       </div>
       <BulkBar filters={filters} selection={selection} loaded={comments} />
+      <DuplicateGroups filters={filters} selection={selection} />
       {showHelp && <ShortcutHelp onClose={() => setShowHelp(false)} />}
       <div className="comment-list">
         {comments.map((comment) => (

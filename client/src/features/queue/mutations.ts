@@ -116,6 +116,7 @@ export async function invalidateAfterDecision(queryClient: QueryClient): Promise
   await Promise.all([
     queryClient.invalidateQueries({ queryKey: queueKeys.lists(), refetchType: "none" }),
     queryClient.invalidateQueries({ queryKey: [...queueKeys.all, "counts"] }),
+    queryClient.invalidateQueries({ queryKey: [...queueKeys.all, "duplicates"] }),
     queryClient.invalidateQueries({ queryKey: queueKeys.threads() }),
     queryClient.invalidateQueries({ queryKey: ["thread"] }),
     queryClient.invalidateQueries({ queryKey: ["author"] }),

@@ -59,6 +59,8 @@ export function commentListQueryOptions(filters: QueueFilters) {
 export function viewCountsQueryOptions(thread: string) {
   return queryOptions({
     queryKey: queueKeys.counts(thread),
+    // Other moderators decide too: the badges follow within a few seconds without reshuffling the list.
+    refetchInterval: 10_000,
     queryFn: async ({ signal }) => {
       const body = await requestJson<ViewCounts | { counts: ViewCounts }>(apiUrl("counts", { thread }), { signal });
       // Accept both `{ review: 3, … }` and `{ counts: { review: 3, … } }`.
@@ -88,4 +90,22 @@ export function facetsQueryOptions(thread: string) {
 /** Every comment id matching the filters ("select all matching"), capped by the server. */
 export function fetchMatchingIds(filters: QueueFilters): Promise<{ ids: string[]; truncated: boolean }> {
   return requestJson(apiUrl("comments/ids", filterParams(filters)));
+}
+
+/** Comments with the same or nearly the same text, grouped (spam waves, brigades). */
+export interface DuplicateGroup {
+  key: string;
+  ids: string[];
+  authors: number;
+  sample: string;
+}
+
+/** Near-duplicate groups among the comments the filters match. */
+export function duplicateGroupsQueryOptions(filters: QueueFilters) {
+  return queryOptions({
+    queryKey: [...queueKeys.all, "duplicates", filters] as const,
+    queryFn: async ({ signal }) =>
+      (await requestJson<{ groups: DuplicateGroup[] }>(apiUrl("duplicates", filterParams(filters)), { signal })).groups,
+    refetchOnWindowFocus: false,
+  });
 }
