@@ -10,15 +10,15 @@ async function readPasswordFromPipe(): Promise<string> {
   return line;
 }
 
+// Typed-ahead input (e.g. both answers pasted at once) that the previous prompt did not consume.
+let pending = "";
+
 /** Prompts on the terminal without echoing what is typed. */
 function promptHidden(question: string): Promise<string> {
   const stdin = process.stdin;
   return new Promise((resolve, reject) => {
     process.stderr.write(question);
     let value = "";
-    stdin.setRawMode(true);
-    stdin.resume();
-    stdin.setEncoding("utf8");
     const finish = (err?: Error) => {
       stdin.setRawMode(false);
       stdin.pause();
@@ -27,15 +27,31 @@ function promptHidden(question: string): Promise<string> {
       if (err) reject(err);
       else resolve(value);
     };
-    const onData = (chunk: string) => {
-      for (const ch of chunk) {
-        if (ch === "\r" || ch === "\n") return finish();
-        if (ch === "\u0003") return finish(new CliError("cancelled"));
+    /** Consumes typed characters; true once the line is complete. */
+    const take = (chunk: string): boolean => {
+      for (let i = 0; i < chunk.length; i++) {
+        const ch = chunk[i]!;
+        if (ch === "\r" || ch === "\n") {
+          pending = chunk.slice(i + (ch === "\r" && chunk[i + 1] === "\n" ? 2 : 1));
+          finish();
+          return true;
+        }
+        if (ch === "\u0003") {
+          finish(new CliError("cancelled"));
+          return true;
+        }
         if (ch === "\u007f" || ch === "\b") value = value.slice(0, -1);
         else if (ch >= " ") value += ch;
       }
+      return false;
     };
+    const onData = (chunk: string) => void take(chunk);
+    stdin.setRawMode(true);
+    stdin.setEncoding("utf8");
     stdin.on("data", onData);
+    const typedAhead = pending;
+    pending = "";
+    if (!take(typedAhead)) stdin.resume();
   });
 }
 
