@@ -75,6 +75,20 @@ describe("sift users", { timeout: 90_000 }, () => {
   });
 });
 
+describe("sift users set", { timeout: 90_000 }, () => {
+  it("changes a role, disables and enables, and refuses to remove the last admin", async () => {
+    sift(["users", "add", "boss", "--role", "admin"], "first-password-1\n");
+    sift(["users", "add", "ann", "--role", "viewer"], "first-password-1\n");
+    expect(sift(["users", "set", "ann", "--role", "moderator"])).toMatchObject({ code: 0, stdout: "ann: moderator, active\n" });
+    expect(sift(["users", "set", "ann", "--disable"]).stdout).toBe("ann: moderator, disabled\n");
+    expect(await canSignIn("ann", "first-password-1")).toBe(false);
+    expect(sift(["users", "set", "ann", "--enable"]).stdout).toBe("ann: moderator, active\n");
+    expect(await canSignIn("ann", "first-password-1")).toBe(true);
+    expect(sift(["users", "set", "boss", "--role", "viewer"])).toMatchObject({ code: 1, stderr: expect.stringMatching(/only active admin/) });
+    expect(sift(["users", "set", "ann"])).toMatchObject({ code: 1, stderr: "sift: give --role, --disable or --enable\n" });
+  });
+});
+
 describe("sift backup and check", { timeout: 90_000 }, () => {
   it("copies the database to a new file that passes the check, and refuses to overwrite", () => {
     sift(["users", "add", "ann", "--role", "admin"], "first-password-1\n");

@@ -1,8 +1,8 @@
 import { Command, Option } from "commander";
 import type { UserRole } from "../db/user-repo";
 import { cliActor } from "../services/audit-service";
-import { addUser, changePassword, listUsers, USER_ROLES } from "../services/user-service";
-import { cliContext, openCliDatabase, runAction } from "./context";
+import { addUser, changePassword, changeUserAccess, listUsers, USER_ROLES } from "../services/user-service";
+import { CliError, cliContext, openCliDatabase, runAction } from "./context";
 import { readNewPassword } from "./read-password";
 
 const DB_HELP = "SQLite database (default $SIFT_DB, else data/sift.db)";
@@ -43,6 +43,22 @@ export function usersCommand(): Command {
         const password = await readNewPassword();
         const user = await withDb(options.db, (db) => changePassword(db, name, password, cliActor()));
         process.stdout.write(`changed the password of ${user.username}\n`);
+      }),
+    );
+  users
+    .command("set")
+    .description("change a user's role, or disable/enable them (ends their sessions)")
+    .argument("<name>", "username")
+    .addOption(new Option("--role <role>", "new role").choices([...USER_ROLES]))
+    .addOption(new Option("--disable", "refuse their sign-ins and end their sessions").conflicts("enable"))
+    .option("--enable", "allow sign-ins again")
+    .option("--db <path>", DB_HELP)
+    .action(
+      runAction(async (name: string, options: { role?: UserRole; disable?: boolean; enable?: boolean; db?: string }) => {
+        if (!options.role && !options.disable && !options.enable) throw new CliError("give --role, --disable or --enable");
+        const disabled = options.disable ? true : options.enable ? false : undefined;
+        const user = await withDb(options.db, (db) => changeUserAccess(db, name, { role: options.role, disabled }, cliActor()));
+        process.stdout.write(`${user.username}: ${user.role}, ${user.disabled ? "disabled" : "active"}\n`);
       }),
     );
   users
