@@ -47,6 +47,13 @@ function patchCommentInThreads(client: QueryClient, id: string, patch: Partial<A
   );
 }
 
+/** The comment as the server has it after a 409 (issues[0].current), or unchanged for other errors. */
+function withConflictState(comment: ApiComment, error: ApiError): ApiComment {
+  const current = (error.issues[0] as { current?: { status?: CommentStatus; version?: number } } | undefined)?.current;
+  if (error.status !== 409 || !current?.status || typeof current.version !== "number") return comment;
+  return { ...comment, status: current.status, version: current.version, can_undo: current.status !== "pending" };
+}
+
 /**
  * Approve, remove or undo one comment, optimistically.
  *
@@ -75,9 +82,11 @@ export function useDecideComment() {
       patchCommentInLists(queryClient, comment.id, (c) => ({ ...c, status: predictStatus(action), can_undo: action !== "undo" }));
       patchCommentInThreads(queryClient, comment.id, { status: predictStatus(action), can_undo: action !== "undo" });
     },
-    onError: (_error, { comment }) => {
-      patchCommentInLists(queryClient, comment.id, () => comment);
-      patchCommentInThreads(queryClient, comment.id, { status: comment.status, can_undo: comment.can_undo ?? false, version: comment.version });
+    onError: (error, { comment }) => {
+      // A colleague decided first (409): show their decision, not the stale state (the card shows who).
+      const restored = withConflictState(comment, error);
+      patchCommentInLists(queryClient, comment.id, () => restored);
+      patchCommentInThreads(queryClient, comment.id, { status: restored.status, can_undo: restored.can_undo ?? false, version: restored.version });
     },
     onSuccess: (updated) => {
       patchCommentInLists(queryClient, updated.id, (c) => ({ ...c, ...updated }));
