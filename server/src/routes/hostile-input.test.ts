@@ -134,6 +134,40 @@ describe("hostile bodies", () => {
   });
 });
 
+describe("hostile uploads", () => {
+  const CSV = "id,parent_id,author,body\n1,,Ann,The lane is fine.\n";
+  const upload = (agent: Awaited<ReturnType<typeof signedInAgent>>, body: string | Buffer, name = "f.csv") =>
+    agent.post("/api/imports").query({ name }).set("Content-Type", "application/octet-stream").send(Buffer.from(body));
+
+  it("refuses viewers, wrong content types, malformed multipart, huge names, binary and oversized files, changing nothing", async () => {
+    const viewer = await signedInAgent(app, t.db, "viewer");
+    const moderator = await signedInAgent(app, t.db, "moderator");
+    const before = snapshot();
+    expect((await upload(viewer, CSV)).status).toBe(403);
+    const multipart = await moderator
+      .post("/api/imports")
+      .set("Content-Type", "multipart/form-data; boundary=x")
+      .send('--x\r\nContent-Disposition: form-data; name="file"; filename="../../etc/passwd"\r\n\r\n' + CSV);
+    expect(multipart.status).toBe(415);
+    expect((await moderator.post("/api/imports").set("Content-Type", "text/csv").send(CSV)).status).toBe(415);
+    expect((await upload(moderator, CSV, "x".repeat(5000))).status).toBe(400);
+    const binary = await upload(moderator, Buffer.from([0, 1, 2, 0xff, 0xfe, 0, 0, 7, 8, 9]));
+    expect(binary.status).toBeGreaterThanOrEqual(400);
+    expect(binary.status).toBeLessThan(500);
+    const huge = await upload(moderator, Buffer.alloc(21 * 1024 * 1024, "a"));
+    expect(huge.status).toBe(413);
+    expect(snapshot()).toEqual(before);
+  });
+
+  it("treats a path-like file name as a label only, and audits who uploaded", async () => {
+    const moderator = await signedInAgent(app, t.db, "moderator", "mod-ann");
+    const res = await upload(moderator, CSV, "../../../etc/passwd\u0000.csv").expect(201);
+    expect(res.body.threads).toHaveLength(1);
+    const event = t.db.prepare("SELECT actor, target FROM audit_log WHERE action = 'import' ORDER BY id DESC LIMIT 1").get();
+    expect(event).toEqual({ actor: "mod-ann", target: "../../../etc/passwd\u0000.csv" });
+  });
+});
+
 describe("hostile stored text", () => {
   it("serves markup in bodies, authors and titles as JSON strings, exactly as stored", async () => {
     const api = await signedInAgent(app, t.db, "viewer");

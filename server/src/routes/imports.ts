@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { Db } from "../db/connection";
 import { AppError } from "../errors";
 import { importBytes } from "../services/import-service";
+import { sessionUser } from "./auth-middleware";
 
 /** Largest file the browser may upload; bigger archives go through the CLI. */
 export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
@@ -21,7 +22,7 @@ export function importsRouter(db: Db): Router {
     if (!Buffer.isBuffer(req.body)) {
       throw new AppError("unsupported_media_type", "send the file's bytes with Content-Type: application/octet-stream", 415);
     }
-    res.status(201).json({ threads: importBytes(db, name, req.body, { format }) });
+    res.status(201).json({ threads: importBytes(db, name, req.body, { format, actor: sessionUser(res).username }) });
   });
   return router;
 }
