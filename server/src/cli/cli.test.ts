@@ -1,12 +1,11 @@
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { ExportDocumentSchema } from "@sift/shared";
+import { REPO_ROOT as ROOT, runCli } from "./run-cli";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 
-const ROOT = resolve(import.meta.dirname, "../../..");
-const TSX = join(ROOT, "node_modules/.bin/tsx");
 
 let dir: string;
 beforeEach(() => {
@@ -14,15 +13,8 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-/** Runs the CLI as a user would, from `dir`, with a clean environment apart from PATH. */
-function sift(...args: string[]) {
-  const result = spawnSync(TSX, [join(ROOT, "server/src/cli/main.ts"), ...args], {
-    cwd: dir,
-    env: { PATH: process.env.PATH, HOME: process.env.HOME },
-    encoding: "utf8",
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+/** Runs the CLI as a user would, from `dir`. */
+const sift = (...args: string[]) => runCli(args, { cwd: dir });
 
 const CSV = "id,parent_id,author,body\n1,,Ann,The lane is a good idea.\n2,1,Bob,I disagree.\n";
 

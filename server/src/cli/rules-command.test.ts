@@ -1,20 +1,11 @@
-import { spawnSync } from "node:child_process";
-import { join, resolve } from "node:path";
 import { FlagSchema } from "@sift/shared";
 import { evaluateThread } from "@sift/shared/rules";
 import { describe, expect, it } from "vitest";
+import { runCli } from "./run-cli";
 
-const ROOT = resolve(import.meta.dirname, "../../..");
-const TSX = join(ROOT, "node_modules/.bin/tsx");
 
-/** Runs the CLI as a user would, with a clean environment apart from PATH. */
-function sift(...args: string[]) {
-  const result = spawnSync(TSX, [join(ROOT, "server/src/cli/main.ts"), ...args], {
-    env: { PATH: process.env.PATH, HOME: process.env.HOME },
-    encoding: "utf8",
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+/** Runs the CLI as a user would. */
+const sift = (...args: string[]) => runCli(args);
 
 /** What the engine says in-process, so these tests follow the rules as they improve. */
 function engineFlags(text: string, article = "") {

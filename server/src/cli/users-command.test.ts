@@ -1,13 +1,11 @@
-import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
+import { runCli } from "./run-cli";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { openDatabase } from "../db/connection";
 import { signIn } from "../services/auth-service";
 
-const ROOT = resolve(import.meta.dirname, "../../..");
-const TSX = join(ROOT, "node_modules/.bin/tsx");
 
 let dir: string;
 beforeEach(() => {
@@ -15,16 +13,8 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-/** Runs the CLI from `dir` (a clean environment: npm's INIT_CWD would move relative paths) with `input` on stdin, so stdin is not a terminal. */
-function run(args: string[], input = "") {
-  const result = spawnSync(TSX, [join(ROOT, "server/src/cli/main.ts"), ...args], {
-    cwd: dir,
-    env: { PATH: process.env.PATH, HOME: process.env.HOME },
-    input,
-    encoding: "utf8",
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+/** Runs the CLI from `dir` with `input` on stdin. */
+const run = (args: string[], input = "") => runCli(args, { cwd: dir, input });
 const sift = (args: string[], input = "") => run([...args, "--db", "t.db"], input);
 
 async function canSignIn(username: string, password: string): Promise<boolean> {
