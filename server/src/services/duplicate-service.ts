@@ -1,6 +1,6 @@
 import type { Db } from "../db/connection";
 import { listQueueTexts } from "../db/queue-repo";
-import type { QueueQuery } from "./queue-service";
+import { toRepoFilter, type QueueQuery } from "./queue-service";
 
 /** Most comments one duplicate scan reads; a spam wave shows up well within it. */
 const SCAN_LIMIT = 20_000;
@@ -36,12 +36,7 @@ export interface DuplicateGroup {
 /** Groups of two or more near-duplicate comments among those a queue filter matches, biggest first. */
 export function listDuplicateGroups(db: Db, query: Omit<QueueQuery, "limit" | "cursor">): DuplicateGroup[] {
   const rows = listQueueTexts(db, {
-    view: query.view,
-    threadId: query.thread,
-    category: query.category,
-    rule: query.rule,
-    author: query.author,
-    q: query.q,
+    ...toRepoFilter(query),
     limit: SCAN_LIMIT,
   });
   const groups = new Map<string, { ids: string[]; authors: Set<string>; sample: string }>();

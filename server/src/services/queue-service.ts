@@ -12,6 +12,7 @@ import {
   type QueueCounts,
   type QueueKey,
   type QueueRow,
+  type QueueFilter,
   type QueueView,
 } from "../db/queue-repo";
 import { AppError, NotFoundError } from "../errors";
@@ -95,15 +96,15 @@ function presentRows(db: Db, rows: QueueRow[]): QueueItem[] {
   }));
 }
 
+/** The repository's filter for an API query (the API says `thread`, the repository `threadId`). */
+export function toRepoFilter(query: Omit<QueueQuery, "limit" | "cursor">): Omit<QueueFilter, "limit" | "after"> {
+  return { view: query.view, threadId: query.thread, category: query.category, rule: query.rule, author: query.author, q: query.q };
+}
+
 /** One page of a queue view. Fetches one row more than asked to know whether another page exists. */
 export function listQueuePage(db: Db, query: QueueQuery): QueuePage {
   const rows = listQueue(db, {
-    view: query.view,
-    threadId: query.thread,
-    category: query.category,
-    rule: query.rule,
-    author: query.author,
-    q: query.q,
+    ...toRepoFilter(query),
     limit: query.limit + 1,
     after: query.cursor ? decodeCursor(query.cursor) : undefined,
   });
@@ -130,12 +131,7 @@ export const MAX_BULK_SELECTION = 5000;
 /** Ids of every comment matching a queue filter (up to MAX_BULK_SELECTION), and whether there were more. */
 export function listMatchingIds(db: Db, query: Omit<QueueQuery, "limit" | "cursor">): { ids: string[]; truncated: boolean } {
   const ids = listQueueIds(db, {
-    view: query.view,
-    threadId: query.thread,
-    category: query.category,
-    rule: query.rule,
-    author: query.author,
-    q: query.q,
+    ...toRepoFilter(query),
     limit: MAX_BULK_SELECTION + 1,
   });
   return { ids: ids.slice(0, MAX_BULK_SELECTION), truncated: ids.length > MAX_BULK_SELECTION };
