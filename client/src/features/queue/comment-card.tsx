@@ -3,6 +3,7 @@ import type { ApiComment } from "../../api";
 import { Link, paths } from "../../components/router";
 import { CommentBody } from "./comment-body";
 import { CommentParent } from "./comment-parent";
+import { useCanDecide } from "../auth/use-session";
 import { useDecisionActions } from "./decision-actions";
 import { FlagChips } from "./flag-chips";
 import { STATUS_LABELS, formatPostedAt } from "./format";
@@ -23,6 +24,8 @@ interface CommentCardProps {
 /** One comment in the queue: who, where, what was flagged, the comment it answers, and the decision buttons. */
 export function CommentCard({ comment, isSelected, onSelect, isChecked, onToggleCheck, onOpenAuthor, ref }: CommentCardProps) {
   const { busy, actions } = useDecisionActions(comment, isSelected);
+  // Bulk selection only leads to bulk decisions, which viewers cannot make.
+  const canSelect = useCanDecide();
   const { status } = comment;
   const postedAt = formatPostedAt(comment.posted_at);
   const author = comment.author || "Unknown author";
@@ -39,15 +42,17 @@ export function CommentCard({ comment, isSelected, onSelect, isChecked, onToggle
       onFocus={onSelect}
     >
       <header className="comment-meta">
-        <input
-          type="checkbox"
-          className="comment-check"
-          aria-label={`Select comment by ${author}`}
-          checked={isChecked}
-          // onClick, not onChange: only the click event says whether Shift was held.
-          onClick={(event: MouseEvent<HTMLInputElement>) => onToggleCheck(event.shiftKey)}
-          onChange={() => {}}
-        />
+        {canSelect && (
+          <input
+            type="checkbox"
+            className="comment-check"
+            aria-label={`Select comment by ${author}`}
+            checked={isChecked}
+            // onClick, not onChange: only the click event says whether Shift was held.
+            onClick={(event: MouseEvent<HTMLInputElement>) => onToggleCheck(event.shiftKey)}
+            onChange={() => {}}
+          />
+        )}
         <button
           type="button"
           className="comment-author link-button"

@@ -9,6 +9,7 @@ import { commentListQueryOptions, type QueueFilters } from "./queries";
 import { ShortcutHelp } from "./shortcut-help";
 import { useBulkSelection } from "./use-bulk-selection";
 import { useShortcuts } from "./use-shortcuts";
+import { useCanDecide } from "../auth/use-session";
 
 /** Whether a comment still belongs in a view, e.g. not once it was decided from "Needs review". */
 function belongsInView(comment: ApiComment, view: QueueView): boolean {
@@ -41,13 +42,15 @@ export function CommentList({ filters, onOpenAuthor }: CommentListProps) {
   };
   const selection = useBulkSelection(comments.map((c) => c.id));
   const [showHelp, setShowHelp] = useState(false);
+  // Viewers read only: no ticks, no bulk bar, no x.
+  const canDecide = useCanDecide();
   const filterKey = JSON.stringify(filters);
   // A new filter is a new list: ticks on comments no longer shown would act unseen.
   useEffect(() => selection.clear(), [filterKey]); // eslint-disable-line react-hooks/exhaustive-deps -- clear on filter change only
   useShortcuts({
     j: () => moveSelection(1),
     k: () => moveSelection(-1),
-    x: () => selectedId && selection.toggle(selectedId, false),
+    x: () => canDecide && selectedId && selection.toggle(selectedId, false),
     "?": () => setShowHelp(true),
   });
 
@@ -89,8 +92,8 @@ export function CommentList({ filters, onOpenAuthor }: CommentListProps) {
           {list.isFetching ? "Refreshing…" : "Refresh"}
         </button>
       </div>
-      <BulkBar filters={filters} selection={selection} loaded={comments} />
-      <DuplicateGroups filters={filters} selection={selection} />
+      {canDecide && <BulkBar filters={filters} selection={selection} loaded={comments} />}
+      {canDecide && <DuplicateGroups filters={filters} selection={selection} />}
       {showHelp && <ShortcutHelp onClose={() => setShowHelp(false)} />}
       <div className="comment-list">
         {comments.map((comment) => (

@@ -1,4 +1,4 @@
-import { useState, type ReactNode } from "react";
+import { useEffect, useRef, useState, type ReactNode } from "react";
 import type { ApiComment, DecisionAction } from "../../api";
 import { RemoveDialog } from "../../components/remove-dialog";
 import { defaultRemovalReason } from "../../components/removal-reasons";
@@ -21,6 +21,12 @@ export function useDecisionActions(comment: DecidableComment, shortcutsEnabled: 
   // Viewers read only: no buttons and no shortcuts (the server refuses their decisions anyway).
   const canDecide = useCanDecide();
   const [askingReason, setAskingReason] = useState(false);
+  // After a decision, focus goes to the button that reverses it (Undo), and after an undo back to
+  // Approve: the next Enter or Space does the expected thing and focus never drops to <body>.
+  const [focusAfter, setFocusAfter] = useState<"undo" | "approve" | null>(null);
+  const undoButton = useRef<HTMLButtonElement>(null);
+  const approveButton = useRef<HTMLButtonElement>(null);
+  const footer = useRef<HTMLElement>(null);
   const { status } = comment;
   // A status the source itself gave (e.g. imported as removed) has no decision to undo.
   const canUndo = comment.can_undo ?? status !== "pending";
@@ -34,14 +40,30 @@ export function useDecisionActions(comment: DecidableComment, shortcutsEnabled: 
       setAskingReason(true);
       return;
     }
-    decide.mutate({ comment: comment as ApiComment, action, ...(reason ? { reason } : {}) });
+    decide.mutate(
+      { comment: comment as ApiComment, action, ...(reason ? { reason } : {}) },
+      { onSettled: () => setFocusAfter(action === "undo" ? "approve" : "undo") },
+    );
   };
+  useEffect(() => {
+    if (!focusAfter || decide.isPending) return;
+    const target = focusAfter === "undo" ? undoButton.current : approveButton.current;
+    // Once the buttons are enabled again (a disabled button cannot take focus); a refused
+    // decision may leave no such button, and then focus stays where it is.
+    if (target?.disabled) return;
+    setFocusAfter(null);
+    // Not if the moderator has already moved on (j/k, another card, the search box).
+    const active = document.activeElement;
+    const card = footer.current?.closest("article") ?? footer.current;
+    if (active && active !== document.body && !card?.contains(active)) return;
+    target?.focus({ preventScroll: true });
+  });
   useShortcuts({ a: () => act("approve"), r: () => act("remove"), u: () => act("undo") }, shortcutsEnabled && !askingReason);
 
   const actions = (
-    <footer className="comment-actions">
+    <footer ref={footer} className="comment-actions">
       {canDecide && status !== "approved" && (
-        <button type="button" className="button button--approve" disabled={decide.isPending} onClick={() => act("approve")}>
+        <button ref={approveButton} type="button" className="button button--approve" disabled={decide.isPending} onClick={() => act("approve")}>
           Approve
         </button>
       )}
@@ -51,7 +73,7 @@ export function useDecisionActions(comment: DecidableComment, shortcutsEnabled: 
         </button>
       )}
       {canDecide && canUndo && (
-        <button type="button" className="button button--undo" disabled={decide.isPending} onClick={() => act("undo")}>
+        <button ref={undoButton} type="button" className="button button--undo" disabled={decide.isPending} onClick={() => act("undo")}>
           Undo
         </button>
       )}
