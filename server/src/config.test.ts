@@ -26,4 +26,14 @@ describe("loadConfig", () => {
     expect(() => loadConfig({ PORT: "eighty" }, { createDataDir: false })).toThrow(ConfigError);
     expect(() => loadConfig({ PORT: "eighty" }, { createDataDir: false })).toThrow(/PORT/);
   });
+
+  it("reads the upload limit in megabytes (default 50), refusing zero, negatives and words", () => {
+    expect(loadConfig({}, { createDataDir: false }).maxUploadBytes).toBe(50 * 1024 * 1024);
+    expect(loadConfig({ SIFT_MAX_UPLOAD_MB: "" }, { createDataDir: false }).maxUploadBytes).toBe(50 * 1024 * 1024);
+    expect(loadConfig({ SIFT_MAX_UPLOAD_MB: "200" }, { createDataDir: false }).maxUploadBytes).toBe(200 * 1024 * 1024);
+    expect(loadConfig({ SIFT_MAX_UPLOAD_MB: "0.5" }, { createDataDir: false }).maxUploadBytes).toBe(512 * 1024);
+    for (const bad of ["0", "-1", "lots", "99999"]) {
+      expect(() => loadConfig({ SIFT_MAX_UPLOAD_MB: bad }, { createDataDir: false })).toThrow(/SIFT_MAX_UPLOAD_MB/);
+    }
+  });
 });

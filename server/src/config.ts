@@ -18,6 +18,8 @@ const EnvSchema = z.object({
   SIFT_TRUST_PROXY: optional(z.union([z.coerce.number().int().min(0).max(10), z.enum(["true", "false"])]).default(0)),
   /** Largest JSON request body, in bytes. */
   SIFT_BODY_LIMIT: optional(z.coerce.number().int().min(1024).max(100 * 1024 * 1024).default(100 * 1024)),
+  /** Largest file the browser may upload to POST /api/imports, in megabytes (streamed to disk, never held in memory). */
+  SIFT_MAX_UPLOAD_MB: optional(z.coerce.number().positive().max(10 * 1024).default(50)),
   /** Set by npm to the directory the user ran `npm run` from (npm itself moves to the package root). */
   INIT_CWD: optional(z.string().optional()),
 });
@@ -35,6 +37,8 @@ export interface Config {
   cookieSecure: "auto" | "always" | "never";
   trustProxy: number | boolean;
   bodyLimitBytes: number;
+  /** Largest upload to POST /api/imports, in bytes. */
+  maxUploadBytes: number;
 }
 
 /** Thrown when the environment is invalid; the message names the variable. */
@@ -62,6 +66,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: { crea
     cookieSecure: e.SIFT_COOKIE_SECURE === "auto" ? "auto" : e.SIFT_COOKIE_SECURE === "true" ? "always" : "never",
     trustProxy: typeof e.SIFT_TRUST_PROXY === "number" ? e.SIFT_TRUST_PROXY : e.SIFT_TRUST_PROXY === "true",
     bodyLimitBytes: e.SIFT_BODY_LIMIT,
+    maxUploadBytes: Math.floor(e.SIFT_MAX_UPLOAD_MB * 1024 * 1024),
   };
   if (options.createDataDir ?? true) mkdirSync(dirname(config.dbPath), { recursive: true });
   return Object.freeze(config);
