@@ -10,7 +10,10 @@ import { threatPhase } from "./phases/threat";
 import { Vocabulary } from "./relevance";
 import { applyExceptions, siteRulesPhase, type SiteRuleSet } from "./site-rules";
 
-export { compileSiteRules, type SiteRuleSet, type SiteRuleProblem } from "./site-rules";
+export { compileSiteRules, regexProblem, siteRuleFlagId, siteRuleFlagsForText, type SiteRuleSet, type SiteRuleProblem } from "./site-rules";
+export { applyExceptions } from "./site-rules";
+export { normalizeWord } from "./text";
+export { BUILTIN_RULES, type BuiltinRule } from "./catalogue";
 
 /** Version of the built-in rule pack; recorded with every flag so exports say which rules were in force. */
 export const RULE_PACK_VERSION = "1.0.0";

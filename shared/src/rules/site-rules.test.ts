@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { SiteRule } from "../schemas/site-rule";
-import { compileSiteRules, evaluateComment } from "./index";
+import { compileSiteRules, evaluateComment, regexProblem, siteRuleFlagsForText } from "./index";
 
 const rule = (over: Partial<SiteRule> & Pick<SiteRule, "id" | "kind" | "pattern">): SiteRule => ({
   category: "spam",
@@ -46,5 +46,48 @@ describe("site rules", () => {
     const cats = (body: string) => evaluateComment({ body }, { siteRules: set }).map((f) => f.category);
     expect(cats("Dog's bollocks of a match, that.")).not.toContain("profanity");
     expect(cats("Absolute shit match, that.")).toContain("profanity");
+  });
+});
+
+describe("regexProblem", () => {
+  it.each([
+    ["(a+)+$", /repeated group/],
+    ["(\\w*\\s?)*x", /repeated group/],
+    ["(a|aa)*b", /repeated group/],
+    ["((ab)+c)+", /repeated group/],
+    ["(x)\\1", /backreferences/],
+    ["a".repeat(201), /longer than 200/],
+  ])("refuses %s", (pattern, message) => {
+    expect(regexProblem(pattern)).toMatch(message);
+  });
+
+  it.each(["\\+?\\d{3}[ -]?\\d{3}[ -]?\\d{4}", "buy (cheap|discount) pills", "(ab)+c", "[(a+)]+", "(a{1}b)+", "free\\s+money"])("accepts %s", (pattern) => {
+    expect(regexProblem(pattern)).toBeNull();
+  });
+
+  it("is applied by compileSiteRules", () => {
+    const { problems } = compileSiteRules([rule({ id: "redos", kind: "regex", pattern: "(a+)+b" })]);
+    expect(problems).toEqual([{ id: "redos", message: expect.stringMatching(/repeated group/) }]);
+  });
+});
+
+describe("siteRuleFlagsForText", () => {
+  const { set } = compileSiteRules([
+    rule({ id: "w", kind: "word", pattern: "spammo" }),
+    rule({ id: "p", kind: "phrase", pattern: "buy now" }),
+    rule({ id: "r", kind: "regex", pattern: "zork\\d+" }),
+  ]);
+  it.each([
+    "nothing to see here.",
+    "Spammo! Buy now, zork42",
+    "sp4mmo is back",
+    "s p a m m o again",
+    "spaaaammo",
+    "notspammo",
+    "BUY   NOW friends",
+    "ѕpammo with a Cyrillic s",
+  ])("gives the same site flags as the full evaluation on %j", (body) => {
+    const full = evaluateComment({ body }, { siteRules: set }).filter((f) => f.rule.startsWith("site."));
+    expect(siteRuleFlagsForText(body, set)).toEqual(full);
   });
 });

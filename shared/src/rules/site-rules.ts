@@ -1,6 +1,6 @@
 import type { Flag } from "../schemas/flag";
 import type { RuleException, SiteRule } from "../schemas/site-rule";
-import { spanFlag, type CommentContext } from "./context";
+import type { CommentContext } from "./context";
 import { normalizeWord, tokenize } from "./text";
 
 /** A site's rules and exceptions, compiled once per evaluation run. */
@@ -15,6 +15,8 @@ interface CompiledRule {
   /** word and phrase rules: the normalised words in order. */
   words: string[];
   regex: RegExp | null;
+  /** word and phrase rules: the first word with any letter repeated, to skip plain comments without it cheaply. */
+  firstWord?: RegExp;
 }
 
 /** A problem with one rule, reported instead of throwing, so one bad regex never blocks the others. */
@@ -30,6 +32,11 @@ export function compileSiteRules(rules: SiteRule[], exceptions: RuleException[] 
   for (const rule of rules) {
     if (!rule.enabled) continue;
     if (rule.kind === "regex") {
+      const unsafe = regexProblem(rule.pattern);
+      if (unsafe) {
+        problems.push({ id: rule.id, message: unsafe });
+        continue;
+      }
       try {
         compiled.push({ rule, words: [], regex: new RegExp(rule.pattern, "giu") });
       } catch (err) {
@@ -40,7 +47,7 @@ export function compileSiteRules(rules: SiteRule[], exceptions: RuleException[] 
     const words = tokenize(rule.pattern).map((t) => t.norm);
     if (words.length === 0) problems.push({ id: rule.id, message: "the pattern has no words" });
     else if (rule.kind === "word" && words.length > 1) problems.push({ id: rule.id, message: "a word rule takes one word; use a phrase rule for several" });
-    else compiled.push({ rule, words, regex: null });
+    else compiled.push({ rule, words, regex: null, firstWord: firstWordPattern(words[0]!) });
   }
   const byRule = new Map<string, Set<string>>();
   for (const e of exceptions) {
@@ -51,12 +58,32 @@ export function compileSiteRules(rules: SiteRule[], exceptions: RuleException[] 
   return { set: { rules: compiled, exceptions: byRule }, problems };
 }
 
-/** Flags from the site's own rules. */
-export function siteRulesPhase(ctx: CommentContext, set: SiteRuleSet): Flag[] {
+/** The rule id a site rule's flags carry. */
+export function siteRuleFlagId(id: string): string {
+  return `site.${id}`;
+}
+
+/** `abc` → /a+b+c+/i for plain letters; never-failing for anything else (the prefilter then always tokenises). */
+function firstWordPattern(word: string): RegExp {
+  if (!/^[a-z]+$/.test(word)) return /(?:)/;
+  return new RegExp([...word].map((c) => `${c}+`).join(""), "i");
+}
+
+/** Flags from the site's own rules. Needs only the body and its tokens, so a backtest can skip the rest of the context. */
+export function siteRulesPhase(ctx: Pick<CommentContext, "body" | "tokens">, set: SiteRuleSet): Flag[] {
   const flags: Flag[] = [];
   for (const { rule, words, regex } of set.rules) {
     const why = `Matches this site's ${rule.kind} rule "${rule.pattern}"${rule.note ? ` (${rule.note})` : ""}; action: ${rule.action}.`;
-    const make = (start: number, end: number) => ({ ...spanFlag(ctx, rule.category, `site.${rule.id}`, start, end, why, 0.9), action: rule.action });
+    const make = (start: number, end: number): Flag => ({
+      category: rule.category,
+      rule: siteRuleFlagId(rule.id),
+      evidence: ctx.body.slice(start, end),
+      start,
+      end,
+      explanation: why,
+      confidence: 0.9,
+      action: rule.action,
+    });
     if (regex) {
       regex.lastIndex = 0;
       for (const m of ctx.body.matchAll(regex)) {
@@ -81,4 +108,85 @@ export function applyExceptions(flags: Flag[], set: SiteRuleSet): Flag[] {
     const words = set.exceptions.get(f.rule);
     return !words || !words.has(normalizeWord(f.evidence).norm);
   });
+}
+
+/**
+ * The site rules' flags on one text, building only what they need (tokens only for word and phrase
+ * rules): what a backtest over a whole archive runs per comment.
+ */
+export function siteRuleFlagsForText(body: string, set: SiteRuleSet): Flag[] {
+  if (set.rules.length === 0) return [];
+  const tokens = set.rules.some((r) => r.regex === null) && mayMatchWords(body, set) ? tokenize(body) : [];
+  return siteRulesPhase({ body, tokens }, set);
+}
+
+/**
+ * False only when no word or phrase rule can match: the body is plain ASCII (no leetspeak symbols,
+ * no letter-by-letter spelling) and none of the rules' first words appears in it, even with
+ * repeated letters. Tokenising is most of a backtest's cost, and most comments fail this test.
+ */
+function mayMatchWords(body: string, set: SiteRuleSet): boolean {
+  if (!PLAIN_ASCII.test(body) || SEPARATED_LETTERS.test(body)) return true;
+  for (const r of set.rules) if (r.regex === null && r.firstWord?.test(body)) return true;
+  return false;
+}
+
+const PLAIN_ASCII = /^[A-Za-z\s.,;:?"'()\-]*$/;
+const SEPARATED_LETTERS = /(?:^|[^A-Za-z])[A-Za-z][.\-_\s][A-Za-z][.\-_\s][A-Za-z]/;
+
+/** The longest regular expression a site may add. */
+export const MAX_REGEX_LENGTH = 200;
+
+/**
+ * Why a site regex is unsafe to run on every comment, or null. Rejects what makes JavaScript's
+ * backtracking engine take exponential time on hostile text: a quantified group that itself
+ * contains a quantifier (`(a+)+`, `(\w*\s?)*`) or an alternation (`(a|aa)*`), and backreferences.
+ * Conservative: a few safe patterns are refused too, and the message says how to rewrite them.
+ */
+export function regexProblem(pattern: string): string | null {
+  if (pattern.length > MAX_REGEX_LENGTH) return `the regular expression is longer than ${MAX_REGEX_LENGTH} characters`;
+  if (/\\[1-9]|\\k</.test(pattern)) return "backreferences (\\1, \\k<name>) are not allowed: they can make matching very slow";
+  // Per open group: does it contain a quantifier or an alternation?
+  const stack: { risky: boolean }[] = [];
+  let inClass = false;
+  for (let i = 0; i < pattern.length; i++) {
+    const ch = pattern[i]!;
+    if (ch === "\\") {
+      i++;
+      continue;
+    }
+    if (inClass) {
+      if (ch === "]") inClass = false;
+      continue;
+    }
+    if (ch === "[") inClass = true;
+    else if (ch === "(") stack.push({ risky: false });
+    else if (ch === "|") {
+      const top = stack[stack.length - 1];
+      if (top) top.risky = true;
+    } else if (ch === ")") {
+      const group = stack.pop();
+      const quantified = isQuantifier(pattern, i + 1);
+      if (group?.risky && quantified) {
+        return "a repeated group contains a repetition or alternatives (like (a+)+ or (a|b)*), which can take forever on some comments; repeat a character class instead, e.g. [ab]+";
+      }
+      const parent = stack[stack.length - 1];
+      if (parent && (group?.risky || quantified)) parent.risky = true;
+    } else if (isQuantifier(pattern, i)) {
+      const top = stack[stack.length - 1];
+      if (top) top.risky = true;
+    }
+  }
+  return null;
+}
+
+/** True when a repeating quantifier (*, +, {n,}, {n,m} with m > 1) starts at `i`. */
+function isQuantifier(pattern: string, i: number): boolean {
+  const ch = pattern[i];
+  if (ch === "*" || ch === "+") return true;
+  if (ch !== "{") return false;
+  const m = /^\{(\d+)(,(\d*))?\}/.exec(pattern.slice(i));
+  if (!m) return false;
+  if (m[2] === undefined) return Number(m[1]) > 1;
+  return m[3] === "" || Number(m[3]) > 1;
 }
