@@ -1,11 +1,14 @@
 import type { ReactNode } from "react";
 import { SessionMenu } from "../features/auth/session-menu";
+import { useLiveUpdates } from "../features/queue/live-updates";
 import { Link, paths, usePathname } from "./router";
 import "./dashboard.css";
 
 /** The header every page shares: the name, the main navigation, page-specific controls and who is signed in. */
 export function AppShell({ children, headerControls }: { children: ReactNode; headerControls?: ReactNode }) {
   const pathname = usePathname();
+  // Every signed-in page follows other moderators' decisions (queue cards, counts, thread, log).
+  useLiveUpdates(true);
   return (
     <div className="app">
       <header className="app-header">
