@@ -11,6 +11,7 @@ import { commentsRouter } from "./routes/comments";
 import { csrfGuard } from "./routes/csrf";
 import { errorHandler } from "./routes/error-handler";
 import { healthRouter } from "./routes/health";
+import { importsRouter, type UploadOptions } from "./routes/imports";
 import { securityHeaders } from "./routes/security-headers";
 import { sessionRouter } from "./routes/session";
 import { threadsRouter } from "./routes/threads";
@@ -31,6 +32,8 @@ export interface AppDeps {
   bodyLimitBytes?: number;
   /** Express's `trust proxy` (for https detection and client addresses behind a proxy). */
   trustProxy?: number | boolean;
+  /** Upload limit, temp directory and import runner for POST /api/imports (default 50 MB, a worker thread). */
+  uploads?: Partial<UploadOptions>;
 }
 
 function requestLogger(logger: Logger): RequestHandler {
@@ -70,7 +73,7 @@ export function createApp(deps: AppDeps): Express {
   // Public: health and signing in. Everything mounted after requireSession needs a session.
   app.use("/api", healthRouter(deps.db), sessionRouter(deps.db, auth));
   app.use("/api", requireSession(deps.db, auth), readOnlyForViewers());
-  app.use("/api", threadsRouter(deps.db), commentsRouter(deps.db));
+  app.use("/api", importsRouter(deps.db, deps.uploads), threadsRouter(deps.db), commentsRouter(deps.db));
   app.use("/api", auditRouter(deps.db), usersRouter(deps.db));
   app.use("/api", (req, _res, next) => next(new NotFoundError(`no API route ${req.method} ${req.path}`)));
   const clientDir = deps.clientDir === undefined ? DEFAULT_CLIENT_DIR : deps.clientDir;

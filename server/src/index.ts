@@ -1,3 +1,4 @@
+import type { AddressInfo } from "node:net";
 import { fileURLToPath } from "node:url";
 import pino from "pino";
 import { createApp } from "./app";
@@ -54,9 +55,12 @@ const app = createApp({
   auth: { idleMs: config.sessionIdleMs, cookieSecure: config.cookieSecure },
   bodyLimitBytes: config.bodyLimitBytes,
   trustProxy: config.trustProxy,
+  uploads: { maxBytes: config.maxUploadBytes },
 });
 const server = app.listen(config.port, () => {
-  logger.info({ port: config.port, db: config.dbPath }, `Sift is listening on http://localhost:${config.port}`);
+  // The bound port, not the configured one: PORT=0 picks a free port (tests start servers that way).
+  const port = (server.address() as AddressInfo).port;
+  logger.info({ port, db: config.dbPath }, `Sift is listening on http://localhost:${port}`);
 });
 server.on("error", (err) => {
   logger.fatal({ err }, "could not start the server");
@@ -64,17 +68,37 @@ server.on("error", (err) => {
   process.exit(1);
 });
 
+/** How long shutdown waits for in-flight requests (an upload's import can take a while) before cutting them off. */
+const SHUTDOWN_GRACE_MS = 30_000;
+let shuttingDown = false;
+
+/**
+ * Stops taking connections, lets in-flight requests finish, then closes the database (which
+ * checkpoints the WAL into the main file) and exits 0. Requests still running after the grace
+ * period are cut off (exit 1); a second signal exits at once.
+ */
 function shutdown(signal: string): void {
-  logger.info({ signal }, "shutting down");
+  if (shuttingDown) {
+    logger.warn({ signal }, "second signal: exiting without waiting");
+    process.exit(1);
+  }
+  shuttingDown = true;
+  logger.info({ signal }, "shutting down: waiting for in-flight requests");
+  let cutOff = false;
+  // Keep-alive connections hold server.close open; close each as soon as it has no request running.
+  const idleSweep = setInterval(() => server.closeIdleConnections(), 100);
   server.close(() => {
+    clearInterval(idleSweep);
     db.close();
-    process.exit(0);
+    logger.info("database closed; bye");
+    process.exit(cutOff ? 1 : 0);
   });
   server.closeIdleConnections();
-  // Don't hang forever on a client that keeps a connection open.
   setTimeout(() => {
+    cutOff = true;
+    logger.warn({ graceMs: SHUTDOWN_GRACE_MS }, "requests still running after the grace period: closing their connections");
     server.closeAllConnections();
-  }, 5000).unref();
+  }, SHUTDOWN_GRACE_MS).unref();
 }
-process.once("SIGTERM", () => shutdown("SIGTERM"));
-process.once("SIGINT", () => shutdown("SIGINT"));
+process.on("SIGTERM", () => shutdown("SIGTERM"));
+process.on("SIGINT", () => shutdown("SIGINT"));

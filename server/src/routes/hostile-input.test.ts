@@ -34,6 +34,8 @@ const SQL_INJECTIONS = [
 const SCRIPT = "<script>window.__xss=1</script>";
 const IMG = '<img src=x onerror="window.__xss=2">';
 const LINK = '<a href="javascript:alert(1)">click</a></textarea>';
+/** A small upload limit, so "too large" needs only a few megabytes. */
+const UPLOAD_LIMIT = 1024 * 1024;
 const threat: Flag = { category: "threat", rule: "threat.test", evidence: "hurt", start: 0, end: 4, explanation: "x", confidence: 0.9 };
 
 let t: ReturnType<typeof createTestDb>;
@@ -51,7 +53,7 @@ beforeEach(() => {
     ],
   });
   threadId = storePreparedFile(t.db, { file: "f", threads: [{ thread, flags: [[threat], [], []] }] })[0]!.id;
-  app = createApp({ db: t.db, clientDir: null });
+  app = createApp({ db: t.db, clientDir: null, uploads: { maxBytes: UPLOAD_LIMIT } });
 });
 afterEach(() => t.cleanup());
 
@@ -154,7 +156,7 @@ describe("hostile uploads", () => {
     const binary = await upload(moderator, Buffer.from([0, 1, 2, 0xff, 0xfe, 0, 0, 7, 8, 9]));
     expect(binary.status).toBeGreaterThanOrEqual(400);
     expect(binary.status).toBeLessThan(500);
-    const huge = await upload(moderator, Buffer.alloc(21 * 1024 * 1024, "a"));
+    const huge = await upload(moderator, Buffer.alloc(UPLOAD_LIMIT + 1, "a"));
     expect(huge.status).toBe(413);
     expect(snapshot()).toEqual(before);
   });

@@ -5,7 +5,6 @@ import { listDecisionLogPage } from "../services/decision-log-service";
 import { listDuplicateGroups } from "../services/duplicate-service";
 import { decideComments, removePendingByAuthor } from "../services/decision-service";
 import { getQueueFacets, listMatchingIds } from "../services/queue-service";
-import { importsRouter } from "./imports";
 import {
   AuthorCommentsQuerySchema,
   BulkDecisionBodySchema,
@@ -22,12 +21,11 @@ function moderatorOf(res: Response): string | null {
 
 /**
  * Moderating many comments at once and reading the record: bulk decisions, "select all
- * matching", filter choices, an author's history, the decision log, and importing from the browser. Mounted by commentsRouter
+ * matching", filter choices, an author's history, and the decision log. Mounted by commentsRouter
  * ahead of /comments/:id, so /comments/ids is not taken for a comment id.
  */
 export function moderationRouter(db: Db): Router {
   const router = Router();
-  router.use(importsRouter(db));
   router.get("/comments/ids", (req, res) => {
     res.json(listMatchingIds(db, MatchingIdsQuerySchema.parse(req.query)));
   });

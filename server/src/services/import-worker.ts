@@ -1,0 +1,63 @@
+/**
+ * The body of an import worker thread: reads an uploaded file, parses it, runs the rules and
+ * stores it on its own SQLite connection, so a large upload never blocks the server's event loop.
+ * Started through import-worker-entry.mjs (which registers tsx); the main-thread side is
+ * import-worker-runner.ts.
+ */
+import { parentPort, workerData } from "node:worker_threads";
+import { openDatabase } from "../db/connection";
+import { AppError } from "../errors";
+import { prepareFile, storePreparedFile, type ImportedThread } from "./import-service";
+import { rebuildSearchIndex } from "./search-service";
+
+/** From how many imported comments the search index is rebuilt afterwards (as the CLI does). */
+const BULK_IMPORT_COMMENTS = 10_000;
+
+/** One upload to import: everything a worker needs, as plain data (it crosses a thread boundary). */
+export interface ImportJob {
+  /** The SQLite file the server uses; the worker opens its own connection to it. */
+  dbPath: string;
+  /** The uploaded bytes on disk (a temp file the caller deletes). */
+  path: string;
+  /** The name the user gave the file: for messages, detection hints and the audit log, never a path. */
+  name: string;
+  /** Importer name, or undefined to detect from content. */
+  format?: string;
+  /** Who uploaded, for the audit log. */
+  actor: string;
+}
+
+/** What a worker posts back: the imported threads, or the error an AppError carries (safe to show). */
+export type ImportReply =
+  | { ok: true; threads: ImportedThread[] }
+  | { ok: false; error: { code: string; message: string; status: number } | null; detail: string };
+
+/** Runs one import job on a connection of its own: read, parse, rules, store in one transaction. */
+export function runImportJob(job: ImportJob): ImportedThread[] {
+  const db = openDatabase(job.dbPath);
+  try {
+    const prepared = prepareFile(job.path, { format: job.format, displayName: job.name });
+    const threads = storePreparedFile(db, prepared, { actor: job.actor });
+    // The triggers kept search in step row by row; after a bulk load, start from a compact index.
+    if (threads.reduce((n, t) => n + t.comments, 0) >= BULK_IMPORT_COMMENTS) rebuildSearchIndex(db);
+    return threads;
+  } finally {
+    db.close();
+  }
+}
+
+/** Turns a job's outcome into a message that survives structured cloning (class instances do not). */
+export function replyFor(run: () => ImportedThread[]): ImportReply {
+  try {
+    return { ok: true, threads: run() };
+  } catch (err) {
+    const known = err instanceof AppError ? { code: err.code, message: err.message, status: err.status } : null;
+    return { ok: false, error: known, detail: err instanceof Error ? (err.stack ?? err.message) : String(err) };
+  }
+}
+
+/** Entry point inside the worker: run the job in workerData and post one reply. */
+export function serveImportJob(): void {
+  if (!parentPort) throw new Error("serveImportJob must run in a worker thread");
+  parentPort.postMessage(replyFor(() => runImportJob(workerData as ImportJob)));
+}
