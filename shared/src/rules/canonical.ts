@@ -31,7 +31,8 @@ export function canonicalWord(t: Token): string | null {
     for (const word of CANON.values()) if (pattern.test(word)) return word;
     return null;
   }
-  if (/(.)\1\1/.test(t.norm)) return CANON.get(squeeze(t.norm)) ?? null;
+  // A letter three times implies `squeezed` (it is null only when nothing repeats).
+  if (t.squeezed && /(.)\1\1/.test(t.norm)) return CANON.get(squeeze(t.norm)) ?? null;
   const alias = ALIASES.get(t.norm);
   if (alias) return alias;
   return t.disguise ? t.norm : null;
@@ -41,8 +42,8 @@ export function canonicalWord(t: Token): string | null {
  * The body lowercased with each disguised word written as the word it stands
  * for, padded with spaces so that every offset still points into the body.
  */
-export function plainText(body: string, tokens: Token[], canonical: (string | null)[] = tokens.map(canonicalWord)): string {
-  let lower = body.toLowerCase();
+export function plainText(body: string, tokens: Token[], canonical: (string | null)[] = tokens.map(canonicalWord), lowered = body.toLowerCase()): string {
+  let lower = lowered;
   if (lower.length !== body.length) lower = Array.from(body, (ch) => (ch.toLowerCase().length === ch.length ? ch.toLowerCase() : ch)).join("");
   lower = lower.replace(/[’‘]/g, "'");
   let out = "";

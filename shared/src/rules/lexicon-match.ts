@@ -75,11 +75,11 @@ export function findWords(tokens: Token[], index: LexiconIndex): WordHit[] {
       }
     }
     // Only deliberate stretches (a letter three times) are squeezed all the way: "as" must not become "ass".
-    if (!entry && /(.)\1\1/.test(t.norm)) {
+    if (!entry && t.squeezed && /(.)\1\1/.test(t.norm)) {
       entry = index.squeezed.get(t.norm.replace(/(.)\1+/g, "$1"));
       if (entry) disguise ??= "repeated letters squeezed";
     }
-    if (!entry) {
+    if (!entry && t.norm.includes("*")) {
       entry = matchCensored(t.norm, index);
       if (entry) disguise = "censored with asterisks";
     }

@@ -65,8 +65,6 @@ export function normalizeWord(raw: string): { norm: string; disguise: string | n
   return { norm: out, disguise };
 }
 
-// A word: letters, digits and the symbols leetspeak puts inside words; apostrophes inside words.
-const WORD = /[\p{L}\p{N}@$|€][\p{L}\p{N}\p{M}@$!|€*'’\u200b-\u200d\u2060\u00ad]*/gu;
 // Single characters joined by one repeated separator: s.h.i.t, f-u-c-k, s h i t, b_i_t_c_h.
 const SPACED = /(?<![\p{L}\p{N}])[\p{L}\p{N}@$!*]([.\-_*·]|\s)(?:[\p{L}\p{N}@$!*]\1)+[\p{L}\p{N}@$!*](?![\p{L}\p{N}])/gu;
 
@@ -75,6 +73,16 @@ const MAYBE_SPACED = /(?:^|[^A-Za-z0-9])[^\s][.\-_ *·\s][^\s][.\-_ *·\s][^\s](
 
 /** Splits text into word tokens with offsets; joins letter-by-letter spellings into one token. */
 export function tokenize(text: string): Token[] {
+  return tokenizeLowered(text, text.toLowerCase());
+}
+
+/**
+ * `tokenize`, given the text already lowercased (the context needs both). One pass over the
+ * characters instead of a Unicode regular expression, and plain ASCII words (most of them) are
+ * lowercased by slicing `lower` instead of going through `normalizeWord`. A word is
+ * `/[\p{L}\p{N}@$|€][\p{L}\p{N}\p{M}@$!|€*'’\u200b-\u200d\u2060\u00ad]*\/u` (see `START_CHAR` and `CONTINUE_CHAR`).
+ */
+export function tokenizeLowered(text: string, lower: string): Token[] {
   const spaced: Token[] = [];
   const covered: [number, number][] = [];
   for (const m of MAYBE_SPACED.test(text) ? text.matchAll(SPACED) : []) {
@@ -87,18 +95,92 @@ export function tokenize(text: string): Token[] {
     covered.push([start, start + raw.length]);
   }
   const tokens = spaced;
-  for (const m of text.matchAll(WORD)) {
-    const start = m.index ?? 0;
-    let raw = m[0];
+  // Lowercasing can change the length ("İ" → "i̇"); then words are lowercased one by one.
+  const aligned = lower.length === text.length;
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    const first = c < 0xd800 || c > 0xdfff ? charClass(c) : charClass(text.codePointAt(i)!);
+    if ((first & START) === 0) {
+      i += first & ASTRAL ? 2 : 1;
+      continue;
+    }
+    const start = i;
+    i += first & ASTRAL ? 2 : 1;
+    while (i < n) {
+      const d = text.charCodeAt(i);
+      const cls = d < 0xd800 || d > 0xdfff ? charClass(d) : charClass(text.codePointAt(i)!);
+      if ((cls & CONTINUE) === 0) break;
+      i += cls & ASTRAL ? 2 : 1;
+    }
     // A trailing ! or apostrophe is punctuation; inside a word it is disguise (b!tch). Stars stay: sh** is censored.
-    raw = raw.replace(/[!'’]+$/u, "");
-    if (!raw) continue;
-    const end = start + raw.length;
+    let end = i;
+    for (let d = text.charCodeAt(end - 1); end > start && (d === 33 || d === 39 || d === 0x2019); d = text.charCodeAt(end - 1)) end--;
+    if (end === start) continue;
     if (covered.length && covered.some(([s, e]) => start >= s && end <= e)) continue;
-    const { norm, disguise } = normalizeWord(raw);
-    tokens.push({ text: raw, start, end, norm, disguise, squeezed: squeezedForms(norm), ascii: PLAIN.test(raw) });
+    tokens.push(makeToken(text, lower, aligned, start, end));
   }
   return covered.length ? tokens.sort((a, b) => a.start - b.start) : tokens;
+}
+
+/** One word token; the fast path is a word of ASCII letters with at most one apostrophe inside (`PLAIN`). */
+function makeToken(text: string, lower: string, aligned: boolean, start: number, end: number): Token {
+  let plain = true;
+  let apostrophe = -1;
+  let repeat = false;
+  let prev = -1;
+  for (let k = start; k < end; k++) {
+    const c = text.charCodeAt(k);
+    const l = c | 32;
+    if (l >= 97 && l <= 122) {
+      if (l === prev) repeat = true;
+      prev = l;
+    } else if ((c === 39 || c === 0x2019) && apostrophe < 0 && k > start) {
+      apostrophe = k;
+      prev = 39;
+    } else {
+      plain = false;
+      break;
+    }
+  }
+  const raw = text.slice(start, end);
+  if (!plain) {
+    const { norm, disguise } = normalizeWord(raw);
+    return { text: raw, start, end, norm, disguise, squeezed: squeezedForms(norm), ascii: false };
+  }
+  let norm = aligned ? lower.slice(start, end) : raw.toLowerCase();
+  if (apostrophe >= 0 && text.charCodeAt(apostrophe) === 0x2019) norm = norm.replace("’", "'");
+  return { text: raw, start, end, norm, disguise: null, squeezed: repeat ? squeezedForms(norm) : null, ascii: true };
+}
+
+/** Bits of `charClass`: can start a word, can continue one, is outside the Basic Multilingual Plane (two code units). */
+const START = 1;
+const CONTINUE = 2;
+const ASTRAL = 4;
+/** A word: letters, digits and the symbols leetspeak puts inside words; apostrophes inside words. First and later characters. */
+const START_CHAR = /^[\p{L}\p{N}@$|€]$/u;
+const CONTINUE_CHAR = /^[\p{L}\p{N}\p{M}@$!|€*'’\u200b-\u200d\u2060\u00ad]$/u;
+/** Classes of the BMP code points seen so far (0: not yet classified); astral ones in a map. */
+const BMP_CLASS = new Uint8Array(0x10000);
+const ASTRAL_CLASS = new Map<number, number>();
+
+function charClass(cp: number): number {
+  if (cp < 0x10000) {
+    const known = BMP_CLASS[cp]!;
+    if (known !== 0) return known & 7;
+    const cls = classify(cp);
+    BMP_CLASS[cp] = cls | 8;
+    return cls;
+  }
+  let cls = ASTRAL_CLASS.get(cp);
+  if (cls === undefined) ASTRAL_CLASS.set(cp, (cls = classify(cp) | ASTRAL));
+  return cls;
+}
+
+function classify(cp: number): number {
+  const ch = String.fromCodePoint(cp);
+  return (START_CHAR.test(ch) ? START : 0) | (CONTINUE_CHAR.test(ch) ? CONTINUE : 0);
 }
 
 const REPEAT = /(.)\1/;
@@ -134,10 +216,31 @@ export interface Sentence {
 
 /** Splits text into sentences at . ! ? and line breaks (good enough for clause-level rules). */
 export function sentences(text: string): Sentence[] {
+  // The pattern /[^.!?\n]+(?:[.!?]+["”’)]*|\n|$)/g, scanned by hand: it runs on every comment.
   const out: Sentence[] = [];
-  const re = /[^.!?\n]+(?:[.!?]+["”’)]*|\n|$)/g;
-  for (const m of text.matchAll(re)) {
-    if (m[0].trim()) out.push({ text: m[0], start: m.index ?? 0 });
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    if (isStop(text.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    const start = i;
+    while (i < n && !isStop(text.charCodeAt(i))) i++;
+    const c = i < n ? text.charCodeAt(i) : -1;
+    if (c === 10) i++;
+    else if (c !== -1) {
+      while (i < n && isEnd(text.charCodeAt(i))) i++;
+      while (i < n && isCloser(text.charCodeAt(i))) i++;
+    }
+    const sentence = text.slice(start, i);
+    if (sentence.trim()) out.push({ text: sentence, start });
   }
   return out;
 }
+
+/** . ! ? or a line break. */
+const isStop = (c: number) => c === 46 || c === 33 || c === 63 || c === 10;
+const isEnd = (c: number) => c === 46 || c === 33 || c === 63;
+/** Closing quotes and brackets that stay with the sentence they end: " ” ’ ) */
+const isCloser = (c: number) => c === 34 || c === 0x201d || c === 0x2019 || c === 41;
