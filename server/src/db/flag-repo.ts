@@ -13,6 +13,8 @@ export interface FlagRow {
   explanation: string;
   confidence: number;
   rule_pack_version: string;
+  /** What a site rule asked for (flag, hold, remove); null for built-in rules. */
+  action: "flag" | "hold" | "remove" | null;
 }
 
 /** Replaces a comment's flags with a fresh evaluation. */
@@ -20,11 +22,11 @@ export function replaceFlags(db: Db, commentId: string, flags: readonly Flag[], 
   prepare(db, "DELETE FROM flags WHERE comment_id = ?").run(commentId);
   const insert = prepare(
     db,
-    `INSERT INTO flags (comment_id, category, rule, evidence, start_offset, end_offset, explanation, confidence, rule_pack_version)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO flags (comment_id, category, rule, evidence, start_offset, end_offset, explanation, confidence, rule_pack_version, action)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   for (const f of flags) {
-    insert.run(commentId, f.category, f.rule, f.evidence, f.start, f.end, f.explanation, f.confidence, rulePackVersion);
+    insert.run(commentId, f.category, f.rule, f.evidence, f.start, f.end, f.explanation, f.confidence, rulePackVersion, f.action ?? null);
   }
 }
 

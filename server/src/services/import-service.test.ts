@@ -10,7 +10,8 @@ import { importFile, storePreparedFile, type PreparedFile } from "./import-servi
 import { makeComment, makeThread } from "./test-fixtures";
 
 // The real rules are written elsewhere; here a comment is flagged when it says "idiot", so tests don't depend on them.
-vi.mock("@sift/shared/rules", () => ({
+vi.mock("@sift/shared/rules", async (importOriginal) => ({
+  ...(await importOriginal<typeof import("@sift/shared/rules")>()),
   RULE_PACK_VERSION: "test",
   evaluateThread: (thread: { comments: { body: string }[] }): Flag[][] =>
     thread.comments.map((c) => {

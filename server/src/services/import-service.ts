@@ -6,7 +6,7 @@ import {
   type Flag,
   type ThreadImport,
 } from "@sift/shared";
-import { evaluateThread, RULE_PACK_VERSION } from "@sift/shared/rules";
+import { evaluateThread, RULE_PACK_VERSION, type SiteRuleSet } from "@sift/shared/rules";
 import type { Db } from "../db/connection";
 import {
   deleteComment,
@@ -21,6 +21,8 @@ import { recordAudit } from "./audit-service";
 import { parseFileBytes } from "../importers/registry";
 import { commentIdFor, threadIdFromKey, threadKey } from "./ids";
 import { severityOf } from "./present";
+import { loadSiteRuleSet } from "./rule-service";
+import { removeByRule, statusUnderRules } from "./rule-service-actions";
 
 /** What `import` reports per thread (the CONTRACT's `--json` shape). */
 export interface ImportedThread {
@@ -46,6 +48,8 @@ export interface ImportOptions {
   displayName?: string;
   /** Who imports, for the audit log: a username, `cli:<os user>` or `system` (the default). */
   actor?: string;
+  /** The site's own rules and exceptions (loadSiteRuleSet); importBytes and importFile load them from the database. */
+  siteRules?: SiteRuleSet;
 }
 
 /** Reads and parses a file and runs the rules on it. Pure apart from reading the file; throws ImportError naming the file. */
@@ -75,7 +79,7 @@ export function prepareBytes(file: string, bytes: Uint8Array, options: ImportOpt
       const first = checked.error.issues[0];
       throw new ImportError(file, `the parser produced an invalid thread: ${first?.path.join(".")}: ${first?.message}`);
     }
-    return { thread: checked.data, flags: evaluateThread(checked.data) };
+    return { thread: checked.data, flags: evaluateThread(checked.data, { siteRules: options.siteRules }) };
   });
   return { file, threads };
 }
@@ -108,12 +112,16 @@ export function storePreparedFile(db: Db, prepared: PreparedFile, options: Impor
 
 /** Parses, evaluates and stores uploaded bytes named `file` (one transaction); the browser's import. */
 export function importBytes(db: Db, file: string, bytes: Uint8Array, options: ImportOptions = {}): ImportedThread[] {
-  return storePreparedFile(db, prepareBytes(file, bytes, options), options);
+  return storePreparedFile(db, prepareBytes(file, bytes, withSiteRules(db, options)), options);
 }
 
 /** Parses, evaluates and stores one file (one transaction). */
 export function importFile(db: Db, path: string, options: ImportOptions = {}): ImportedThread[] {
-  return storePreparedFile(db, prepareFile(path, options), options);
+  return storePreparedFile(db, prepareFile(path, withSiteRules(db, options)), options);
+}
+
+function withSiteRules(db: Db, options: ImportOptions): ImportOptions {
+  return options.siteRules ? options : { ...options, siteRules: loadSiteRuleSet(db) };
 }
 
 function* pairWithFlags(comments: readonly CommentImport[], flags: readonly Flag[][]): Iterable<CommentWithFlags> {
@@ -174,10 +182,11 @@ export function storeThread(
       author: comment.author,
       posted_at: comment.posted_at,
       body: comment.body,
-      status: comment.initial_status,
+      status: statusUnderRules(comment.initial_status, flags),
       severity: severityOf(flags),
     });
     replaceFlags(db, id, flags, RULE_PACK_VERSION);
+    removeByRule(db, id, flags, ctx.now);
     if (flags.length > 0) flagged++;
   }
   retireVanishedComments(db, threadId, presentIds);

@@ -11,7 +11,8 @@ import { makeComment, makeThread } from "./test-fixtures";
 
 // Stand-in rules the test can change between import and rescan: a comment is flagged when it contains `rules.word`.
 const rules = vi.hoisted(() => ({ word: "idiot", category: "insult" as const, version: "pack-1", seen: [] as ThreadInput[] }));
-vi.mock("@sift/shared/rules", () => ({
+vi.mock("@sift/shared/rules", async (importOriginal) => ({
+  ...(await importOriginal<typeof import("@sift/shared/rules")>()),
   get RULE_PACK_VERSION() {
     return rules.version;
   },

@@ -1,11 +1,14 @@
 import type { Flag } from "@sift/shared";
-import { evaluateThread, RULE_PACK_VERSION, type ThreadInput } from "@sift/shared/rules";
+import { evaluateThread, RULE_PACK_VERSION, type SiteRuleSet, type ThreadInput } from "@sift/shared/rules";
 import { listCommentsByThread, upsertComment, type CommentRow } from "../db/comment-repo";
 import type { Db } from "../db/connection";
 import { listFlagsByThread, replaceFlags, type FlagRow } from "../db/flag-repo";
 import { findThreadById, listThreads, type ThreadRow } from "../db/thread-repo";
 import { NotFoundError } from "../errors";
+import { recordAudit } from "./audit-service";
 import { severityOf } from "./present";
+import { loadSiteRuleSet } from "./rule-service";
+import { removeByRule, statusUnderRules } from "./rule-service-actions";
 
 /** What `rescan` reports per thread. */
 export interface RescannedThread {
@@ -21,12 +24,27 @@ export interface RescannedThread {
 /**
  * Re-runs the current rules on stored comments, one transaction per thread, and replaces their
  * flags and severity. Statuses, decisions and everything else a moderator did are left alone, so
- * a rescan after a rule change can never undo anyone's work. Throws NotFoundError for an unknown thread.
+ * a rescan after a rule change can never undo anyone's work. The site's stored rules and exceptions
+ * apply as at import: a `hold` keeps an undecided comment out of approved, and a `remove` removes
+ * an undecided comment through the decision log (as `sift-rules`, undoable). Throws NotFoundError
+ * for an unknown thread.
  */
-export function rescanThreads(db: Db, options: { threadId?: string } = {}): RescannedThread[] {
+export function rescanThreads(db: Db, options: { threadId?: string; now?: () => Date; /** Who asked, for the audit log; without it nothing is logged. */ actor?: string } = {}): RescannedThread[] {
   const threads = options.threadId === undefined ? listThreads(db) : [findThreadOrThrow(db, options.threadId)];
+  const siteRules = loadSiteRuleSet(db);
+  const now = options.now ?? (() => new Date());
   // IMMEDIATE takes the write lock up front, so a concurrent import or decision makes us wait instead of failing mid-thread.
-  return threads.map((thread) => db.transaction(() => rescanThread(db, thread)).immediate());
+  const results = threads.map((thread) => db.transaction(() => rescanThread(db, thread, siteRules, now().toISOString())).immediate());
+  if (options.actor) {
+    const totals = summariseRescan(results);
+    recordAudit(db, { actor: options.actor, action: "rules.rescan", target: options.threadId ?? null, detail: { threads: results.length, ...totals } }, now());
+  }
+  return results;
+}
+
+/** Totals over a rescan: comments looked at and comments whose flags changed. */
+export function summariseRescan(threads: readonly RescannedThread[]): { scanned: number; changed: number } {
+  return { scanned: threads.reduce((n, t) => n + t.comments, 0), changed: threads.reduce((n, t) => n + t.changed, 0) };
 }
 
 function findThreadOrThrow(db: Db, id: string): ThreadRow {
@@ -36,10 +54,10 @@ function findThreadOrThrow(db: Db, id: string): ThreadRow {
 }
 
 /** Must run inside a transaction. */
-function rescanThread(db: Db, thread: ThreadRow): RescannedThread {
+function rescanThread(db: Db, thread: ThreadRow, siteRules: SiteRuleSet, at: string): RescannedThread {
   const comments = listCommentsByThread(db, thread.id);
   const before = groupStoredFlags(listFlagsByThread(db, thread.id));
-  const flags = evaluateThread(toThreadInput(thread, comments));
+  const flags = evaluateThread(toThreadInput(thread, comments), { siteRules });
   let flagged = 0;
   let changed = 0;
   comments.forEach((comment, i) => {
@@ -51,7 +69,8 @@ function rescanThread(db: Db, thread: ThreadRow): RescannedThread {
     // Written back with its own status: the repo keeps a decided comment's status anyway, and an
     // undecided one keeps the status it has. Only the severity (derived from the flags) can change.
     const { decided_at: _decidedAt, version: _version, sort_at: _sortAt, ...row } = comment;
-    upsertComment(db, { ...row, severity: severityOf(next) });
+    upsertComment(db, { ...row, status: statusUnderRules(row.status, next), severity: severityOf(next) });
+    removeByRule(db, comment.id, next, at);
   });
   return { id: thread.id, title: thread.title, comments: comments.length, flagged, changed };
 }
@@ -74,7 +93,7 @@ function toThreadInput(thread: ThreadRow, comments: readonly CommentRow[]): Thre
 function groupStoredFlags(rows: readonly FlagRow[]): Map<string, string> {
   const byComment = new Map<string, { flags: Flag[]; version: string }>();
   for (const r of rows) {
-    const flag: Flag = { category: r.category, rule: r.rule, evidence: r.evidence, start: r.start_offset, end: r.end_offset, explanation: r.explanation, confidence: r.confidence };
+    const flag: Flag = { category: r.category, rule: r.rule, evidence: r.evidence, start: r.start_offset, end: r.end_offset, explanation: r.explanation, confidence: r.confidence, ...(r.action ? { action: r.action } : {}) };
     const entry = byComment.get(r.comment_id) ?? { flags: [], version: r.rule_pack_version };
     entry.flags.push(flag);
     byComment.set(r.comment_id, entry);
@@ -88,5 +107,5 @@ function groupStoredFlags(rows: readonly FlagRow[]): Map<string, string> {
  */
 function fingerprint(flags: readonly Flag[], rulePackVersion: string): string {
   if (flags.length === 0) return "";
-  return JSON.stringify([rulePackVersion, flags.map((f) => [f.category, f.rule, f.evidence, f.start, f.end, f.explanation, f.confidence])]);
+  return JSON.stringify([rulePackVersion, flags.map((f) => [f.category, f.rule, f.evidence, f.start, f.end, f.explanation, f.confidence, f.action ?? null])]);
 }
