@@ -6,6 +6,7 @@ import { DuplicateGroups } from "./duplicate-groups";
 import type { ApiComment, QueueView } from "../../api";
 import { VIEWS } from "./format";
 import { commentListQueryOptions, type QueueFilters } from "./queries";
+import { QueueRows, useNearViewport, type QueueRowsHandle } from "./queue-rows";
 import { ShortcutHelp } from "./shortcut-help";
 import { useBulkSelection } from "./use-bulk-selection";
 import { useShortcuts } from "./use-shortcuts";
@@ -30,6 +31,13 @@ export function CommentList({ filters, onOpenAuthor }: CommentListProps) {
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const cards = useRef(new Map<string, HTMLElement>());
 
+  const rows = useRef<QueueRowsHandle>(null);
+  // A card to focus as soon as it is rendered (j/k onto a virtualised row that is not there yet).
+  const focusWhenRendered = useRef<string | null>(null);
+  const loadMore = () => {
+    if (list.hasNextPage && !list.isFetchingNextPage) void list.fetchNextPage();
+  };
+
   const moveSelection = (step: 1 | -1) => {
     if (comments.length === 0) return;
     const current = comments.findIndex((c) => c.id === selectedId);
@@ -37,8 +45,15 @@ export function CommentList({ filters, onOpenAuthor }: CommentListProps) {
     const id = comments[next]!.id;
     setSelectedId(id);
     const element = cards.current.get(id);
-    element?.focus({ preventScroll: true });
-    element?.scrollIntoView({ block: "nearest" });
+    if (element) {
+      element.focus({ preventScroll: true });
+      element.scrollIntoView({ block: "nearest" });
+    } else {
+      focusWhenRendered.current = id;
+      rows.current?.scrollToIndex(next);
+    }
+    // Walking down the list fetches the next page before the end is reached.
+    if (next >= comments.length - 5) loadMore();
   };
   const selection = useBulkSelection(comments.map((c) => c.id));
   const [showHelp, setShowHelp] = useState(false);
@@ -53,6 +68,10 @@ export function CommentList({ filters, onOpenAuthor }: CommentListProps) {
     x: () => canDecide && selectedId && selection.toggle(selectedId, false),
     "?": () => setShowHelp(true),
   });
+
+  const sentinel = useRef<HTMLDivElement>(null);
+  useNearViewport(sentinel, list.hasNextPage, loadMore, comments.length);
+  const selectedIndex = selectedId === null ? -1 : comments.findIndex((c) => c.id === selectedId);
 
   const decidedHere = comments.filter((c) => !belongsInView(c, filters.view)).length;
 
@@ -95,8 +114,11 @@ export function CommentList({ filters, onOpenAuthor }: CommentListProps) {
       {canDecide && <BulkBar filters={filters} selection={selection} loaded={comments} />}
       {canDecide && <DuplicateGroups filters={filters} selection={selection} />}
       {showHelp && <ShortcutHelp onClose={() => setShowHelp(false)} />}
-      <div className="comment-list">
-        {comments.map((comment) => (
+      <QueueRows
+        ref={rows}
+        comments={comments}
+        selectedIndex={selectedIndex}
+        renderCard={(comment) => (
           <CommentCard
             key={comment.id}
             comment={comment}
@@ -108,18 +130,26 @@ export function CommentList({ filters, onOpenAuthor }: CommentListProps) {
             ref={(element) => {
               if (!element) return;
               cards.current.set(comment.id, element);
+              if (focusWhenRendered.current === comment.id) {
+                focusWhenRendered.current = null;
+                element.focus({ preventScroll: true });
+                element.scrollIntoView({ block: "nearest" });
+              }
               return () => {
                 cards.current.delete(comment.id);
               };
             }}
           />
-        ))}
+        )}
+      />
+      {/* Scrolling near it loads the next page; the button is there for keyboard users and as a fallback. */}
+      <div ref={sentinel} className="load-more-sentinel">
+        {list.hasNextPage && (
+          <button type="button" className="button load-more" disabled={list.isFetchingNextPage} onClick={loadMore}>
+            {list.isFetchingNextPage ? "Loading…" : "Load more"}
+          </button>
+        )}
       </div>
-      {list.hasNextPage && (
-        <button type="button" className="button load-more" disabled={list.isFetchingNextPage} onClick={() => void list.fetchNextPage()}>
-          {list.isFetchingNextPage ? "Loading…" : "Load more"}
-        </button>
-      )}
     </>
   );
 }
