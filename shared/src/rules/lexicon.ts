@@ -1,122 +1,144 @@
 /**
- * The built-in word lists, as data. Each entry is a base form; `forms` adds
- * inflections. Matching is on whole normalised tokens (see text.ts), so a
- * word here never matches inside another word: "Scunthorpe", "cockpit",
- * "analyst", "shiitake", "grape", "assorted" and "cumin" stay clean.
+ * The built-in word lists. The words themselves live in `pack/lexicon-*.json`
+ * (data a moderator can read and edit, described in `pack/README.md`); this
+ * module validates them once at load and gives them types. Matching is on
+ * whole normalised tokens (see text.ts), so a word here never matches inside
+ * another word: "Scunthorpe", "cockpit", "analyst", "shiitake", "grape",
+ * "assorted" and "cumin" stay clean.
  */
+import { z } from "zod";
+import identityData from "./pack/lexicon-identity.json" with { type: "json" };
+import insultData from "./pack/lexicon-insults.json" with { type: "json" };
+import profanityData from "./pack/lexicon-profanity.json" with { type: "json" };
 
-export interface LexiconEntry {
+/** A list of lowercase words or multi-word phrases. */
+const WordsSchema = z.array(z.string().min(1).regex(/^[^A-Z]+$/, "lowercase only"));
+
+export const LexiconEntrySchema = z.object({
   /** The word as a moderator would read it in an explanation. */
-  base: string;
+  base: z.string().min(1),
   /** Extra spellings and inflections that mean the same. */
-  forms?: string[];
+  forms: WordsSchema.optional(),
   /** Also a common name or ordinary word when capitalised next to another name ("Dick Cheney"). */
-  alsoName?: boolean;
+  alsoName: z.boolean().optional(),
   /** 0..1 how offensive; feeds the flag's confidence. */
-  weight?: number;
+  weight: z.number().min(0).max(1).optional(),
+});
+export type LexiconEntry = z.infer<typeof LexiconEntrySchema>;
+
+const VersionSchema = z.string().regex(/^\d+\.\d+\.\d+$/, "a version like 2.0.0");
+
+export const ProfanityPackSchema = z.object({ version: VersionSchema, about: z.string(), profanity: z.array(LexiconEntrySchema).min(1) });
+
+export const InsultPackSchema = z.object({
+  version: VersionSchema,
+  about: z.string(),
+  /** Name-calling wherever it is aimed (unless negated, said of oneself or reported). */
+  nameCalling: z.array(LexiconEntrySchema).min(1),
+  /** Nouns that insult when aimed at someone ("you clown", "the mayor is a bozo"); singular, plurals are derived. */
+  insultNouns: WordsSchema.min(1),
+  /** Adjectives that insult when said of the reader ("you're so gormless"). */
+  insultAdjectives: WordsSchema.min(1),
+  /** The adjectives that insult even when said of a third person alone ("he's gormless"). */
+  sharpAdjectives: WordsSchema,
+  /** Words that may stand between the target and the insult ("a complete", "such an utter"). */
+  intensifiers: WordsSchema,
+  /** Nouns for people in a role, so "the ref is a clown" has a person as its subject. */
+  personNouns: WordsSchema,
+  /** The writer speaking of themselves: "I'm such an idiot" is self-deprecation. */
+  selfCues: WordsSchema,
+  /** Verbs that report name-calling rather than do it: "don't call people idiots". */
+  reportingCues: WordsSchema,
+  /** Subjects that are things, not people: "this is garbage". */
+  aimedAtThings: WordsSchema,
+});
+
+const SeveritySchema = z.enum(["high", "severe"]);
+const TargetSchema = z.enum(["race", "ethnicity", "religion", "sexuality", "gender", "disability", "nationality"]);
+
+export const IdentityPackSchema = z.object({
+  version: VersionSchema,
+  about: z.string(),
+  /** Identity slurs, each with the group it targets and its severity. */
+  slurs: z.array(LexiconEntrySchema.extend({ target: TargetSchema, severity: SeveritySchema })).min(1),
+  /** Words just before a slur that show the writer speaks of their own group ("I'm a proud dyke"). */
+  reclaimedCues: z.object({ speakers: WordsSchema, fillers: WordsSchema }),
+  /** Given names used as ethnic epithets when nobody of that name is in the conversation. */
+  epithetNames: WordsSchema,
+  /** Words for protected groups by class: plural nouns, singular nouns and adjectives alike. */
+  groups: z.record(z.string(), WordsSchema.min(1)),
+  /** Group adjectives that name the whole people after "the" ("the Chinese", "the disabled"). */
+  collectiveAdjectives: WordsSchema,
+  /** Nouns that make a group adjective a people ("Muslim men", "Black people"). */
+  peopleNouns: WordsSchema,
+  /** Words before a group word that make it some particular people, not the whole group ("my Polish neighbour"). */
+  specificDeterminers: WordsSchema,
+  /** Countries: "Iran scum" brands a people; criticism of the state itself is not an attack on people. */
+  countries: WordsSchema,
+  /** Words that deny people their humanity: "strong" ones wherever they sit near the group, "linked" ones only when said of it ("X are animals"). */
+  dehumanising: z.object({ strong: WordsSchema, linked: WordsSchema }),
+  /** Labels that brand a whole people as murderers. */
+  smears: WordsSchema,
+  /** What derogation says of a group: attributes, crimes, verbs (inflected automatically) and phrases. */
+  negativePredicates: z.object({ attributes: WordsSchema, crimeNouns: WordsSchema, verbs: WordsSchema, irregularVerbs: WordsSchema, phrases: WordsSchema }),
+  /** Words that make a statement about the whole group: before it ("typical X", "why do X") or after it ("always", "the lot of them"). */
+  generalisingCues: z.object({ before: WordsSchema, after: WordsSchema }),
+  /** Hostility stated as emotion or intent just before the group: "I hate X", "never trust a X", "the problem with X". */
+  hostileBefore: WordsSchema,
+  /** Words in a later clause or sentence that refer back to the group just named. */
+  backReferences: WordsSchema,
+  /** Signs that the writer reports or rejects hate rather than says it. */
+  counterSpeechCues: z.object({ reporting: WordsSchema, stance: WordsSchema }),
+  /** Negation: "not all X are …", "X aren't a burden". */
+  negations: WordsSchema,
+  /** Hateful tropes that need no group word, with the reason shown to moderators. */
+  tropes: z.array(z.object({ phrase: z.string().min(1), why: z.string().min(1) })),
+});
+
+export type InsultPack = z.infer<typeof InsultPackSchema>;
+export type IdentityPack = z.infer<typeof IdentityPackSchema>;
+
+/** Parses a pack file, naming it and the first problem when it is malformed (a broken edit fails loudly at start-up, not silently per comment). */
+function loadPack<T>(name: string, schema: z.ZodType<T>, data: unknown): T {
+  const parsed = schema.safeParse(data);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new Error(`rules pack ${name}: ${issue?.path.join(".") || "(top)"}: ${issue?.message}`);
+  }
+  return parsed.data;
 }
 
+export const PROFANITY_PACK = loadPack("lexicon-profanity.json", ProfanityPackSchema, profanityData);
+export const INSULT_PACK: InsultPack = loadPack("lexicon-insults.json", InsultPackSchema, insultData);
+export const IDENTITY_PACK: IdentityPack = loadPack("lexicon-identity.json", IdentityPackSchema, identityData);
+
 /** Common profanity (category `profanity`). */
-export const PROFANITY: LexiconEntry[] = [
-  { base: "fuck", forms: ["fucks", "fucked", "fucking", "fuckin", "fucker", "fuckers", "fuckery", "fuckwit", "fuckface", "fuckhead", "motherfucker", "motherfuckers", "motherfucking", "clusterfuck", "fck", "fcuk", "fcuks", "fcuking", "fcked", "fuk", "fuks", "fukin", "fuking", "phuck", "phuk", "phucking", "fuq", "fuqin", "fvck", "fvcking", "fvk", "feck", "effing", "fooking", "fucken"], weight: 0.9 },
-  { base: "shit", forms: ["shits", "shitty", "shitting", "shitted", "shite", "shithead", "shitheads", "shithole", "shitholes", "shitstorm", "shitshow", "bullshit", "horseshit", "dipshit", "apeshit", "batshit", "chickenshit", "sheeit", "sht"], weight: 0.8 },
-  { base: "bitch", forms: ["bitches", "bitchy", "bitching", "bitched", "biatch", "biotch", "beotch", "bish", "sonofabitch"], weight: 0.85 },
-  { base: "bastard", forms: ["bastards"], weight: 0.7 },
-  { base: "asshole", forms: ["assholes", "arsehole", "arseholes", "ahole", "a-hole"], weight: 0.85 },
-  { base: "ass", forms: ["arse", "asses", "azz", "asshat", "assclown", "jackass", "jackasses", "dumbass", "dumbasses", "smartass", "badass", "kiss-ass"], weight: 0.5 },
-  { base: "dick", forms: ["dicks", "dickhead", "dickheads", "dik", "dickwad"], alsoName: true, weight: 0.7 },
-  { base: "cock", forms: ["cocksucker", "cocksuckers"], alsoName: true, weight: 0.7 },
-  { base: "cunt", forms: ["cunts", "kunt", "cvnt"], weight: 1 },
-  { base: "piss", forms: ["pissed", "pissing", "pisses", "pisser"], weight: 0.5 },
-  { base: "twat", forms: ["twats"], weight: 0.85 },
-  { base: "wanker", forms: ["wankers", "wank", "wanking", "tosser", "tossers"], weight: 0.8 },
-  { base: "bollocks", forms: ["bollock"], weight: 0.5 },
-  { base: "prick", forms: ["pricks"], weight: 0.6 },
-  { base: "douche", forms: ["douchebag", "douchebags", "douches"], weight: 0.6 },
-  { base: "goddamn", forms: ["goddamned", "goddam"], weight: 0.4 },
-  { base: "damn", forms: ["dammit", "damnit", "damned"], weight: 0.3 },
-  { base: "wtf", forms: ["stfu", "gtfo", "fml", "mofo"], weight: 0.5 },
-  { base: "slut", forms: ["sluts", "slutty", "whore", "whores"], weight: 0.8 },
-];
+export const PROFANITY: LexiconEntry[] = PROFANITY_PACK.profanity;
 
 /** Name-calling that is an insult wherever it is aimed (category `insult`). */
-export const STRONG_INSULTS: LexiconEntry[] = [
-  { base: "idiot", forms: ["idiots", "idiotic", "eejit"] },
-  { base: "moron", forms: ["morons", "moronic"] },
-  { base: "imbecile", forms: ["imbeciles"] },
-  { base: "dimwit", forms: ["dimwits", "dimwitted", "halfwit", "halfwits", "nitwit", "nitwits", "dumbo", "numbskull", "numpty"] },
-  { base: "cretin", forms: ["cretins"] },
-  { base: "scumbag", forms: ["scumbags"] },
-  { base: "dumbass", forms: ["dumbasses", "jackass", "jackasses", "asshat", "dickhead", "shithead", "twat", "wanker", "douchebag", "tosser", "dipshit", "fuckwit"] },
-];
+export const STRONG_INSULTS: LexiconEntry[] = INSULT_PACK.nameCalling;
 
-/** Words that insult only when aimed at someone ("you loser", "Wake up, creature."). Singular forms only: plurals aimed at states and teams are not personal insults. */
-export const TARGETED_INSULTS: string[] = [
-  "loser", "clown", "fool", "troll", "creature", "worm", "pig", "rat", "snake", "coward", "liar", "hypocrite",
-  "stupid", "dumb", "pathetic", "ignorant", "clueless", "brainless", "worthless", "useless", "disgusting", "lowlife",
-  "degenerate", "parasite", "muppet", "buffoon", "dunce", "donkey", "sheep", "shill", "bot", "simpleton", "psycho", "weirdo",
-  "tool", "bore", "snowflake", "weasel", "fraud", "hack", "thick", "spineless", "gutless", "braindead", "waste", "pillock",
-  "plonker", "prat", "git", "incompetent", "embarrassment",
-];
+/** Words that insult only when aimed at someone ("you loser", "Wake up, creature."): single-word nouns and adjectives. */
+export const TARGETED_INSULTS: string[] = [...INSULT_PACK.insultNouns.filter((w) => !w.includes(" ")), ...INSULT_PACK.insultAdjectives];
 
-/** Insult nouns said of someone ("the ref is a useless clown", "the devs are incompetent hacks"): singular and plural. */
-export const INSULT_NOUNS = [
-  "loser", "clown", "fool", "troll", "worm", "weasel", "snake", "coward", "liar", "hypocrite", "fraud", "hack", "tool", "bore",
-  "donkey", "muppet", "buffoon", "dunce", "parasite", "idiot", "moron", "lowlife", "degenerate", "imbecile", "halfwit", "pillock",
-  "plonker", "prat", "numpty", "clot", "sheep", "campers", "snowflake", "cunt", "prick", "twat", "wanker", "bastard", "dickhead",
-];
+/** Insult nouns said of someone ("the ref is a useless clown"), singular. */
+export const INSULT_NOUNS: string[] = INSULT_PACK.insultNouns;
 
-/** Identity slurs (category `slur`): hate aimed at people for who they are. Written out here because a moderator must be able to read and edit the list. */
-export const IDENTITY_SLURS: LexiconEntry[] = [
-  { base: "nigger", forms: ["niggers", "nigga", "niggas", "nigguh", "negroid"] },
-  { base: "kike", forms: ["kikes", "yid", "yids", "heeb", "heebs", "hymie"] },
-  { base: "spic", forms: ["spics", "wetback", "wetbacks", "beaner", "beaners"] },
-  { base: "chink", forms: ["chinks", "gook", "gooks", "zipperhead"] },
-  { base: "raghead", forms: ["ragheads", "towelhead", "towelheads", "sandnigger", "camel jockey", "muzzie", "muzzies", "mozzie"] },
-  { base: "paki", forms: ["pakis"] },
-  { base: "wog", forms: ["wogs", "golliwog"] },
-  { base: "coon", forms: ["coons", "jigaboo", "sambo", "porch monkey"] },
-  { base: "faggot", forms: ["faggots", "fag", "fags", "faggy", "poofter", "poof", "batty boy"] },
-  { base: "dyke", forms: ["dykes"], alsoName: true },
-  { base: "tranny", forms: ["trannies", "trannys", "trany", "tranys", "shemale", "shemales"] },
-  { base: "retard", forms: ["retards", "retarded", "tard", "tards", "spastic", "spaz", "mong"] },
-  { base: "pikey", forms: ["pikeys", "gyppo", "gyppos"] },
-];
+/** Identity slurs (category `slur`): hate aimed at people for who they are. */
+export const IDENTITY_SLURS: LexiconEntry[] = IDENTITY_PACK.slurs;
 
 /** Nouns that deny people their humanity when aimed at a group: "the X filth", "X scum", "X are vermin". */
-export const DEHUMANISING = [
-  "filth", "scum", "vermin", "cockroach", "cockroaches", "rats", "parasites", "parasite", "animals", "savages", "subhumans",
-  "subhuman", "untermenschen", "maggots", "swine", "plague", "disease", "cancer", "infestation", "apes", "monkeys", "pigs",
-  "dogs", "mongrels", "trash", "garbage", "lice", "leeches", "locusts", "hordes", "horde", "invaders", "degenerates",
-];
+export const DEHUMANISING: string[] = [...IDENTITY_PACK.dehumanising.strong, ...IDENTITY_PACK.dehumanising.linked];
 
 /** Labels that brand a whole people as murderers: "child butchers", "baby killers". */
-export const GROUP_SMEARS = ["child butchers", "child killers", "baby killers", "baby butchers", "child murderers", "baby murderers", "christ killers", "god killers"];
+export const GROUP_SMEARS: string[] = IDENTITY_PACK.smears;
 
 /**
  * Words for peoples and protected groups (religion, ethnicity, nationality,
  * sexuality, gender identity, disability, sex). A mention is not toxic by
  * itself; rules look at what is said about the group.
  */
-export const GROUP_TERMS = [
-  "jew", "jews", "jewish", "jewry", "zionist", "zionists", "muslim", "muslims", "moslem", "moslems", "islamic", "islamist",
-  "islamists", "christian", "christians", "catholic", "catholics", "hindu", "hindus", "sikh", "sikhs", "buddhist", "buddhists",
-  "atheist", "atheists", "mormon", "mormons", "arab", "arabs", "african", "africans", "black", "blacks", "white", "whites",
-  "asian", "asians", "latino", "latinos", "hispanic", "hispanics", "mexican", "mexicans", "chinese", "indian", "indians",
-  "pakistani", "pakistanis", "immigrant", "immigrants", "migrant", "migrants", "refugee", "refugees", "foreigner", "foreigners",
-  "gay", "gays", "lesbian", "lesbians", "queer", "queers", "trans", "transgender", "bisexual", "homosexual", "homosexuals",
-  "woman", "women", "girls", "feminist", "feminists", "disabled", "roma", "gypsy", "gypsies", "traveller", "travellers",
-  "israeli", "israelis", "iranian", "iranians", "palestinian", "palestinians", "syrian", "syrians", "russian", "russians",
-  "american", "americans", "english", "englishman", "englishmen", "british", "brits", "irish", "scots", "welsh", "french",
-  "german", "germans", "polish", "poles", "ukrainian", "ukrainians", "turk", "turks", "kurd", "kurds", "somali", "somalis",
-  "nigerian", "nigerians", "afghan", "afghans", "iraqi", "iraqis", "lebanese", "saudi", "saudis", "shia", "shias", "sunni",
-  "sunnis", "wahhabi", "wahhabis", "persian", "persians", "european", "europeans", "westerner", "westerners",
-  "romanian", "romanians", "bulgarian", "bulgarians", "albanian", "albanians", "jamaican", "jamaicans", "gypsy", "travellers",
-];
+export const GROUP_TERMS: string[] = Object.values(IDENTITY_PACK.groups).flat();
 
 /** Country names: "X scum" about a country's people is an attack on them. */
-export const COUNTRY_NAMES = [
-  "israel", "iran", "palestine", "syria", "russia", "america", "usa", "england", "britain", "ireland", "france", "germany",
-  "poland", "ukraine", "turkey", "china", "india", "pakistan", "mexico", "nigeria", "somalia", "afghanistan", "iraq",
-  "lebanon", "saudi", "africa", "europe",
-];
+export const COUNTRY_NAMES: string[] = IDENTITY_PACK.countries;
