@@ -1,0 +1,126 @@
+import { z } from "zod";
+import { GROUP_TERMS } from "../lexicon";
+import raw from "./threat.json";
+
+/**
+ * The threat rule pack: word lists a moderator can read and edit (see README.md beside this file),
+ * validated here so a typo in the data fails at start-up instead of silently weakening a rule.
+ */
+const words = z.array(z.string().min(1).regex(/^[^A-Z]*$/, "lower case only")).min(1);
+
+/** The shape of `threat.json`; each list is explained in `pack/README.md`. */
+export const ThreatPackSchema = z.object({
+  version: z.string().regex(/^\d+\.\d+\.\d+$/),
+  harmVerbs: words,
+  harmPhrases: words,
+  needsBodyPart: words,
+  defeatVerbs: words,
+  dyingVerbs: words,
+  dyingIdioms: words,
+  irregularForms: z.record(z.string(), z.string()),
+  harmNouns: words,
+  weapons: words,
+  carryVerbs: words,
+  personNouns: words,
+  targetPronouns: words,
+  writerWords: words,
+  possessives: words,
+  bodyParts: words,
+  belongings: words,
+  selfInflictable: words,
+  idiomObjects: words,
+  idiomAfterTarget: words,
+  intentAux: words,
+  intentSubjects: words,
+  callModals: words,
+  callSubjects: words,
+  requestStarts: words,
+  imperativeLeaders: words,
+  wishCues: words,
+  endorsementAfter: words,
+  condemnCues: words,
+  reportingVerbs: words,
+  storyCues: words,
+  sportsGameCues: words,
+  negations: words,
+  negationExceptions: words,
+  hypotheticalCues: words,
+  selfHarmPhrases: words,
+  intimidationPhrases: words,
+});
+export type ThreatPack = z.infer<typeof ThreatPackSchema>;
+
+/** The pack as sets and lookups, built once. */
+export interface CompiledThreatPack {
+  pack: ThreatPack;
+  harmVerbs: Set<string>;
+  needsBodyPart: Set<string>;
+  defeatVerbs: Set<string>;
+  dyingVerbs: Set<string>;
+  /** Harm phrases by their first word's lemma: "run" → [["run","over"], ["run","down"], …]. */
+  phrasesByVerb: Map<string, string[][]>;
+  harmNouns: Set<string>;
+  weapons: Set<string>;
+  carryVerbs: Set<string>;
+  /** Person nouns and the identity-group words of the slur lexicon. */
+  persons: Set<string>;
+  targetPronouns: Set<string>;
+  writerWords: Set<string>;
+  possessives: Set<string>;
+  bodyParts: Set<string>;
+  belongings: Set<string>;
+  selfInflictable: Set<string>;
+  /** Every inflected form of a harm, dying or phrase verb, and weapon or harm noun: the cheap first pass. */
+  triggerForms: Map<string, string>;
+}
+
+/** Regular inflections of a verb: kill → kills, killed, killing; stab → stabbed, stabbing; die → dies, died, dying. */
+export function inflect(lemma: string): string[] {
+  const out = [lemma, `${lemma}s`, `${lemma}es`, `${lemma}ed`, `${lemma}ing`];
+  if (lemma.endsWith("e")) out.push(`${lemma}d`, `${lemma.slice(0, -1)}ing`);
+  if (lemma.endsWith("ie")) out.push(`${lemma.slice(0, -2)}ying`);
+  if (/[^aeiou][aeiou][bdgmnprt]$/.test(lemma)) out.push(`${lemma}${lemma.at(-1)}ed`, `${lemma}${lemma.at(-1)}ing`);
+  if (lemma.endsWith("y")) out.push(`${lemma.slice(0, -1)}ied`, `${lemma.slice(0, -1)}ies`);
+  return out;
+}
+
+export function compileThreatPack(input: unknown): CompiledThreatPack {
+  const pack = ThreatPackSchema.parse(input);
+  const phrasesByVerb = new Map<string, string[][]>();
+  for (const p of pack.harmPhrases) {
+    const parts = p.split(" ");
+    const list = phrasesByVerb.get(parts[0]!) ?? [];
+    list.push(parts);
+    phrasesByVerb.set(parts[0]!, list);
+  }
+  const triggerForms = new Map<string, string>();
+  for (const lemma of [...pack.harmVerbs, ...pack.dyingVerbs]) for (const form of inflect(lemma)) triggerForms.set(form, lemma);
+  for (const [form, lemma] of Object.entries(pack.irregularForms)) {
+    if (pack.harmVerbs.includes(lemma) || pack.dyingVerbs.includes(lemma)) triggerForms.set(form, lemma);
+  }
+  // A phrase verb alone ("put", "run") is too common to trigger on; its particle or noun ("ground", "over") is the trigger.
+  for (const parts of phrasesByVerb.values()) for (const p of parts) triggerForms.set(p.at(-1)!, triggerForms.get(p.at(-1)!) ?? p.at(-1)!);
+  for (const w of [...pack.weapons, ...pack.harmNouns]) if (!w.includes(" ")) triggerForms.set(w, triggerForms.get(w) ?? w);
+  return {
+    pack,
+    harmVerbs: new Set(pack.harmVerbs),
+    needsBodyPart: new Set(pack.needsBodyPart),
+    defeatVerbs: new Set(pack.defeatVerbs),
+    dyingVerbs: new Set(pack.dyingVerbs),
+    phrasesByVerb,
+    harmNouns: new Set(pack.harmNouns),
+    weapons: new Set(pack.weapons),
+    carryVerbs: new Set(pack.carryVerbs),
+    persons: new Set([...pack.personNouns, ...GROUP_TERMS]),
+    targetPronouns: new Set(pack.targetPronouns),
+    writerWords: new Set(pack.writerWords),
+    possessives: new Set(pack.possessives),
+    bodyParts: new Set(pack.bodyParts),
+    belongings: new Set(pack.belongings),
+    selfInflictable: new Set(pack.selfInflictable),
+    triggerForms,
+  };
+}
+
+/** The built-in threat pack. */
+export const THREAT_PACK: CompiledThreatPack = compileThreatPack(raw);

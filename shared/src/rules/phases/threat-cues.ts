@@ -1,0 +1,76 @@
+import type { CompiledThreatPack } from "../pack/threat";
+
+/**
+ * The pack's cue lists as regular expressions over lowercased text, built once. A cue list is a
+ * list of phrases; "at end" patterns must sit right before the harm (a few filler words may stand
+ * between: "I'll just", "should all be"), "anywhere" patterns anywhere in the text tested.
+ */
+export interface ThreatCues {
+  intentEnd: RegExp;
+  subjectlessIntent: RegExp;
+  callEnd: RegExp;
+  deserveEnd: RegExp;
+  wish: RegExp;
+  mayStart: RegExp;
+  requestStart: RegExp;
+  lets: RegExp;
+  imperativeOnly: RegExp;
+  negation: RegExp;
+  negationExceptions: RegExp;
+  hypothetical: RegExp;
+  reporting: RegExp;
+  story: RegExp;
+  sports: RegExp;
+  endorse: RegExp;
+  condemn: RegExp;
+  dyingIdiom: RegExp;
+  idiomObject: RegExp;
+  idiomAfterTarget: RegExp;
+  onlyWay: RegExp;
+  deserveNoun: RegExp;
+  loosePrefixIntent: RegExp;
+}
+
+function escape(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/'/g, "['’]");
+}
+
+/** Longest first, so "going to" wins over "go". */
+export function alternation(list: readonly string[]): string {
+  return [...list].sort((a, b) => b.length - a.length).map(escape).join("|");
+}
+
+const B = "(?:^|[^\\w'’])";
+const E = "(?=[^\\w'’]|$)";
+/** Words that may stand between a modality and its harm: "I'll just", "should all be", "gonna go and". */
+const FILL = "(?:\\s+(?:just|personally|literally|actually|really|gladly|happily|definitely|seriously|absolutely|fucking|bloody|go|and|come|then|finally|all|slowly|properly|so|simply|also|even|be|get|have|been|being|go and|herself|himself|myself|someday|one day|first|soon|quietly|publicly))*";
+
+export function buildCues(pack: CompiledThreatPack): ThreatCues {
+  const p = pack.pack;
+  const re = (body: string) => new RegExp(body, "i");
+  return {
+    intentEnd: re(`${B}(?:${alternation(p.intentSubjects)})\\s*(?:${alternation(p.intentAux)})${FILL}\\s*$`),
+    subjectlessIntent: re(`^\\s*(?:gonna|going to|will|i'?ll)${FILL}\\s*$`),
+    callEnd: re(`${B}(?:${alternation(p.callModals)})${FILL}\\s*$`),
+    deserveEnd: re(`${B}(?:deserves?|deserved|ought|needs?|earned|wants?)\\s+to${FILL}\\s*$`),
+    wish: re(`${B}(?:${alternation(p.wishCues)})${E}`),
+    mayStart: re(`^\\s*(?:and\\s+)?may${E}`),
+    requestStart: re(`^\\s*(?:${alternation(p.requestStarts)})${E}`),
+    lets: re(`${B}(?:let's|lets|let us)${E}`),
+    imperativeOnly: re(`^(?:\\s*,?\\s*(?:${alternation(p.imperativeLeaders)})${E})*\\s*,?\\s*$`),
+    negation: re(`${B}(?:${alternation(p.negations)})${E}|n['’]t${E}`),
+    negationExceptions: re(`${B}(?:${alternation(p.negationExceptions)})${E}`),
+    hypothetical: re(`${B}(?:${alternation(p.hypotheticalCues)})${E}`),
+    reporting: re(`${B}(?:${alternation(p.reportingVerbs)})${E}`),
+    story: re(`${B}(?:${alternation(p.storyCues)})${E}`),
+    sports: re(`${B}(?:${alternation(p.sportsGameCues)})${E}|\\b\\d+\\s*[-–]\\s*\\d+\\b`),
+    endorse: re(`${B}(?:${alternation(p.endorsementAfter)})${E}|^\\s*good[.!,]`),
+    condemn: re(`${B}(?:${alternation(p.condemnCues)})${E}`),
+    dyingIdiom: re(`^\\s*(?:${alternation(p.dyingIdioms)})${E}`),
+    idiomObject: re(`^\\s*(?:${alternation(p.idiomObjects)})${E}`),
+    idiomAfterTarget: re(`^\\s*(?:${alternation(p.idiomAfterTarget)})${E}`),
+    onlyWay: re(`${B}(?:only|best|real|final|one true|right)\\s+(?:[\\w'’"“”]+\\s+){0,2}["“”']?(?:way|solution|answer|cure|response|treatment|language|option|fix|thing)["“”']?(?:[^.!?]{0,60}?)\\s(?:is|are|was)\\s+(?:to\\s+)?(?:a\\s+|the\\s+)?$`),
+    deserveNoun: re(`${B}(?:deserves?|deserved|needs?|needed|earned|should get|ought to get|is getting|wants?)\\s+(?:a|an|the|one|some)?\\s*(?:good|proper|real|right|swift|long|slow|quick|bit of a)?\\s*$`),
+    loosePrefixIntent: re(`${B}(?:${alternation(p.intentSubjects)})\\s*(?:${alternation(p.intentAux)})(?:\\s+[\\w'’]+){0,5}\\s*$`),
+  };
+}

@@ -1,0 +1,136 @@
+import type { HarmEvent, Target } from "../clause";
+import type { Word } from "../nlp";
+import type { CompiledThreatPack } from "../pack/threat";
+import type { ThreatCues } from "./threat-cues";
+
+/** What the writer does with a harm: the last part of a threat flag's rule id. */
+export type Modality = "intent" | "call" | "wish" | "endorsement" | "self_harm" | "intimidation";
+
+/** A judged threat: its rule, the words it spans, and why. */
+export interface Verdict {
+  modality: Modality;
+  /** Offsets into the comment. */
+  start: number;
+  end: number;
+  /** The harmed words as written ("you", "the ref's neck"), for the explanation. */
+  target: string;
+  /** A quoted call the writer endorses: the cue that shows it. */
+  endorsedBy: string | null;
+}
+
+/** The sentence being judged: its words and where it sits in the comment. */
+export interface SentenceView {
+  words: Word[];
+  /** The comment, lowercased with disguises undone (context.plain). */
+  text: string;
+  /** Sentence start and end offsets in `text`. */
+  start: number;
+  end: number;
+}
+
+/** The writer's modality for one harm event, or null when it is not a threat. */
+export function judgeEvent(event: HarmEvent, s: SentenceView, pack: CompiledThreatPack, cues: ThreatCues): Verdict | null {
+  const { words, text } = s;
+  const target = event.target;
+  if (!target || target.kind === "writer") return null;
+  const anchor = words[event.at]!;
+  const last = words[event.lastWord]!;
+  const after = text.slice(last.end, Math.min(s.end, last.end + 40));
+  const targetEnd = words[target.to - 1]!.end;
+  const afterTarget = text.slice(targetEnd, Math.min(s.end, targetEnd + 30));
+  if (isIdiom(event, target, after, afterTarget, pack, cues)) return null;
+  const clauseFrom = words[event.clauseStart]!.start;
+  const pre = text.slice(clauseFrom, anchor.start);
+  const sentencePre = text.slice(s.start, anchor.start);
+  const sentence = text.slice(s.start, s.end);
+  if (isNegated(pre, cues) || (event.passive && isNegated(text.slice(clauseFrom, words[target.from]!.start), cues))) return null;
+  const request = cues.requestStart.test(pre) || cues.requestStart.test(sentencePre);
+  if (/\?\s*["”’)]*\s*$/.test(sentence) && !request) return null;
+  const spanEnd = Math.max(targetEnd, last.end);
+  // A carried weapon has no named target: "I'll be waiting outside with a hammer".
+  const targetText = event.lemma === "weapon" && target.from === event.at ? "" : text.slice(words[target.from]!.start, targetEnd);
+  const verdict = (modality: Modality, from: number, endorsedBy: string | null = null): Verdict => ({ modality, start: Math.min(from, anchor.start), end: spanEnd, target: targetText, endorsedBy });
+  const reported = isReported(text, anchor.start, sentencePre, cues);
+  const modality = findModality(event, s, pre, sentencePre, cues);
+  if (cues.sports.test(text) && pack.defeatVerbs.has(event.lemma) && target.kind !== "body") return null;
+  const elsewhere = text.slice(0, clauseFrom) + " " + text.slice(spanEnd);
+  if (reported || cues.story.test(sentence)) {
+    // Quoted or told violence is the writer's own only when the writer endorses it.
+    const cue = cues.endorse.exec(elsewhere);
+    if (!cue || cues.condemn.test(elsewhere) || (!modality && !reported)) return null;
+    return verdict("endorsement", clauseFrom, cue[0].trim());
+  }
+  if (modality) {
+    if (modality.kind === "call" && (target.kind === "self" || (target.kind === "body" && isOwnBody(words, target, pack)))) return verdict("self_harm", modality.from);
+    if (target.kind === "self" && modality.kind !== "wish") return null;
+    if (hypotheticalBefore(pre, modality.from - clauseFrom, cues)) return null;
+    return verdict(modality.kind, modality.from);
+  }
+  if (target.kind === "self") return null;
+  // Harm already done (or in general) that the comment praises: "deserves a medal", "had it coming".
+  const cue = cues.endorse.exec(elsewhere);
+  if (cue && !cues.condemn.test(text) && !cues.story.test(sentence)) return verdict("endorsement", clauseFrom, cue[0].trim());
+  if (cues.onlyWay.test(pre)) return verdict("endorsement", clauseFrom);
+  return null;
+}
+
+/** "kill them with kindness", "cut you a slice", "die laughing", "kill it": harm words with no harm in them. */
+function isIdiom(event: HarmEvent, target: Target, after: string, afterTarget: string, pack: CompiledThreatPack, cues: ThreatCues): boolean {
+  if (pack.dyingVerbs.has(event.lemma) && event.passive && cues.dyingIdiom.test(after)) return true;
+  if (target.kind === "pronoun" || target.kind === "name" || target.kind === "person") {
+    // A second object makes the verb a giving one: "shoot me an email", "cut you a slice".
+    if (!event.passive && /^\s+(?:a|an|some)\s/.test(afterTarget) && !/^\s+(?:a|an)\s+(?:good|proper|real|right)\b/.test(afterTarget)) return true;
+    if (cues.idiomAfterTarget.test(afterTarget)) return true;
+  }
+  return false;
+}
+
+/** "slit your wrists" said to the reader: the reader's own body, harmed by the reader. */
+function isOwnBody(words: Word[], target: Target, pack: CompiledThreatPack): boolean {
+  const owner = words[target.from]!.lower;
+  const part = words[target.to - 1]!.lower;
+  return (owner === "your" || owner === "ur") && pack.selfInflictable.has(part);
+}
+
+function isNegated(pre: string, cues: ThreatCues): boolean {
+  return cues.negation.test(pre.replace(cues.negationExceptions, " "));
+}
+
+/** "if he comes near me I'll hit him" is a threat; "if someone hit him" is a hypothetical. */
+function hypotheticalBefore(pre: string, modalityAt: number, cues: ThreatCues): boolean {
+  const m = cues.hypothetical.exec(pre);
+  return !!m && m.index >= modalityAt - 1;
+}
+
+/** The harm sits in quotation marks, or after "said", "wrote", "threatened to" in its sentence. */
+function isReported(text: string, at: number, sentencePre: string, cues: ThreatCues): boolean {
+  const before = text.slice(0, at);
+  const straight = (before.match(/"/g) ?? []).length % 2 === 1;
+  const curly = (before.match(/“/g) ?? []).length > (before.match(/”/g) ?? []).length;
+  const single = (before.match(/(?:^|[\s(])['‘]/g) ?? []).length > (before.match(/[’'](?=[\s.,!?;:)]|$)/g) ?? []).length;
+  return straight || curly || single || cues.reporting.test(sentencePre);
+}
+
+/** Which modality governs the harm, and where its words begin. */
+function findModality(event: HarmEvent, s: SentenceView, pre: string, sentencePre: string, cues: ThreatCues): { kind: Modality; from: number } | null {
+  const from = s.words[event.clauseStart]!.start;
+  const at = (m: RegExpExecArray | null) => (m ? from + m.index : from);
+  if (cues.requestStart.test(pre) || cues.lets.test(pre)) return { kind: "call", from };
+  const wish = cues.wish.exec(sentencePre);
+  if (wish) return { kind: "wish", from: s.start + wish.index };
+  if (cues.mayStart.test(pre)) return { kind: "wish", from };
+  const deserve = cues.deserveEnd.exec(pre);
+  if (deserve) return { kind: "wish", from: at(deserve) };
+  const intent = cues.intentEnd.exec(pre) ?? cues.subjectlessIntent.exec(pre);
+  if (intent) return { kind: event.passive ? "intimidation" : "intent", from: at(intent) };
+  if (event.lemma === "weapon" && event.passive && cues.deserveNoun.test(pre)) return { kind: "wish", from };
+  const loose = event.lemma === "weapon" ? cues.loosePrefixIntent.exec(pre) : null;
+  if (loose) return { kind: "intent", from: at(loose) };
+  const call = cues.callEnd.exec(pre);
+  if (call) return { kind: "call", from: at(call) };
+  if (!event.passive && cues.imperativeOnly.test(pre)) return { kind: "call", from };
+  // "Drag them out and beat them": the clause opens with a bare verb that the harm is coordinated with.
+  const first = s.words.slice(event.clauseStart, event.at).find((w) => !cues.imperativeOnly.test(w.lower));
+  if (!event.passive && first && first.pos === "VERB" && first.lower === first.lemma && /\band\s*$/.test(pre)) return { kind: "call", from };
+  return null;
+}
