@@ -1,8 +1,12 @@
+import { lazy, Suspense } from "react";
 import { usePathname } from "./components/router";
 import { DecisionLogPage } from "./features/decision-log/decision-log-page";
 import { ImportPage } from "./features/imports/import-page";
 import { QueuePage } from "./features/queue/queue-page";
 import { ThreadPage } from "./features/thread/thread-page";
+
+// Loaded on first visit: the rules form validates with the shared zod schema, which the other pages do not need.
+const RulesPage = lazy(() => import("./features/rules/rules-page").then((m) => ({ default: m.RulesPage })));
 
 /** Picks the page for the current path; unknown paths show the queue. */
 export function AppRoutes() {
@@ -11,5 +15,12 @@ export function AppRoutes() {
   if (thread) return <ThreadPage threadId={decodeURIComponent(thread[1]!)} />;
   if (pathname === "/log") return <DecisionLogPage />;
   if (pathname === "/import") return <ImportPage />;
+  if (pathname === "/rules") {
+    return (
+      <Suspense fallback={<p className="list-note">Loading rules…</p>}>
+        <RulesPage />
+      </Suspense>
+    );
+  }
   return <QueuePage />;
 }

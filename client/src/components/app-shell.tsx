@@ -24,6 +24,9 @@ export function AppShell({ children, headerControls }: { children: ReactNode; he
             <Link href={paths.imports()} aria-current={pathname === paths.imports() ? "page" : undefined}>
               Import
             </Link>
+            <Link href={paths.rules()} aria-current={pathname === paths.rules() ? "page" : undefined}>
+              Rules
+            </Link>
           </nav>
           <span className="app-header-spacer" />
           <SessionMenu />

@@ -45,4 +45,5 @@ export const paths = {
   thread: (id: string) => `/threads/${encodeURIComponent(id)}`,
   decisionLog: () => "/log",
   imports: () => "/import",
+  rules: () => "/rules",
 };

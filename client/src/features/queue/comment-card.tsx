@@ -1,5 +1,5 @@
 import type { MouseEvent, Ref } from "react";
-import type { ApiComment } from "../../api";
+import type { ApiComment, ApiFlag } from "../../api";
 import { Link, paths } from "../../components/router";
 import { CommentBody } from "./comment-body";
 import { CommentParent } from "./comment-parent";
@@ -18,11 +18,13 @@ interface CommentCardProps {
   /** Shift-click ticks the range from the last ticked card. */
   onToggleCheck: (withRange: boolean) => void;
   onOpenAuthor: (author: string, threadId: string) => void;
+  /** Admins: a flag chip offers an exception for its evidence. */
+  onAddException?: (flags: ApiFlag[]) => void;
   ref?: Ref<HTMLElement>;
 }
 
 /** One comment in the queue: who, where, what was flagged, the comment it answers, and the decision buttons. */
-export function CommentCard({ comment, isSelected, onSelect, isChecked, onToggleCheck, onOpenAuthor, ref }: CommentCardProps) {
+export function CommentCard({ comment, isSelected, onSelect, isChecked, onToggleCheck, onOpenAuthor, onAddException, ref }: CommentCardProps) {
   const { busy, actions } = useDecisionActions(comment, isSelected);
   // Bulk selection only leads to bulk decisions, which viewers cannot make.
   const canSelect = useCanDecide();
@@ -71,7 +73,7 @@ export function CommentCard({ comment, isSelected, onSelect, isChecked, onToggle
         <span className={`status-badge status-badge--${status}`}>{STATUS_LABELS[status]}</span>
       </header>
       {comment.parent && <CommentParent parent={comment.parent} />}
-      <FlagChips flags={comment.flags} />
+      <FlagChips flags={comment.flags} onAddException={onAddException} />
       <CommentBody body={comment.body} flags={comment.flags} />
       {actions}
     </article>

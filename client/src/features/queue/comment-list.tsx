@@ -3,7 +3,7 @@ import { useEffect, useRef, useState } from "react";
 import { BulkBar } from "./bulk-bar";
 import { CommentCard } from "./comment-card";
 import { DuplicateGroups } from "./duplicate-groups";
-import type { ApiComment, QueueView } from "../../api";
+import type { ApiComment, ApiFlag, QueueView } from "../../api";
 import { VIEWS } from "./format";
 import { commentListQueryOptions, type QueueFilters } from "./queries";
 import { QueueRows, useNearViewport, type QueueRowsHandle } from "./queue-rows";
@@ -22,10 +22,11 @@ function belongsInView(comment: ApiComment, view: QueueView): boolean {
 interface CommentListProps {
   filters: QueueFilters;
   onOpenAuthor: (author: string, threadId: string) => void;
+  onAddException?: (flags: ApiFlag[]) => void;
 }
 
 /** The comments of one view: j/k to move, x to tick for a bulk action, ? for the shortcuts. */
-export function CommentList({ filters, onOpenAuthor }: CommentListProps) {
+export function CommentList({ filters, onOpenAuthor, onAddException }: CommentListProps) {
   const list = useInfiniteQuery(commentListQueryOptions(filters));
   const comments = list.data?.pages.flatMap((page) => page.comments) ?? [];
   const [selectedId, setSelectedId] = useState<string | null>(null);
@@ -127,6 +128,7 @@ export function CommentList({ filters, onOpenAuthor }: CommentListProps) {
             isChecked={selection.ids.has(comment.id)}
             onToggleCheck={(withRange) => selection.toggle(comment.id, withRange)}
             onOpenAuthor={onOpenAuthor}
+            onAddException={onAddException}
             ref={(element) => {
               if (!element) return;
               cards.current.set(comment.id, element);
