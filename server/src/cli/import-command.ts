@@ -1,6 +1,8 @@
 import { Command, Option } from "commander";
 import { cliActor } from "../services/audit-service";
-import { prepareFile, storePreparedFile, type ImportedThread } from "../services/import-service";
+import { existsSync } from "node:fs";
+import { prepareFile, storePreparedFile, type ImportedThread, type PreparedFile } from "../services/import-service";
+import { loadSiteRuleSet } from "../services/rule-service";
 import { rebuildSearchIndex } from "../services/search-service";
 
 /** From how many imported comments a CLI import rebuilds the search index afterwards. */
@@ -34,10 +36,18 @@ export function importCommand(): Command {
     .action(
       runAction((files: string[], options: ImportOptions) => {
         const ctx = cliContext(options.db);
-        const prepared = files.map((file) =>
-          prepareFile(resolveUserPath(ctx, file), { format: options.format, displayName: file }),
-        );
-        const db = openCliDatabase(ctx.dbPath);
+        // The site's own rules live in the database; a database that does not exist yet has none
+        // (and is only created once every file has parsed).
+        const existing = existsSync(ctx.dbPath) ? openCliDatabase(ctx.dbPath) : undefined;
+        let prepared: PreparedFile[];
+        try {
+          const siteRules = existing ? loadSiteRuleSet(existing) : undefined;
+          prepared = files.map((file) => prepareFile(resolveUserPath(ctx, file), { format: options.format, displayName: file, siteRules }));
+        } catch (err) {
+          existing?.close();
+          throw err;
+        }
+        const db = existing ?? openCliDatabase(ctx.dbPath);
         try {
           const results = prepared.map((p) => ({ file: p.file, threads: storePreparedFile(db, p, { actor: cliActor() }) }));
           const imported = results.reduce((n, r) => n + r.threads.reduce((m, t) => m + t.comments, 0), 0);

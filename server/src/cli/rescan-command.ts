@@ -1,4 +1,5 @@
 import { Command } from "commander";
+import { cliActor } from "../services/audit-service";
 import { rescanThreads, type RescannedThread } from "../services/rescan-service";
 import { CliError, cliContext, openCliDatabase, runAction } from "./context";
 
@@ -15,7 +16,7 @@ function summarise(t: RescannedThread): string {
 /** `sift rescan`: re-runs the current rules on stored comments; statuses and decisions are left as they are. */
 export function rescanCommand(): Command {
   return new Command("rescan")
-    .description("re-run the rules on stored comments (flags only: moderators' statuses and decisions are kept)")
+    .description("re-run the built-in and the site's rules on stored comments (moderators' statuses and decisions are kept)")
     .option("--thread <id>", "only this thread")
     .option("--json", "print one JSON document on stdout")
     .option("--db <path>", "SQLite database (default $SIFT_DB, else data/sift.db)")
@@ -25,7 +26,7 @@ export function rescanCommand(): Command {
         const db = openCliDatabase(ctx.dbPath);
         let threads: RescannedThread[];
         try {
-          threads = rescanThreads(db, { threadId: options.thread });
+          threads = rescanThreads(db, { threadId: options.thread, actor: cliActor() });
         } catch (err) {
           throw new CliError(`${ctx.dbPath}: ${err instanceof Error ? err.message : String(err)}`);
         } finally {

@@ -2,6 +2,7 @@ import type { Flag } from "@sift/shared";
 import { evaluateThread } from "@sift/shared/rules";
 import { Command } from "commander";
 import { runAction } from "./context";
+import { siteRuleCommands } from "./site-rules-command";
 
 interface RulesTestOptions {
   context?: string;
@@ -22,7 +23,9 @@ export function rulesCommand(): Command {
         await new Promise<void>((done, fail) => process.stdout.write(out, (err) => (err ? fail(err) : done())));
       }),
     );
-  return new Command("rules").description("try the built-in rules on a piece of text").addCommand(test);
+  const rules = new Command("rules").description("try the rules on a piece of text; list and change the site's own rules").addCommand(test);
+  for (const command of siteRuleCommands()) rules.addCommand(command);
+  return rules;
 }
 
 /** Runs the rules exactly as an import would, on a thread of one comment under the given article. */

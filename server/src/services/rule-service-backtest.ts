@@ -1,6 +1,7 @@
 import { applyExceptions, compileSiteRules, normalizeWord, siteRuleFlagId, siteRuleFlagsForText } from "@sift/shared/rules";
 import type { Db } from "../db/connection";
-import { countDecidedEvidence, findFlagOfRule, iterateCommentsForBacktest, iterateFlagsOfRule, listRuleExceptionRows } from "../db/rule-repo";
+import { findCommentById } from "../db/comment-repo";
+import { countDecidedEvidence, findFlagOfRule, iterateCommentsForBacktest, iterateFlagsOfRule, listCommentIdsFlaggedBy, listRuleExceptionRows } from "../db/rule-repo";
 import { validateException, validateSiteRule } from "./rule-service";
 
 /** A comment a backtest would newly flag or clear, with the words that decide it. */
@@ -69,24 +70,31 @@ export function backtestRule(db: Db, input: unknown, limit = 50): BacktestResult
   const flagId = siteRuleFlagId(rule.id);
   const exceptions = listRuleExceptionRows(db).filter((e) => e.rule === flagId);
   const { set } = compileSiteRules([rule], exceptions);
+  const flaggedNow = listCommentIdsFlaggedBy(db, flagId);
   const newlyFlagged = tally();
   const cleared = tally();
   const counts = { removed: 0, approved: 0, pending: 0 };
+  // Examples need the thread and author; only they are looked up, not every comment's.
+  const withDetails = (id: string, body: string) => {
+    const c = findCommentById(db, id);
+    return { id, body, thread_id: c?.thread_id ?? "", author: c?.author ?? "" };
+  };
   let scanned = 0;
-  for (const row of iterateCommentsForBacktest(db, flagId)) {
+  for (const row of iterateCommentsForBacktest(db)) {
     scanned++;
     const flags = applyExceptions(siteRuleFlagsForText(row.body, set), set);
+    const flagged = flaggedNow.has(row.id);
     if (flags.length > 0) {
       counts[row.status]++;
-      if (row.flagged) continue;
+      if (flagged) continue;
       newlyFlagged.count++;
       const f = flags[0]!;
-      if (newlyFlagged.examples.length < limit) newlyFlagged.examples.push(example(row, { start: f.start, end: f.end, text: f.evidence }));
-    } else if (row.flagged) {
+      if (newlyFlagged.examples.length < limit) newlyFlagged.examples.push(example(withDetails(row.id, row.body), { start: f.start, end: f.end, text: f.evidence }));
+    } else if (flagged) {
       cleared.count++;
       if (cleared.examples.length >= limit) continue;
       const stored = findFlagOfRule(db, flagId, row.id);
-      cleared.examples.push(example(row, { start: stored?.start_offset ?? null, end: stored?.end_offset ?? null, text: stored?.evidence ?? "" }));
+      cleared.examples.push(example(withDetails(row.id, row.body), { start: stored?.start_offset ?? null, end: stored?.end_offset ?? null, text: stored?.evidence ?? "" }));
     }
   }
   return { scanned, newlyFlagged, cleared, precision: precisionOf(counts), ms: Math.round(performance.now() - started) };
