@@ -33,9 +33,11 @@ export interface HarmEvent {
 }
 
 const DETERMINERS = new Set(["a", "an", "the", "this", "that", "these", "those", "my", "our", "its", "no", "any", "every", "each", "some", "another", "one", "great", "good", "cheap", "first", "big", "long"]);
-const NP_OPENERS = new Set(["the", "that", "this", "those", "these", "every", "each", "all", "some", "a", "an", "any", "last", "single", "whole", "next", "of", "so-called", "entire", "other"]);
-const SKIP_BEFORE_OBJECT = new Set(["up", "down", "out", "off", "over", "the", "hell", "fucking", "bloody", "right", "just", "properly"]);
+const NP_OPENERS = new Set(["the", "that", "this", "those", "these", "every", "each", "all", "some", "a", "an", "any", "last", "single", "whole", "next", "of", "so-called", "so", "-", "called", "entire", "other"]);
+const SKIP_BEFORE_OBJECT = new Set(["up", "down", "out", "off", "over", "fucking", "bloody", "right", "just", "properly"]);
 const UNCHANGED_PARTICIPLES = new Set(["cut", "hit", "put", "set", "slit", "shut", "hurt", "beat"]);
+const OBJECT_PRONOUNS = new Set(["him", "her", "them", "you", "'em", "em", "u"]);
+const SMALL_CLAUSE_VERBS = new Set(["see", "want", "have", "get", "like", "love", "need", "watch", "wanna"]);
 const BE_GET = new Set(["be", "get"]);
 const ADVERB_FILL = new Set(["just", "all", "really", "finally", "publicly", "slowly", "properly", "also", "then", "actually", "brutally", "both", "literally", "eventually"]);
 /** Punctuation and words that start a new clause. */
@@ -48,25 +50,27 @@ export function readHarms(words: Word[], pack: CompiledThreatPack): HarmEvent[] 
   const events: HarmEvent[] = [];
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!;
-    const lemma = pack.triggerForms.get(w.lower) ?? w.lemma;
+    const lemma = pack.triggerForms.get(w.lower) ?? pack.irregular.get(w.lower) ?? w.lemma;
     const phrase = matchPhrase(words, i, lemma, pack);
     const harm = pack.harmVerbs.has(lemma) || pack.dyingVerbs.has(lemma);
     if (!harm && !phrase) continue;
     if (!phrase && looksLikeNoun(words, i)) continue;
     const passive = isPassive(words, i);
     const clauseStart = findClauseStart(words, i);
+    // "Everyone who voted for this should be executed": the harmed subject may sit before a relative clause.
+    const subjectFrom = /^(?:who|that|which)$/.test(words[clauseStart - 1]?.lower ?? "") ? findClauseStart(words, clauseStart - 1) : clauseStart;
     let target: Target | null = null;
     let lastWord = i;
     if (phrase) {
       lastWord = phrase.end - 1;
       target = phrase.gap ? readObject(words, i + 1, pack, phrase.end - phrase.tail) : readObject(words, phrase.end, pack);
-      if (!target && !phrase.gap) target = passive ? readSubject(words, i, clauseStart, pack) : null;
+      if (!target && !phrase.gap) target = passive ? readSubject(words, i, subjectFrom, pack) : null;
     } else if (passive) {
-      target = readSubject(words, i, clauseStart, pack);
+      target = readSubject(words, i, subjectFrom, pack);
     } else {
       target = readObject(words, i + 1, pack);
       if (!target && pack.dyingVerbs.has(lemma)) {
-        events.push({ at: i, lemma, target: readSubject(words, i, clauseStart, pack), passive: true, clauseStart, lastWord });
+        events.push({ at: i, lemma, target: readSubject(words, i, subjectFrom, pack), passive: true, clauseStart, lastWord });
         continue;
       }
     }
@@ -107,8 +111,9 @@ function isPassive(words: Word[], i: number): boolean {
   const prev = words[j];
   const participle = (w.lower !== w.lemma && /(?:ed|en|ung|ot|urnt|ut|it|ng)$/.test(w.lower)) || UNCHANGED_PARTICIPLES.has(w.lower);
   if (prev && BE_GET.has(prev.lemma)) return participle;
-  // "see them hanged", "get their skulls caved in": a participle right after its noun phrase.
-  return participle && !!prev && (prev.pos === "NOUN" || prev.pos === "PRON" || prev.pos === "PROPN") && !SUBJECT_WORDS.has(prev.lower);
+  // "see them hanged", "have his legs broken": a participle after the noun phrase of a seeing or having verb.
+  if (!participle || !prev || !(prev.pos === "NOUN" || prev.pos === "PROPN" || OBJECT_PRONOUNS.has(prev.lower))) return false;
+  return words.slice(Math.max(0, j - 5), j).some((v) => SMALL_CLAUSE_VERBS.has(v.lemma));
 }
 
 /** Where the harm's clause starts; a harm coordinated with an earlier verb ("drag them out and beat them") shares its clause. */
@@ -117,7 +122,7 @@ export function findClauseStart(words: Word[], i: number): number {
   while (j >= 0) {
     const w = words[j]!;
     if (CLAUSE_BREAK.has(w.lower) || (w.pos === "PUNCT" && w.lower !== "'")) return j + 1;
-    if (COORDINATORS.has(w.lower)) {
+    if (COORDINATORS.has(w.lower) && words[j - 1]?.lower !== "me") {
       // A new subject after "and" starts a new clause: "say that again and I'll hit you".
       const next = words[j + 1];
       if (next && j + 1 < i && (SUBJECT_WORDS.has(next.lower) || next.pos === "PRON" || next.pos === "NOUN" || next.pos === "PROPN" || next.pos === "DET")) return j + 1;
@@ -129,7 +134,7 @@ export function findClauseStart(words: Word[], i: number): number {
 
 /** The human (or not) object of a verb starting at word `j`, up to `limit`. */
 export function readObject(words: Word[], j: number, pack: CompiledThreatPack, limit = words.length): Target | null {
-  while (j < limit && SKIP_BEFORE_OBJECT.has(words[j]!.lower) && !isTargetStart(words[j + 1], pack)) j++;
+  while (j < limit && SKIP_BEFORE_OBJECT.has(words[j]!.lower)) j++;
   const w = words[j];
   if (!w || j >= limit) return null;
   const lower = w.lower;
@@ -138,10 +143,6 @@ export function readObject(words: Word[], j: number, pack: CompiledThreatPack, l
   if (pack.targetPronouns.has(lower)) return { kind: "pronoun", from: j, to: j + 1 + (words[j + 1]?.lower === "all" ? 1 : 0) };
   if (pack.possessives.has(lower)) return readPossessed(words, j, j + 1, pack);
   return readNounPhrase(words, j, pack);
-}
-
-function isTargetStart(w: Word | undefined, pack: CompiledThreatPack): boolean {
-  return !!w && (pack.targetPronouns.has(w.lower) || pack.possessives.has(w.lower) || pack.persons.has(w.lower) || NP_OPENERS.has(w.lower) || w.name);
 }
 
 /** "your (stupid) face", "his house", "their kids": what a person owns, up to three words on. */

@@ -1,4 +1,4 @@
-import winkNLP from "wink-nlp";
+import winkNLP, { type ItemToken } from "wink-nlp";
 import model from "wink-eng-lite-web-model";
 
 /**
@@ -38,7 +38,7 @@ export function analyseSentence(text: string, offset: number): Word[] {
   const doc = engine.readDoc(text);
   const words: Word[] = [];
   let at = 0;
-  doc.tokens().each((t) => {
+  doc.tokens().each((t: ItemToken) => {
     const value = t.out();
     at += t.out(its.precedingSpaces).length;
     // wink keeps every character; if it ever did not, find the token rather than drift.

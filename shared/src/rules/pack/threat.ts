@@ -15,6 +15,7 @@ export const ThreatPackSchema = z.object({
   harmPhrases: words,
   needsBodyPart: words,
   defeatVerbs: words,
+  mildDefeatVerbs: words,
   dyingVerbs: words,
   dyingIdioms: words,
   irregularForms: z.record(z.string(), z.string()),
@@ -56,6 +57,8 @@ export interface CompiledThreatPack {
   harmVerbs: Set<string>;
   needsBodyPart: Set<string>;
   defeatVerbs: Set<string>;
+  /** Defeat verbs that, aimed at a name ("beat City"), are sport unless a body part is named. */
+  mildDefeatVerbs: Set<string>;
   dyingVerbs: Set<string>;
   /** Harm phrases by their first word's lemma: "run" → [["run","over"], ["run","down"], …]. */
   phrasesByVerb: Map<string, string[][]>;
@@ -72,6 +75,8 @@ export interface CompiledThreatPack {
   selfInflictable: Set<string>;
   /** Every inflected form of a harm, dying or phrase verb, and weapon or harm noun: the cheap first pass. */
   triggerForms: Map<string, string>;
+  /** Irregular verb forms to their lemma: strung → string. */
+  irregular: Map<string, string>;
 }
 
 /** Regular inflections of a verb: kill → kills, killed, killing; stab → stabbed, stabbing; die → dies, died, dying. */
@@ -100,12 +105,16 @@ export function compileThreatPack(input: unknown): CompiledThreatPack {
   }
   // A phrase verb alone ("put", "run") is too common to trigger on; its particle or noun ("ground", "over") is the trigger.
   for (const parts of phrasesByVerb.values()) for (const p of parts) triggerForms.set(p.at(-1)!, triggerForms.get(p.at(-1)!) ?? p.at(-1)!);
-  for (const w of [...pack.weapons, ...pack.harmNouns]) if (!w.includes(" ")) triggerForms.set(w, triggerForms.get(w) ?? w);
+  for (const w of [...pack.weapons, ...pack.harmNouns]) {
+    const last = w.split(" ").at(-1)!;
+    triggerForms.set(last, triggerForms.get(last) ?? last);
+  }
   return {
     pack,
     harmVerbs: new Set(pack.harmVerbs),
     needsBodyPart: new Set(pack.needsBodyPart),
     defeatVerbs: new Set(pack.defeatVerbs),
+    mildDefeatVerbs: new Set(pack.mildDefeatVerbs),
     dyingVerbs: new Set(pack.dyingVerbs),
     phrasesByVerb,
     harmNouns: new Set(pack.harmNouns),
@@ -119,6 +128,7 @@ export function compileThreatPack(input: unknown): CompiledThreatPack {
     belongings: new Set(pack.belongings),
     selfInflictable: new Set(pack.selfInflictable),
     triggerForms,
+    irregular: new Map(Object.entries(pack.irregularForms)),
   };
 }
 

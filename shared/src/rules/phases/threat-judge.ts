@@ -52,7 +52,8 @@ export function judgeEvent(event: HarmEvent, s: SentenceView, pack: CompiledThre
   const verdict = (modality: Modality, from: number, endorsedBy: string | null = null): Verdict => ({ modality, start: Math.min(from, anchor.start), end: spanEnd, target: targetText, endorsedBy });
   const reported = isReported(text, anchor.start, sentencePre, cues);
   const modality = findModality(event, s, pre, sentencePre, cues);
-  if (cues.sports.test(text) && pack.defeatVerbs.has(event.lemma) && target.kind !== "body") return null;
+  // "We'll batter them on Saturday", "Beat City next week": defeat in a game, not harm.
+  if (pack.defeatVerbs.has(event.lemma) && target.kind !== "body" && (cues.sports.test(text) || (target.kind === "name" && pack.mildDefeatVerbs.has(event.lemma)))) return null;
   const elsewhere = text.slice(0, clauseFrom) + " " + text.slice(spanEnd);
   if (reported || cues.story.test(sentence)) {
     // Quoted or told violence is the writer's own only when the writer endorses it.
@@ -121,16 +122,29 @@ function findModality(event: HarmEvent, s: SentenceView, pre: string, sentencePr
   if (cues.mayStart.test(pre)) return { kind: "wish", from };
   const deserve = cues.deserveEnd.exec(pre);
   if (deserve) return { kind: "wish", from: at(deserve) };
-  const intent = cues.intentEnd.exec(pre) ?? cues.subjectlessIntent.exec(pre);
+  // "I'm going to find you and break your jaw": the modality sits before the first of the coordinated verbs.
+  const lead = coordinatedLead(s, event, cues) ?? (event.passive && event.target && event.target.from > event.clauseStart && event.target.from < event.at ? s.text.slice(from, s.words[event.target.from]!.start) : null);
+  const intent = cues.intentEnd.exec(pre) ?? cues.subjectlessIntent.exec(pre) ?? (lead && (cues.intentEnd.exec(lead) ?? cues.subjectlessIntent.exec(lead)));
   if (intent) return { kind: event.passive ? "intimidation" : "intent", from: at(intent) };
   if (event.lemma === "weapon" && event.passive && cues.deserveNoun.test(pre)) return { kind: "wish", from };
   const loose = event.lemma === "weapon" ? cues.loosePrefixIntent.exec(pre) : null;
   if (loose) return { kind: "intent", from: at(loose) };
-  const call = cues.callEnd.exec(pre);
+  const call = cues.callEnd.exec(pre) ?? (lead && cues.callEnd.exec(lead));
   if (call) return { kind: "call", from: at(call) };
   if (!event.passive && cues.imperativeOnly.test(pre)) return { kind: "call", from };
   // "Drag them out and beat them": the clause opens with a bare verb that the harm is coordinated with.
   const first = s.words.slice(event.clauseStart, event.at).find((w) => !cues.imperativeOnly.test(w.lower));
-  if (!event.passive && first && first.pos === "VERB" && first.lower === first.lemma && /\band\s*$/.test(pre)) return { kind: "call", from };
+  const bare = first && (first.pos === "VERB" || (first === s.words[0] && (first.pos === "PROPN" || first.pos === "NOUN"))) && first.lower === first.lemma;
+  if (!event.passive && bare && /\band\s*$/.test(pre)) return { kind: "call", from };
   return null;
+}
+
+const NOT_MAIN_VERB = /^(?:going|gon|gonna|want|wanna|need|needs|got|have|has|ought|deserve|deserves|be|get|love|like|see)$/;
+
+/** The clause's text before its first verb, when the harm is a later verb coordinated with it ("and", "or", "then"). */
+function coordinatedLead(s: SentenceView, event: HarmEvent, cues: ThreatCues): string | null {
+  const words = s.words.slice(event.clauseStart, event.at);
+  const k = words.findIndex((w) => w.pos === "VERB" && !NOT_MAIN_VERB.test(w.lower) && !cues.imperativeOnly.test(w.lower));
+  if (k <= 0 || !words.slice(k + 1).some((w) => w.lower === "and" || w.lower === "or" || w.lower === "then")) return null;
+  return s.text.slice(words[0]!.start, words[k]!.start);
 }

@@ -36,7 +36,9 @@ export function threatPhase(ctx: CommentContext): Flag[] {
   const harmAt: number[] = [];
   let phrases: ThreatPhrase[] | null = null;
   for (const t of ctx.tokens) {
-    if (THREAT_PACK.triggerForms.has(t.norm) || t.squeezed?.some((s) => THREAT_PACK.triggerForms.has(s))) harmAt.push(t.start);
+    // A disguised word ("k*ll", "kiiiill") is looked up as the plain text spells it.
+    const word = t.ascii && !t.squeezed ? t.norm : ctx.plain.slice(t.start, t.end).trim();
+    if (THREAT_PACK.triggerForms.has(word)) harmAt.push(t.start);
     const gated = PHRASES.get(t.norm);
     if (gated) (phrases ??= []).push(...gated);
   }
@@ -77,7 +79,7 @@ function casedPlain(ctx: CommentContext, start: number, end: number): string {
 function readWeaponFrames(words: Word[]): HarmEvent[] {
   const events: HarmEvent[] = [];
   words.forEach((w, k) => {
-    if (!THREAT_PACK.weapons.has(w.lower) && !THREAT_PACK.harmNouns.has(w.lower)) return;
+    if (!THREAT_PACK.weapons.has(w.lower) && !THREAT_PACK.harmNouns.has(w.lower) && !THREAT_PACK.harmNouns.has(`${words[k - 1]?.lower} ${w.lower}`)) return;
     const clauseStart = findClauseStart(words, k);
     // "put a bullet in him", "take a bat to his car"
     const prep = words[k + 1]?.lower;
@@ -85,6 +87,13 @@ function readWeaponFrames(words: Word[]): HarmEvent[] {
     if (verb !== -1 && prep && /^(?:in|into|through|to)$/.test(prep)) {
       const at = Math.max(clauseStart, k - 3) + verb;
       events.push({ at, lemma: "weapon", target: readObject(words, k + 2, THREAT_PACK), passive: false, clauseStart, lastWord: k });
+      return;
+    }
+    // "give that landlord a proper hiding": the object of the giving is the one harmed.
+    const give = words.slice(Math.max(clauseStart, k - 6), k).findIndex((v) => /^(?:give|gave|giving|gives|gimme)$/.test(v.lower));
+    if (give !== -1 && THREAT_PACK.harmNouns.has(w.lower)) {
+      const at = Math.max(clauseStart, k - 6) + give;
+      events.push({ at, lemma: "weapon", target: readObject(words, at + 1, THREAT_PACK, k), passive: false, clauseStart, lastWord: k });
       return;
     }
     // "deserves a knife in the back": the subject is the one harmed.
@@ -97,6 +106,8 @@ function readWeaponFrames(words: Word[]): HarmEvent[] {
     // "I'll be waiting with a hammer": a weapon carried into an intent.
     const carry = words.slice(Math.max(clauseStart, k - 3), k).some((v) => THREAT_PACK.carryVerbs.has(v.lower));
     if (carry && THREAT_PACK.weapons.has(w.lower)) events.push({ at: k, lemma: "weapon", target: { kind: "pronoun", from: k, to: k + 1 }, passive: false, clauseStart, lastWord: k });
+    // "the only cure for these traitors is a rope": judged as an endorsement, the target is the person named before.
+    else events.push({ at: k, lemma: "weapon", target: readSubject(words, k, 0, THREAT_PACK), passive: true, clauseStart, lastWord: k });
   });
   return events;
 }
