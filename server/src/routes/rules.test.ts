@@ -69,6 +69,9 @@ describe("rules API: an admin's changes", () => {
 
     const rescan = await admin.post("/api/rules/rescan").send({ threadId }).expect(200);
     expect(rescan.body).toEqual({ scanned: 3, changed: 2 });
+    // The queue shows which flags hold their comment.
+    const queue = (await admin.get("/api/comments").query({ view: "all", rule: "site.zork" }).expect(200)).body.comments;
+    expect(queue.map((c: { flags: { rule: string; action?: string }[] }) => c.flags.find((f) => f.rule === "site.zork")?.action)).toEqual(["hold", "hold"]);
     const listed = (await admin.get("/api/rules").expect(200)).body;
     expect(listed.site).toEqual([expect.objectContaining({ id: "zork", hits: 2, approved: 0, removed: 0 })]);
 

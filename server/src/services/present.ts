@@ -14,6 +14,7 @@ export function presentFlag(row: FlagRow): ExportFlag {
     end: row.end_offset,
     explanation: row.explanation,
     confidence: row.confidence,
+    ...(row.action ? { action: row.action } : {}),
   };
 }
 

@@ -10,6 +10,8 @@ export const ExportFlagSchema = z.object({
   end: z.number().int().nullable(),
   explanation: z.string().optional(),
   confidence: z.number().optional(),
+  /** Only on flags of a site's own rules: what the rule asked for (a held comment stays out of approved until decided). */
+  action: z.enum(["flag", "hold", "remove"]).optional(),
 });
 
 export const ExportCommentSchema = z.object({
