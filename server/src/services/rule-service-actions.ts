@@ -1,4 +1,4 @@
-import type { CommentStatus, Flag } from "@sift/shared";
+import { DEFAULT_REMOVAL_REASON, type CommentStatus, type Flag } from "@sift/shared";
 import { findCommentById, setCommentStatus } from "../db/comment-repo";
 import type { Db } from "../db/connection";
 import { insertDecision, listDecisions } from "../db/decision-repo";
@@ -27,9 +27,9 @@ export function statusUnderRules(status: CommentStatus, flags: readonly Flag[]):
 
 /**
  * Applies a `remove` rule to a stored comment: removed, with a decision in the log by
- * `sift-rules` (reason: the rule's category), so a moderator sees it and can undo it. A comment
- * with any decision in its log is left alone: rules never override a person, nor re-remove a
- * comment someone restored. Must run inside the import's or rescan's transaction.
+ * `sift-rules` (reason: the removal reason for the rule's category, as the dashboard defaults it),
+ * so a moderator sees it and can undo it. A comment with any decision in its log is left alone:
+ * rules never override a person, nor re-remove a comment someone restored. Must run inside the import's or rescan's transaction.
  */
 export function removeByRule(db: Db, commentId: string, flags: readonly Flag[], at: string): boolean {
   const rule = flags.find((f) => f.action === "remove");
@@ -41,7 +41,7 @@ export function removeByRule(db: Db, commentId: string, flags: readonly Flag[], 
     action: "remove",
     from_status: comment.status,
     to_status: "removed",
-    reason: rule.category,
+    reason: DEFAULT_REMOVAL_REASON[rule.category],
     moderator: RULES_MODERATOR,
     decided_at: at,
   });
