@@ -2,7 +2,7 @@ import type { Flag } from "../../schemas/flag";
 import { hasAny, spanFlag, type CommentContext } from "../context";
 import { IDENTITY_PACK } from "../lexicon";
 import type { Token } from "../text";
-import { indexPhrases, inflect, phraseAt, type PhraseIndex } from "./slur-phrases";
+import { indexPhrases, inflect, layoutOf, phraseAt, type Layout, type PhraseIndex } from "./slur-phrases";
 
 /**
  * Derogation of a protected group, modelled as roles rather than phrases:
@@ -68,25 +68,6 @@ interface Mention {
   end: number;
   generic: boolean;
   word: string;
-}
-
-/** Sentence index of every token, and whether punctuation that ends a clause stands just before it. */
-interface Layout {
-  sentence: number[];
-  clauseBreak: boolean[];
-}
-
-function layoutOf(ctx: CommentContext): Layout {
-  const sentence: number[] = [];
-  const clauseBreak: boolean[] = [];
-  let si = 0;
-  ctx.tokens.forEach((t, i) => {
-    while (si < ctx.sentences.length - 1 && t.start >= ctx.sentences[si + 1]!.start) si++;
-    sentence.push(si);
-    const gap = i > 0 ? ctx.body.slice(ctx.tokens[i - 1]!.end, t.start) : "";
-    clauseBreak.push(/[,;:()—–]|\s-\s/.test(gap));
-  });
-  return { sentence, clauseBreak };
 }
 
 const isPlural = (w: string) => w.length > 3 && w.endsWith("s") && !w.endsWith("ss") && !/(?:ous|bus|tus|sus|is)$/.test(w) && w !== "trans";

@@ -1,3 +1,4 @@
+import type { CommentContext } from "../context";
 import type { Token } from "../text";
 
 /** Phrases (space-separated words) indexed by their first word, so a token is only compared with the phrases it could start. */
@@ -34,4 +35,23 @@ export function inflect(verb: string): string[] {
   const last = verb.at(-1)!;
   const doubled = /[^aeiou][aeiou][bdgmnprt]$/.test(verb) ? verb + last : verb;
   return [verb, `${verb}s`, `${verb}es`, `${stem}ed`, `${stem}ing`, `${doubled}ed`, `${doubled}ing`];
+}
+
+/** Sentence index of every token, and whether punctuation that ends a clause stands just before it. */
+export interface Layout {
+  sentence: number[];
+  clauseBreak: boolean[];
+}
+
+export function layoutOf(ctx: Pick<CommentContext, "body" | "tokens" | "sentences">): Layout {
+  const sentence: number[] = [];
+  const clauseBreak: boolean[] = [];
+  let si = 0;
+  ctx.tokens.forEach((t, i) => {
+    while (si < ctx.sentences.length - 1 && t.start >= ctx.sentences[si + 1]!.start) si++;
+    sentence.push(si);
+    const gap = i > 0 ? ctx.body.slice(ctx.tokens[i - 1]!.end, t.start) : "";
+    clauseBreak.push(/[,;:()—–]|\s-\s/.test(gap));
+  });
+  return { sentence, clauseBreak };
 }
