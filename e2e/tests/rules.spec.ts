@@ -125,6 +125,17 @@ test("approving a word again and again makes it a suggested exception, added in 
   await page.screenshot({ path: test.info().outputPath("rules-page.png"), fullPage: true });
 });
 
+test("reads well at tablet width", async ({ page }) => {
+  await page.setViewportSize({ width: 820, height: 1180 });
+  const rules = new RulesPage(page);
+  await rules.openFromNav();
+  await rules.fill({ id: "e2e-tablet", kind: "word", pattern: "grockle" });
+  await expect(rules.figure("Would newly flag")).not.toBeEmpty();
+  // Nothing wider than the window: tables scroll inside their own box.
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(820);
+  await page.screenshot({ path: test.info().outputPath("rules-tablet.png"), fullPage: true });
+});
+
 test("a viewer reads the rules but gets no form, switches or buttons", async ({ page, queue, signInPage, viewerAccount }) => {
   await signInPage.signOut.click();
   await queue.signIn(viewerAccount.username, viewerAccount.password);

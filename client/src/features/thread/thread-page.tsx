@@ -1,11 +1,14 @@
 import { useQuery } from "@tanstack/react-query";
+import { useState } from "react";
 import { AppShell } from "../../components/app-shell";
 import { Link, paths } from "../../components/router";
-import type { ApiThreadDetail } from "../../api";
+import type { ApiFlag, ApiThreadDetail } from "../../api";
+import { useSessionUser } from "../auth/use-session";
 import { CommentBody } from "../queue/comment-body";
 import { useDecisionActions } from "../queue/decision-actions";
 import { FlagChips } from "../queue/flag-chips";
 import { STATUS_LABELS, formatPostedAt } from "../queue/format";
+import { AddExceptionDialog } from "../rules/add-exception-dialog";
 import { buildCommentTree, type TreeNode } from "./comment-tree";
 import { threadQueryOptions } from "./queries";
 
@@ -35,6 +38,10 @@ export function ThreadPage({ threadId }: { threadId: string }) {
 function ThreadContent({ thread }: { thread: ApiThreadDetail }) {
   const tree = buildCommentTree(thread.comments);
   const pending = thread.comments.filter((c) => c.status === "pending").length;
+  // Admins add an exception from a flag chip, as in the queue.
+  const isAdmin = useSessionUser()?.role === "admin";
+  const [exceptionFor, setExceptionFor] = useState<ApiFlag[] | null>(null);
+  const onAddException = isAdmin ? setExceptionFor : undefined;
   return (
     <>
       <section className="article" aria-labelledby="article-title">
@@ -50,26 +57,29 @@ function ThreadContent({ thread }: { thread: ApiThreadDetail }) {
         <h2 id="comments-title" className="section-title">
           {thread.comments.length} comments · {pending} pending
         </h2>
-        <CommentTreeList nodes={tree} depth={0} />
+        <CommentTreeList nodes={tree} depth={0} onAddException={onAddException} />
       </section>
+      {exceptionFor && <AddExceptionDialog flags={exceptionFor} onClose={() => setExceptionFor(null)} />}
     </>
   );
 }
 
-function CommentTreeList({ nodes, depth }: { nodes: TreeNode<ThreadComment>[]; depth: number }) {
+type OnAddException = ((flags: ApiFlag[]) => void) | undefined;
+
+function CommentTreeList({ nodes, depth, onAddException }: { nodes: TreeNode<ThreadComment>[]; depth: number; onAddException: OnAddException }) {
   return (
     <ol className={depth === 0 ? "comment-tree" : "comment-replies"}>
       {nodes.map((node) => (
         <li key={node.comment.id}>
-          <ThreadCommentCard comment={node.comment} />
-          {node.replies.length > 0 && <CommentTreeList nodes={node.replies} depth={depth + 1} />}
+          <ThreadCommentCard comment={node.comment} onAddException={onAddException} />
+          {node.replies.length > 0 && <CommentTreeList nodes={node.replies} depth={depth + 1} onAddException={onAddException} />}
         </li>
       ))}
     </ol>
   );
 }
 
-function ThreadCommentCard({ comment }: { comment: ThreadComment }) {
+function ThreadCommentCard({ comment, onAddException }: { comment: ThreadComment; onAddException: OnAddException }) {
   const { busy, actions } = useDecisionActions(comment, false);
   const postedAt = formatPostedAt(comment.posted_at);
   return (
@@ -79,7 +89,7 @@ function ThreadCommentCard({ comment }: { comment: ThreadComment }) {
         {postedAt && <time dateTime={comment.posted_at ?? undefined}>{postedAt}</time>}
         <span className={`status-badge status-badge--${comment.status}`}>{STATUS_LABELS[comment.status]}</span>
       </header>
-      <FlagChips flags={comment.flags} />
+      <FlagChips flags={comment.flags} onAddException={onAddException} />
       <CommentBody body={comment.body} flags={comment.flags} />
       {actions}
     </article>
