@@ -87,14 +87,15 @@ export interface RuleHitRow {
 
 /**
  * Per rule: flagged comments (a comment flagged twice by one rule counts once) and how many of
- * them are approved or removed. Reads the flags_rule index in rule order; one pass over the flags.
+ * them are approved or removed. One pass over the flags_rule index, each status read from the
+ * covering comments_id_status index (the planner would otherwise read every comment row).
  */
 export function countRuleHits(db: Db): RuleHitRow[] {
   return prepare<[], RuleHitRow>(
     db,
     `SELECT f.rule, COUNT(*) AS hits,
        COALESCE(SUM(c.status = 'approved'), 0) AS approved, COALESCE(SUM(c.status = 'removed'), 0) AS removed
-     FROM (SELECT DISTINCT rule, comment_id FROM flags) f JOIN comments c ON c.id = f.comment_id
+     FROM (SELECT DISTINCT rule, comment_id FROM flags) f JOIN comments c INDEXED BY comments_id_status ON c.id = f.comment_id
      GROUP BY f.rule`,
   ).all();
 }
@@ -116,24 +117,25 @@ export function listCommentIdsFlaggedBy(db: Db, rule: string): Set<string> {
   return new Set(prepare<[string], { comment_id: string }>(db, "SELECT DISTINCT comment_id FROM flags WHERE rule = ?").all(rule).map((r) => r.comment_id));
 }
 
-/** A stored flag of one rule with the comment it is on. */
+/** A stored flag of one rule with its comment's status. */
 export interface RuleFlagRow {
   comment_id: string;
-  thread_id: string;
-  author: string;
-  body: string;
   status: "pending" | "approved" | "removed";
   evidence: string;
   start_offset: number | null;
   end_offset: number | null;
 }
 
-/** The flags of one rule (via the flags_rule index), streamed, with their comments. */
+/**
+ * The flags of one rule, streamed in comment order (the flags_rule index), with each comment's
+ * status from the covering comments_id_status index: no comment bodies are read.
+ */
 export function iterateFlagsOfRule(db: Db, rule: string): IterableIterator<RuleFlagRow> {
   return prepare<[string], RuleFlagRow>(
     db,
-    `SELECT f.comment_id, c.thread_id, c.author, c.body, c.status, f.evidence, f.start_offset, f.end_offset
-     FROM flags f JOIN comments c ON c.id = f.comment_id WHERE f.rule = ? ORDER BY f.comment_id, f.id`,
+    `SELECT f.comment_id, c.status, f.evidence, f.start_offset, f.end_offset
+     FROM flags f INDEXED BY flags_rule JOIN comments c INDEXED BY comments_id_status ON c.id = f.comment_id
+     WHERE f.rule = ? ORDER BY f.comment_id`,
   ).iterate(rule);
 }
 
@@ -151,7 +153,7 @@ export function countDecidedEvidence(db: Db): EvidenceCountRow[] {
     db,
     `SELECT f.rule, f.evidence,
        COALESCE(SUM(c.status = 'approved'), 0) AS approved, COALESCE(SUM(c.status = 'removed'), 0) AS removed
-     FROM flags f JOIN comments c ON c.id = f.comment_id
+     FROM flags f JOIN comments c INDEXED BY comments_id_status ON c.id = f.comment_id
      WHERE f.start_offset IS NOT NULL AND c.status IN ('approved', 'removed') AND c.decided_at IS NOT NULL
      GROUP BY f.rule, f.evidence`,
   ).all();

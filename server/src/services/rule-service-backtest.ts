@@ -120,7 +120,9 @@ export function backtestException(db: Db, input: unknown, limit = 50): BacktestR
     if (row.comment_id !== lastComment) counts[row.status]++;
     lastComment = row.comment_id;
     if (cleared.examples.length < limit) {
-      cleared.examples.push(example({ ...row, id: row.comment_id }, { start: row.start_offset, end: row.end_offset, text: row.evidence }));
+      const c = findCommentById(db, row.comment_id);
+      const comment = { id: row.comment_id, thread_id: c?.thread_id ?? "", author: c?.author ?? "", body: c?.body ?? "" };
+      cleared.examples.push(example(comment, { start: row.start_offset, end: row.end_offset, text: row.evidence }));
     }
   }
   return { scanned, newlyFlagged: tally(), cleared, precision: precisionOf(counts), ms: Math.round(performance.now() - started) };
