@@ -1,5 +1,5 @@
 import type { Flag } from "../../schemas/flag";
-import { spanFlag, type CommentContext } from "../context";
+import { hasAny, spanFlag, type CommentContext } from "../context";
 import { DEHUMANISING, GROUP_TERMS, INSULT_PACK } from "../lexicon";
 import { findWords, indexLexicon } from "../lexicon-match";
 import type { Token } from "../text";
@@ -224,8 +224,18 @@ function groupBlame(ctx: View, layout: Layout, original: CommentContext): Flag[]
   return [];
 }
 
+/** Any of these words lets the insult rules run (disguised spellings are in the comment's words as the word they stand for). */
+const GATE = new Set([
+  ...I.nameCalling.flatMap((e) => [e.base, ...(e.forms ?? [])].map((f) => f.split(" ")[0]!)),
+  ...[...NOUNS.keys()],
+  ...ADJECTIVES,
+  ...GROUP_NOUNS,
+  ...RUIN,
+]);
+
 /** Insults with a target, each flag naming the word and who it is aimed at. */
 export function targetedInsultFlags(original: CommentContext): Flag[] {
+  if (!hasAny(original, GATE)) return [];
   // Disguised spellings ("st00pid", "c*nt") are read as the word they stand for.
   const ctx: View = original.tokens.every((t) => t.ascii) ? original : { body: original.body, sentences: original.sentences, plain: original.plain, tokens: original.tokens.map((t) => (t.ascii ? t : { ...t, norm: original.plain.slice(t.start, t.end).trim() || t.norm })) };
   const hits = findInsultWords(ctx);

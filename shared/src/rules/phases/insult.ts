@@ -1,5 +1,5 @@
 import type { Flag } from "../../schemas/flag";
-import { spanFlag, type CommentContext } from "../context";
+import { hasAny, spanFlag, type CommentContext } from "../context";
 import { targetedInsultFlags } from "./insult-target";
 
 /** Contempt for what someone wrote: "dumbest comment of the week", "another braindead take". */
@@ -11,12 +11,13 @@ const ONE_WORD = /^\s*(pathetic|loser|clown|idiot|moron|embarrassing|muppet|frau
 /** "Thick as two short planks", "dumb as a box of rocks": the simile says it of whoever is meant. */
 const SIMILE = /\b(?:thick|dumb|daft|stupid) as (?:two short planks|a (?:plank|brick|box of rocks|post|bag of hammers))\b/gi;
 
+const ONE_WORD_GATE = new Set(["pathetic", "loser", "clown", "idiot", "moron", "embarrassing", "muppet", "fraud"]);
 const GATE = new Set(["dumbest", "stupidest", "thickest", "most", "brain", "braindead", "idiotic", "moronic", "thick", "dumb", "daft", "stupid"]);
 
 /** Insults aimed at a person or a group that is not protected (see insult-target.ts for the roles). */
 export function insultPhase(ctx: CommentContext): Flag[] {
   const flags = targetedInsultFlags(ctx);
-  if ([...GATE].some((w) => ctx.words.has(w))) {
+  if (hasAny(ctx, GATE)) {
     for (const re of [CONTRIBUTION, SUPERLATIVE, SIMILE]) {
       for (const m of ctx.plain.matchAll(re)) {
         const start = m.index ?? 0;
@@ -25,7 +26,7 @@ export function insultPhase(ctx: CommentContext): Flag[] {
       }
     }
   }
-  for (const s of ctx.sentences.length <= 3 ? ctx.sentences : []) {
+  for (const s of hasAny(ctx, ONE_WORD_GATE) && ctx.sentences.length <= 3 ? ctx.sentences : []) {
     if (ONE_WORD.test(s.text)) flags.push(spanFlag(ctx, "insult", "insult.addressed", s.start, s.start + s.text.trimEnd().length, "A one-word verdict on a person.", 0.6));
   }
   return dedupe(flags);

@@ -47,11 +47,18 @@ export function layoutOf(ctx: Pick<CommentContext, "body" | "tokens" | "sentence
   const sentence: number[] = [];
   const clauseBreak: boolean[] = [];
   let si = 0;
-  ctx.tokens.forEach((t, i) => {
-    while (si < ctx.sentences.length - 1 && t.start >= ctx.sentences[si + 1]!.start) si++;
+  const { body, tokens, sentences } = ctx;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    while (si < sentences.length - 1 && t.start >= sentences[si + 1]!.start) si++;
     sentence.push(si);
-    const gap = i > 0 ? ctx.body.slice(ctx.tokens[i - 1]!.end, t.start) : "";
-    clauseBreak.push(/[,;:()—–]|\s-\s/.test(gap));
-  });
+    let gap = false;
+    for (let k = i > 0 ? tokens[i - 1]!.end : t.start; k < t.start && !gap; k++) {
+      const c = body.charCodeAt(k);
+      // , ; : ( ) — – and a hyphen standing between spaces
+      gap = c === 44 || c === 59 || c === 58 || c === 40 || c === 41 || c === 0x2014 || c === 0x2013 || (c === 45 && body.charCodeAt(k - 1) === 32 && body.charCodeAt(k + 1) === 32);
+    }
+    clauseBreak.push(gap);
+  }
   return { sentence, clauseBreak };
 }

@@ -1,5 +1,5 @@
 import type { Flag } from "../../schemas/flag";
-import { spanFlag, type CommentContext } from "../context";
+import { hasAny, spanFlag, type CommentContext } from "../context";
 import { COUNTRY_NAMES, GROUP_SMEARS, GROUP_TERMS, IDENTITY_PACK, IDENTITY_SLURS } from "../lexicon";
 import { findWords, indexLexicon } from "../lexicon-match";
 import { derogationFlags, insideQuotes } from "./slur-derogation";
@@ -18,6 +18,10 @@ const TROPE_WHY = new Map(IDENTITY_PACK.tropes.map((t) => [t.phrase, t.why]));
 const REPORTING = indexPhrases(IDENTITY_PACK.counterSpeechCues.reporting);
 /** Cues that a quoted or named slur is being reported or rejected, not used: "stop using", "being called a", "people who say". */
 const COUNTER_CUES = /\b(?:(?:people|those|anyone|someone|everyone) who (?:say|says|think|claim|call)|the (?:idea|claim|myth|lie|trope|notion|word|term) (?:that|\w+)?|(?:stop|quit|don'?t) (?:saying|using|calling)|(?:have|has) (?:clearly )?never met|being called|called (?:me|him|her|them|us)?\s*(?:a|an)?|shout(?:ing|ed)?|yell(?:ing|ed)?|racist|hurts|report it)\b/i;
+/** Words any of whose presence lets the slur and phrase rules run at all (most comments hold none). */
+const firstWords = (phrases: readonly string[]) => phrases.map((p) => p.split(" ")[0]!);
+const SLUR_GATE = new Set(IDENTITY_SLURS.flatMap((e) => firstWords([e.base, ...(e.forms ?? [])])));
+const PHRASE_GATE = new Set([...GROUP_WORDS, ...COUNTRIES, ...STRONG, ...firstWords(GROUP_SMEARS), ...firstWords(IDENTITY_PACK.tropes.map((t) => t.phrase))]);
 const CALLED_BEFORE = /\b(?:called|calling)\s+(?:me\s+|him\s+|her\s+|them\s+|us\s+)?(?:an?\s+)?["“]?$/i;
 
 /** "I'm a proud dyke", "as a fag myself", "we call ourselves the old dykes": the writer's own group, reclaimed. */
@@ -91,6 +95,12 @@ function phraseFlags(ctx: CommentContext): Flag[] {
 
 /** Hate aimed at people for who they are: identity slurs, dehumanising labels, derogatory generalisations, tropes. */
 export function slurPhase(ctx: CommentContext): Flag[] {
-  const flags = [...identitySlurs(ctx), ...epithetNames(ctx), ...phraseFlags(ctx), ...derogationFlags(ctx)];
+  const flags = [
+    ...(hasAny(ctx, SLUR_GATE) ? identitySlurs(ctx) : []),
+    ...(hasAny(ctx, EPITHET_NAMES) ? epithetNames(ctx) : []),
+    ...(hasAny(ctx, PHRASE_GATE) ? phraseFlags(ctx) : []),
+    ...derogationFlags(ctx),
+  ];
+  if (flags.length < 2) return flags;
   return flags.filter((f, i) => !flags.some((g, j) => j < i && f.start! < g.end! && g.start! < f.end!));
 }
