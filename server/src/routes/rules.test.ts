@@ -75,6 +75,9 @@ describe("rules API: an admin's changes", () => {
     const listed = (await admin.get("/api/rules").expect(200)).body;
     expect(listed.site).toEqual([expect.objectContaining({ id: "zork", hits: 2, approved: 0, removed: 0 })]);
 
+    // A listed row sent back as it is (null note, counts, timestamps) is a valid rule to backtest.
+    const row = (await admin.get("/api/rules").expect(200)).body.site[0];
+    await admin.post("/api/rules/backtest").send({ rule: { ...row, note: null } }).expect(200);
     const patched = await admin.patch("/api/rules/site/zork").send({ enabled: false, note: null }).expect(200);
     expect(patched.body).toMatchObject({ enabled: false, note: null });
     await admin.patch("/api/rules/site/zork").send({}).expect(400);
