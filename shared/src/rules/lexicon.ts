@@ -71,6 +71,8 @@ export const IdentityPackSchema = z.object({
   collectiveAdjectives: WordsSchema,
   /** Nouns that make a group adjective a people ("Muslim men", "Black people"). */
   peopleNouns: WordsSchema,
+  /** Nouns after a group adjective that make it a state, an institution or a thing, not people ("the Chinese government"). */
+  institutionNouns: WordsSchema,
   /** Words before a group word that make it some particular people, not the whole group ("my Polish neighbour"). */
   specificDeterminers: WordsSchema,
   /** Countries: "Iran scum" brands a people; criticism of the state itself is not an attack on people. */

@@ -1,6 +1,6 @@
 import type { Flag } from "../../schemas/flag";
 import { hasAny, spanFlag, type CommentContext } from "../context";
-import { DEHUMANISING, GROUP_TERMS, INSULT_PACK } from "../lexicon";
+import { DEHUMANISING, GROUP_TERMS, IDENTITY_SLURS, INSULT_PACK } from "../lexicon";
 import { findWords, indexLexicon } from "../lexicon-match";
 import type { Token } from "../text";
 import { indexPhrases, layoutOf, phraseAt, type Layout } from "./slur-phrases";
@@ -22,6 +22,8 @@ const plurals = (noun: string) => [noun, `${noun}s`, `${noun}es`, ...(noun.endsW
 const NAME_CALLING = indexLexicon(I.nameCalling);
 const NOUNS = indexPhrases(I.insultNouns.flatMap((n) => (n.includes(" ") ? [n] : plurals(n))));
 const ADJECTIVES = new Set(I.insultAdjectives);
+/** Nouns an insulting adjective may stand before and still be aimed at the person: "you stupid faggot", "you useless prat". */
+const ABUSIVE_NOUNS = new Set([...I.nameCalling, ...IDENTITY_SLURS].flatMap((e) => [e.base, ...(e.forms ?? [])]));
 const SHARP = new Set(I.sharpAdjectives);
 /** Said of a whole group that is not protected, these nouns abuse it too: "landlords are leeches". */
 const GROUP_NOUNS = new Set(DEHUMANISING.filter((w) => !w.includes(" ")));
@@ -38,8 +40,12 @@ const THIRD_PERSON = new Set(["he", "she", "they", "him", "her", "them"]);
 const NEGATIONS = new Set(["not", "no", "never", "nobody", "noone", "don't", "dont", "isn't", "aren't", "wasn't", "weren't", "ain't", "hardly", "neither"]);
 /** Words that may stand between a negation, a speaker or a link and the insult without breaking the tie. */
 const BRIDGE = new Set([...MODIFIERS, ...LINKS, ...YOU, "here", "thinks", "think", "thought", "said", "says", "believes", "felt", "feel", "feeling", "look", "looked", "looks", "like", "sound", "sounds", "act", "acting", "at", "all", "one", "of", "just", "even", "quite", "bit"]);
+/** What may stand between the writer and an insult they aim at themselves: "I felt like a right plonker", "we were such fools". */
+const SELF_BRIDGE = new Set([...MODIFIERS, ...LINKS, "felt", "feel", "feeling", "look", "looked", "like", "sound", "such", "just", "quite", "bit", "being"]);
 const ANYONE = new Set(["anyone", "anybody", "whoever", "everyone", "everybody", "only", "somebody", "someone"]);
 /** Words that start the subject after "what a numpty …": "what a numpty our keeper is". */
+/** Words after an adjective that show it is said of the subject ("too stupid to …", "thick as …"), not of a following noun ("useless app"). */
+const PREDICATIVE_NEXT = new Set(["to", "and", "or", "as", "of", "for", "if", "because", "but", "in", "at", "mate", "lol", "tbh", "honestly", "really", "sometimes", "then", "now", "today", "you", "u", "man", "woman", "person", "boy", "girl", "people", "little"]);
 /** Words that end the clause an insult's subject can be found in. */
 const CLAUSE_STOPS = new Set(["who", "which", "that", "because", "if", "when", "but", "while", "whereas", "although"]);
 /** Plural nouns for people by what they do ("Londoners", "cyclists", "politicians"): adjectives said of them insult a group. */
@@ -80,11 +86,11 @@ function findInsultWords(ctx: View): Hit[] {
 }
 
 /** Walks back from token `at` over bridge words within the clause; returns the first other word's index, or -1. */
-function walkBack(tokens: readonly Token[], layout: Layout, at: number, extra?: ReadonlySet<string>): number {
+function walkBack(tokens: readonly Token[], layout: Layout, at: number, extra?: ReadonlySet<string>, bridge: ReadonlySet<string> = BRIDGE): number {
   for (let j = at - 1; j >= 0 && layout.sentence[j] === layout.sentence[at]; j--) {
     if (layout.clauseBreak[j + 1] && j + 1 <= at - 1 && !MODIFIERS.has(tokens[j]!.norm)) return -1;
     const w = tokens[j]!.norm;
-    if (!BRIDGE.has(w) && !extra?.has(w)) return j;
+    if (!bridge.has(w) && !extra?.has(w)) return j;
   }
   return -1;
 }
@@ -101,7 +107,10 @@ function excused(ctx: View, layout: Layout, h: Hit): string | null {
   const before = walkBack(tokens, layout, h.start);
   const w = before >= 0 ? tokens[before]!.norm : "";
   if (NEGATIONS.has(w) || w.endsWith("n't")) return "negated";
-  if (SELF.has(w) || LINKED_SUBJECTS.get(w) === "i" || LINKED_SUBJECTS.get(w) === "we") return "self";
+  // The speaker is the subject only when no "you" or third person stands between: "I think you're an idiot" is aimed at the reader.
+  const speaker = walkBack(tokens, layout, h.start, undefined, SELF_BRIDGE);
+  const s = speaker >= 0 ? tokens[speaker]!.norm : "";
+  if (SELF.has(s) || LINKED_SUBJECTS.get(s) === "i" || LINKED_SUBJECTS.get(s) === "we") return "self";
   // "Nobody here thinks you're an idiot": the negation governs the clause that holds the insult.
   for (let j = h.start - 1; j >= Math.max(0, h.start - 6) && layout.sentence[j] === layout.sentence[h.start]; j--) {
     const v = tokens[j]!.norm;
@@ -117,10 +126,11 @@ function targetOf(ctx: View, layout: Layout, h: Hit, words: readonly string[]): 
   const inSentence = (j: number) => j >= 0 && j < tokens.length && layout.sentence[j] === sentence;
   const after = tokens[h.end]?.norm ?? "";
   // The reader: "you clown", "you're a total wally", "are you dense", "you sound like an imbecile".
-  for (let j = h.start - 1; j >= Math.max(0, h.start - 7) && inSentence(j); j--) {
+  const attributive = h.kind === "adj" && inSentence(h.end) && !layout.clauseBreak[h.end] && !PREDICATIVE_NEXT.has(after) && !PERSONS.has(after) && !NOUNS.has(after) && !ABUSIVE_NOUNS.has(after);
+  for (let j = h.start - 1; j >= Math.max(0, h.start - 7) && inSentence(j) && !attributive; j--) {
     const w = tokens[j]!.norm;
     if (YOU.has(w)) return "the person addressed";
-    if (!BRIDGE.has(w)) break;
+    if (!BRIDGE.has(w) && w !== "this" && w !== "that") break;
   }
   if (after === "like" && YOU.has(tokens[h.end + 1]?.norm ?? "")) return "the person addressed"; // "clowns like you"
   const before = walkBack(tokens, layout, h.start);

@@ -20,6 +20,7 @@ const GROUP_WORDS = new Set(GROUP_CLASS.keys());
 const PEOPLE = new Set(P.peopleNouns);
 const SPECIFIC = new Set(P.specificDeterminers);
 const COLLECTIVE = new Set(P.collectiveAdjectives);
+const INSTITUTIONS = new Set(P.institutionNouns);
 const BEFORE_CUES = new Set(P.generalisingCues.before);
 const AFTER_CUES = indexPhrases(P.generalisingCues.after);
 const HOSTILE = indexPhrases(P.hostileBefore);
@@ -40,6 +41,7 @@ const PREDICATES = indexPhrases([
   ...P.dehumanising.linked,
 ]);
 const KIND = new Map<string, PredicateKind>();
+const VERB_FORMS = new Set([...P.negativePredicates.verbs.flatMap(inflect), ...P.negativePredicates.irregularVerbs]);
 // Later lists win: a word that is both a verb form and a noun ("cheats", "lies") is read as the stronger role.
 for (const w of [...P.negativePredicates.verbs.flatMap(inflect), ...P.negativePredicates.irregularVerbs]) KIND.set(w, "verb");
 for (const w of P.negativePredicates.phrases) KIND.set(w, "phrase");
@@ -92,6 +94,9 @@ function findMentions(tokens: readonly Token[], layout: Layout): Mention[] {
         break;
       }
     }
+    // "The Chinese government", "Israeli army", "the Catholic Church": a state or an institution, not people.
+    const next = same(i + 1) ? tokens[i + 1]!.norm.replace(/'s$/, "") : "";
+    if (INSTITUTIONS.has(next)) continue;
     const head = tokens[end - 1]!.norm;
     const plural = end > i + 1 ? head !== "man" && head !== "family" && head !== "person" && head !== "lady" && head !== "bloke" : isPluralGroup(word) || word === "women" || word === "jewry" || (COLLECTIVE.has(word) && prev === "the");
     const before2 = same(i - 2) ? tokens[i - 2]!.norm : "";
@@ -149,7 +154,8 @@ function predicateAfter(ctx: CommentContext, layout: Layout, from: number, sente
         kind === "phrase" ||
         (kind === "verb" && !(link && PARTICIPLE.test(word))) ||
         (kind === "strong" && !agent) ||
-        ((kind === "attribute" || kind === "crime" || kind === "linked") && !agent && (link || PEOPLE.has(tokens[j + 1]?.norm ?? "")));
+        ((kind === "attribute" || kind === "crime" || kind === "linked") && !agent && (link || PEOPLE.has(tokens[j + 1]?.norm ?? ""))) ||
+        (!link && VERB_FORMS.has(text)); // "they trash every flat": the noun's verb reading
       if (ok && insideQuotes(ctx.body, tokens[j]!.start)) return null; // 'trans people are "predators"': the word is named, not said
       if (ok) return { start: j, end: j + length, text: ctx.body.slice(tokens[j]!.start, tokens[j + length - 1]!.end), kind };
     }
@@ -174,7 +180,7 @@ function predicateBefore(ctx: CommentContext, m: Mention, sentenceStart: number)
   for (let j = Math.max(sentenceStart, m.start - 6); j < m.start; j++) {
     const length = phraseAt(tokens, j, HOSTILE, m.start);
     if (!length) continue;
-    const between = tokens.slice(j + length, m.start).every((t) => ["the", "all", "these", "those", "a", "an", "them", "is", "are", "that"].includes(t.norm));
+    const between = tokens.slice(j + length, m.start).every((t) => ["the", "all", "these", "those", "a", "an", "them", "is", "are", "that", "every", "each", "any", "of"].includes(t.norm));
     if (between && !negatedBefore(tokens, sentenceStart, j)) return { start: j, end: j + length, text: ctx.body.slice(tokens[j]!.start, tokens[j + length - 1]!.end), kind: "phrase" };
   }
   return null;

@@ -1,0 +1,51 @@
+import { describe, expect, it } from "vitest";
+import { buildCommentContext } from "../context";
+import { insultPhase } from "./insult";
+
+const insults = (text: string) => insultPhase(buildCommentContext(text, "writer", null));
+
+// Cases written for these tests, apart from the corpus: an insulting word counts when it is aimed at someone.
+const FLAGGED: [string, string][] = [
+  ["You're a right pillock.", "the reader"],
+  ["Oi, numpty, read the article.", "addressed"],
+  ["Shut up, you absolute melt.", "British slang, addressed"],
+  ["The chairman is a total joke.", "someone described"],
+  ["She's a gormless cow.", "a third person"],
+  ["You pathetic little worm.", "the reader"],
+  ["What a tosser.", "exclamation"],
+  ["Are you really that dense?", "insulting question"],
+  ["Only an idiot would believe that.", "name-calling"],
+  ["Our striker is a useless lump.", "a player"],
+  ["Politicians are spineless cowards.", "a group that is not protected"],
+  ["I think you're an idiot.", "the reader, with a hedge"],
+  ["I think that idiot should resign.", "a third person, with a hedge"],
+  ["Move, slowcoach!", "addressed"],
+];
+
+const CLEAN: [string, string][] = [
+  ["You're not an idiot, you just made a mistake.", "negated"],
+  ["I'm a complete muppet with technology.", "self-deprecation"],
+  ["My sister called me a clown for wearing that hat.", "reported"],
+  ["The clowns at the circus were fantastic.", "literal"],
+  ["This phone is useless and slow.", "a thing"],
+  ["You like this useless app?", "the adjective is about the app"],
+  ["I don't think you're stupid at all.", "negated"],
+  ["The snake at the zoo was massive.", "literal"],
+  ["That was a moronic decision by the board.", "a decision"],
+  ["You're a genius, thanks for the fix.", "praise"],
+  ["We were such fools to believe the timetable.", "self-deprecation"],
+];
+
+describe("insult phase", () => {
+  it.each(FLAGGED)("flags %j (%s)", (text) => {
+    expect(insults(text).map((f) => f.category)).toContain("insult");
+  });
+  it.each(CLEAN)("leaves %j clean (%s)", (text) => {
+    expect(insults(text)).toEqual([]);
+  });
+  it("names who the insult is aimed at", () => {
+    const [flag] = insults("The mayor is a total bozo.");
+    expect(flag).toMatchObject({ category: "insult", evidence: "bozo" });
+    expect(flag!.explanation).toMatch(/name-calling/);
+  });
+});

@@ -1,0 +1,66 @@
+import { describe, expect, it } from "vitest";
+import { buildCommentContext } from "../context";
+import { slurPhase } from "./slur";
+
+const slurs = (text: string) => slurPhase(buildCommentContext(text, "writer", null));
+
+// Cases written for these tests, apart from the corpus: the roles (group + frame + negative predicate) must carry over to new wording.
+const FLAGGED: [string, string][] = [
+  ["Romanians are all beggars and thieves.", "crime nouns said of a nationality"],
+  ["Muslims are a cancer on Europe.", "disease metaphor"],
+  ["Typical Jews, greedy as ever.", "typical X + attribute"],
+  ["Foreigners just come here to sponge off the NHS.", "verb pinned on a group"],
+  ["The Irish are drunks, every last one.", "collective adjective + crime noun"],
+  ["I can't stand Polish people, they're so rude and dirty.", "hostility as emotion"],
+  ["Women are too stupid to vote.", "misogynist attribute"],
+  ["Gay people are disgusting.", "homophobic attribute"],
+  ["Immigrants are rapists and criminals.", "crime nouns"],
+  ["These Pakistanis are vermin.", "dehumanising noun"],
+  ["We should deport every Muslim.", "hostile intent at a whole group"],
+  ["Blacks ruin every area they live in.", "ruin pinned on a group"],
+  ["My neighbours are Nigerian. They scam everyone they meet.", "follow-up sentence referring back"],
+  ["Filthy Arabs everywhere on the high street.", "attribute before the group"],
+  ["Catholics can't be trusted.", "can't be trusted"],
+  ["Disabled people are a burden on the rest of us.", "ableist burden"],
+  ["Why are Albanians such liars?", "derogatory question"],
+  ["Never trust a Gypsy.", "never trust a X"],
+  ["The council keeps housing refugees even though they trash every flat.", "subordinate clause"],
+  ["Bloody muzzies everywhere.", "identity slur"],
+  ["Iran scum, all of them.", "country + dehumanising noun"],
+];
+
+const CLEAN: [string, string][] = [
+  ["Romanians in my street organised a party for the whole road.", "positive"],
+  ["The Irish team played brilliantly tonight.", "sport"],
+  ["Not all Muslims are terrorists, obviously.", "negated"],
+  ["It's racist to say Nigerians scam people.", "counter-speech"],
+  ["The claim that immigrants are criminals is nonsense.", "counter-speech"],
+  ["Women are underpaid compared to men in this company.", "neutral"],
+  ["Gay people are welcome at our church.", "positive"],
+  ["Why do Jewish people celebrate Passover?", "curious question"],
+  ["I'm gay and proud of it.", "self-identification"],
+  ["The Chinese government is a threat to Taiwan.", "a state, not a people"],
+  ["The Israeli government's policies are cruel.", "a state's policy"],
+  ["Muslims were targeted by thugs last night.", "victims, not perpetrators"],
+  ["Refugees are not criminals.", "negated"],
+  ["Calling Jews rats is antisemitic.", "counter-speech"],
+  ["No immigrant should be treated like dirt.", "negated"],
+  ["We're here, we're queer, get used to it.", "reclaimed"],
+  ["The Catholic Church has a lot to answer for.", "an institution"],
+  ["Fucking great result for the Welsh lads today.", "profane, not hateful"],
+  ["My grandad called Poles thieves and he was wrong.", "reported and rejected"],
+];
+
+describe("slur phase", () => {
+  it.each(FLAGGED)("flags %j (%s)", (text) => {
+    expect(slurs(text).map((f) => f.category)).toContain("slur");
+  });
+  it.each(CLEAN)("leaves %j clean (%s)", (text) => {
+    expect(slurs(text)).toEqual([]);
+  });
+  it("points its evidence at the words it judged", () => {
+    const text = "Honestly, Somalis are vermin.";
+    for (const f of slurs(text)) expect(text.slice(f.start!, f.end!)).toBe(f.evidence);
+    expect(slurs(text)[0]).toMatchObject({ rule: "slur.dehumanising", evidence: "Somalis are vermin" });
+  });
+});
