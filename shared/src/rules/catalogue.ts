@@ -21,7 +21,7 @@ export const BUILTIN_RULES: readonly BuiltinRule[] = [
   { id: "threat.endorsement", category: "threat", description: "Praises or approves of violence against someone." },
   { id: "threat.endorsed-violence", category: "threat", description: "Quotes a call for violence against people and endorses it." },
   { id: "threat.intimidation", category: "threat", description: "Menaces without naming the harm (\"we know where your kids go to school\")." },
-  { id: "threat.self-harm-urging", category: "threat", description: "Urges someone to harm or kill themselves (\"drown yourself\")." },
+  { id: "threat.self_harm", category: "threat", description: "Urges someone to harm or kill themselves (\"drown yourself\")." },
   { id: "slur.identity", category: "slur", description: "An identity slur (racist, homophobic, transphobic, misogynist, ableist, anti-religious), disguises seen through." },
   { id: "slur.dehumanising", category: "slur", description: "Calls a group of people vermin, filth, a disease and the like." },
   { id: "slur.derogation", category: "slur", description: "Derogates a protected group as a whole (\"X ruin every neighbourhood\", \"typical X\")." },
