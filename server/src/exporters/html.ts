@@ -16,6 +16,14 @@ function renderFlags(c: ExportThread["comments"][number]): string {
     .join("");
 }
 
+/**
+ * Only web addresses become links: escaping keeps markup out but not a `javascript:` or `data:`
+ * URL that an imported file put in its url column, so anything else is shown as text.
+ */
+function renderUrl(url: string): string {
+  return /^https?:\/\//i.test(url) ? `<a href="${escapeHtml(url)}" rel="noopener noreferrer">${escapeHtml(url)}</a>` : escapeHtml(url);
+}
+
 function renderThread(t: ExportThread): string {
   const count = (s: string) => t.comments.filter((c) => c.status === s).length;
   const flagged = t.comments.filter((c) => c.flags.length > 0).length;
@@ -28,7 +36,7 @@ function renderThread(t: ExportThread): string {
     .join("\n");
   return `<section>
 <h2>${escapeHtml(t.title)}</h2>
-${t.url ? `<p><a href="${escapeHtml(t.url)}">${escapeHtml(t.url)}</a></p>` : ""}
+${t.url ? `<p>${renderUrl(t.url)}</p>` : ""}
 <p>${t.comments.length} comments, ${flagged} flagged; ${count("pending")} pending, ${count("approved")} approved, ${count("removed")} removed.</p>
 <table><thead><tr><th>#</th><th>Author</th><th>Posted</th><th>Status</th><th>Flags</th><th>Comment</th></tr></thead>
 <tbody>

@@ -1,11 +1,15 @@
 import type { Flag } from "@sift/shared";
 import request from "supertest";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { basename, dirname, join } from "node:path";
 import { createApp } from "../app";
 import { createTestDb } from "../db/test-db";
 import { buildExportDocument, renderExport } from "../services/export-service";
 import { commentIdFor } from "../services/ids";
-import { storePreparedFile } from "../services/import-service";
+import { importFile, storePreparedFile } from "../services/import-service";
+import type { ImportJob } from "../services/import-worker";
 import { makeComment, makeThread } from "../services/test-fixtures";
 import { CSRF_HEADER } from "./csrf";
 import { signedInAgent } from "./test-session";
@@ -195,5 +199,101 @@ describe("hostile stored text", () => {
     expect(csv).toContain("'=HYPERLINK(");
     expect(csv).toContain("'@SUM(1+1)");
     expect(csv).not.toMatch(/(^|,)"?=HYPERLINK/m);
+  });
+});
+
+describe("hostile text through import, API and HTML report", () => {
+  const RLO = "\u202E";
+  const TITLE = `Cycle lane ${RLO}fdp.exe <a href="javascript:alert(1)">read</a></textarea>`;
+  const AUTHORS = ["javascript:alert(document.cookie)", '<a href="javascript:alert(2)">ann</a>', `${RLO}gnp.exe`, "</textarea><script>alert(3)</script>"];
+  const LONG_LINE = `${RLO}${"0123456789".repeat(10_000)}</textarea>`; // a 100 KB body on one line
+  const BODIES = ["[click](javascript:alert(4))", `<img src=x onerror=alert(5)> ${RLO}evil`, LONG_LINE, "plain text"];
+  const cell = (v: string) => `"${v.replace(/"/g, '""')}"`;
+  const csv = [
+    "thread_id,thread_title,url,id,parent_id,author,body",
+    ...AUTHORS.map((author, i) => [ "t1", TITLE, "javascript:alert(document.domain)", String(i + 1), "", author, BODIES[i]! ].map(cell).join(",")),
+  ].join("\n");
+
+  it("stores RTL overrides, javascript: links, </textarea> and a 100 KB line exactly, and the report shows them as inert text", async () => {
+    const moderator = await signedInAgent(app, t.db, "moderator");
+    const res = await moderator.post("/api/imports").query({ name: "hostile.csv" }).set("Content-Type", "application/octet-stream").send(Buffer.from(csv)).expect(201);
+    const [thread] = res.body.threads as { id: string; title: string }[];
+    expect(thread!.title).toBe(TITLE);
+
+    const listed = await moderator.get("/api/comments").query({ view: "all", thread: thread!.id, limit: 10 }).expect(200);
+    const comments = listed.body.comments as { author: string; body: string; thread_title: string }[];
+    expect(comments.map((c) => c.author).sort()).toEqual([...AUTHORS].sort());
+    expect(comments.map((c) => c.body).sort()).toEqual([...BODIES].sort());
+    expect(comments.every((c) => c.thread_title === TITLE)).toBe(true);
+    expect((await moderator.get(`/api/threads/${thread!.id}`).expect(200)).body.thread.url).toBe("javascript:alert(document.domain)");
+
+    const html = renderExport(buildExportDocument(t.db, { threadId: thread!.id }), "html");
+    // Checked as booleans: a failure should not print a 100 KB report.
+    const found = (pattern: RegExp | string) => (typeof pattern === "string" ? html.includes(pattern) : pattern.test(html));
+    expect({
+      javascriptLink: found(/href\s*=\s*["']?\s*javascript:/i), // from the url column or any text
+      liveMarkup: found(/<(script|img|a href="javascript)/i),
+      rawTextareaEnd: found(/<\/textarea/i),
+      escapedAuthor: found("&#60;/textarea&#62;&#60;script&#62;alert(3)&#60;/script&#62;"),
+      urlAsText: found("<p>javascript:alert(document.domain)</p>"),
+      // Each override stays inside its own cell or heading, so it cannot reorder the text around it.
+      rloAuthorCell: found(`<td>${RLO}gnp.exe</td>`),
+      longLineCell: found(`<td class="body">${RLO}${"0123456789".repeat(10_000)}&#60;/textarea&#62;</td>`),
+      title: found(`<h2>Cycle lane ${RLO}fdp.exe &#60;a href=&#34;javascript:alert(1)&#34;&#62;read&#60;/a&#62;&#60;/textarea&#62;</h2>`),
+    }).toEqual({
+      javascriptLink: false,
+      liveMarkup: false,
+      rawTextareaEnd: false,
+      escapedAuthor: true,
+      urlAsText: true,
+      rloAuthorCell: true,
+      longLineCell: true,
+      title: true,
+    });
+  });
+});
+
+describe("hostile upload names", () => {
+  const CSV = "id,parent_id,author,body\n1,,Ann,The lane is fine.\n";
+  let uploadDir: string;
+  let jobs: ImportJob[];
+
+  beforeEach(() => {
+    uploadDir = mkdtempSync(join(tmpdir(), "sift-hostile-upload-"));
+    jobs = [];
+    // In-process import that records what the route asked for: where the bytes were, under which name.
+    const runImport = async (job: ImportJob) => {
+      jobs.push(job);
+      return importFile(t.db, job.path, { format: job.format, displayName: job.name, actor: job.actor });
+    };
+    app = createApp({ db: t.db, clientDir: null, uploads: { maxBytes: UPLOAD_LIMIT, tmpDir: uploadDir, runImport } });
+  });
+  afterEach(() => rmSync(uploadDir, { recursive: true, force: true }));
+
+  it("refuses a 10 KB name with a 400 naming the parameter, importing nothing", async () => {
+    const moderator = await signedInAgent(app, t.db, "moderator");
+    const before = snapshot();
+    for (const name of ["x".repeat(10 * 1024), `${"../".repeat(3000)}etc/passwd`, "   "]) {
+      const res = await moderator.post("/api/imports").query({ name }).set("Content-Type", "application/octet-stream").send(Buffer.from(CSV));
+      expect(res.status).toBe(400);
+      expect(res.body.error.issues).toEqual([expect.objectContaining({ path: ["name"] })]);
+    }
+    expect(jobs).toEqual([]);
+    expect(snapshot()).toEqual(before);
+  });
+
+  it("uses path-like names as labels only: the bytes always land in a private temp file, removed afterwards", async () => {
+    const moderator = await signedInAgent(app, t.db, "moderator");
+    const names = ["../../etc/passwd", "/etc/shadow", "..\\..\\windows\\win.ini", "a/../../b.csv", "nul\u0000.csv", "\u202Evsc.exe", "x".repeat(255)];
+    for (const name of names) {
+      const res = await moderator.post("/api/imports").query({ name }).set("Content-Type", "application/octet-stream").send(Buffer.from(CSV));
+      expect([name, res.status]).toEqual([name, 201]);
+    }
+    expect(jobs.map((j) => j.name)).toEqual(names);
+    for (const job of jobs) {
+      expect(basename(job.path)).toBe("upload");
+      expect(dirname(dirname(job.path))).toBe(uploadDir);
+    }
+    expect(readdirSync(uploadDir)).toEqual([]);
   });
 });
