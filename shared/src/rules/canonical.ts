@@ -48,9 +48,11 @@ export function plainText(body: string, tokens: Token[], canonical: (string | nu
   lower = lower.replace(/[’‘]/g, "'");
   let out = "";
   let at = 0;
-  for (const [i, t] of tokens.entries()) {
+  for (let i = 0; i < tokens.length; i++) {
     const word = canonical[i];
-    if (!word || word.length > t.end - t.start || t.start < at) continue;
+    if (!word) continue;
+    const t = tokens[i]!;
+    if (word.length > t.end - t.start || t.start < at) continue;
     out += lower.slice(at, t.start) + word + " ".repeat(t.end - t.start - word.length);
     at = t.end;
   }

@@ -2,6 +2,7 @@ import type { Flag } from "../schemas/flag";
 import type { Category } from "../schemas/thread";
 import { canonicalWord, plainText } from "./canonical";
 import { detectLanguage, type Language } from "./language";
+import { sharesWord, summarizeTokens } from "./prefilter";
 import { sentences, tokenizeLowered, type Sentence, type Token } from "./text";
 
 /** Everything a phase may look at for one comment. Built once, shared by all phases. */
@@ -33,6 +34,9 @@ export function buildCommentContext(
   return new LazyContext(body, author, replyTo, knownNames);
 }
 
+/** A letter three times: looked up squeezed all the way ("fuuuuck"), see findWords. */
+const STRETCHED = /(.)\1\1/;
+
 /**
  * Tokens and words are built at once (every phase starts from them); the plain text, its sentences
  * and the language only when a phase first asks (most comments never reach a phrase pattern).
@@ -55,13 +59,21 @@ class LazyContext implements CommentContext {
     this.lower = body.toLowerCase();
     const tokens = (this.tokens = tokenizeLowered(body, this.lower));
     const canonical = (this.canonical = new Array<string | null>(tokens.length));
+    let irregular = false;
+    const squeezed: string[] = [];
     for (let i = 0; i < tokens.length; i++) {
       const t = tokens[i]!;
       const c = canonicalWord(t);
       canonical[i] = c;
       this.words.add(t.norm);
       if (c) this.words.add(c);
+      if (t.squeezed) {
+        if (STRETCHED.test(t.norm)) irregular = true;
+        else for (const v of t.squeezed) squeezed.push(v);
+      }
+      if (!t.ascii && t.norm.includes("*")) irregular = true;
     }
+    summarizeTokens(tokens, { words: this.words, squeezed, irregular });
   }
 
   get plain(): string {
@@ -78,61 +90,9 @@ class LazyContext implements CommentContext {
   }
 }
 
-/**
- * Word sets that phases gate on (module constants), each numbered the second time it is seen, and
- * for every word the numbers of the sets holding it: one pass over a comment's words then answers
- * every later `hasAny` with one lookup, instead of one pass per call.
- */
-const GATES = new WeakMap<ReadonlySet<string>, { id: number; size: number }>();
-const SEEN_ONCE = new WeakSet<ReadonlySet<string>>();
-const GATES_OF_WORD = new Map<string, number[]>();
-const MAX_GATES = 1024;
-let gateCount = 0;
-/** The gates hit by the words of the comment seen last (phases run one comment at a time). */
-let hitsFor: ReadonlySet<string> | null = null;
-let hitsSize = -1;
-let hitsCount = 0;
-let hits = new Uint8Array(64);
-
 /** True when any of the words occurs in the comment (a cheap gate before regular expressions). */
 export function hasAny(ctx: CommentContext, words: ReadonlySet<string>): boolean {
-  let gate = GATES.get(words);
-  if (gate === undefined && gateCount < MAX_GATES && SEEN_ONCE.has(words)) gate = registerGate(words);
-  if (gate === undefined || gate.size !== words.size) {
-    SEEN_ONCE.add(words);
-    return intersects(ctx.words, words);
-  }
-  if (hitsFor !== ctx.words || hitsSize !== ctx.words.size || hitsCount !== gateCount) markGates(ctx.words);
-  return hits[gate.id] === 1;
-}
-
-function registerGate(words: ReadonlySet<string>): { id: number; size: number } {
-  const gate = { id: gateCount++, size: words.size };
-  for (const w of words) {
-    const ids = GATES_OF_WORD.get(w);
-    if (ids) ids.push(gate.id);
-    else GATES_OF_WORD.set(w, [gate.id]);
-  }
-  GATES.set(words, gate);
-  return gate;
-}
-
-function markGates(words: ReadonlySet<string>): void {
-  if (hits.length < gateCount) hits = new Uint8Array(gateCount * 2);
-  else hits.fill(0);
-  for (const w of words) {
-    const ids = GATES_OF_WORD.get(w);
-    if (ids) for (const id of ids) hits[id] = 1;
-  }
-  hitsFor = words;
-  hitsSize = words.size;
-  hitsCount = gateCount;
-}
-
-function intersects(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
-  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
-  for (const w of small) if (large.has(w)) return true;
-  return false;
+  return sharesWord(ctx.words, words);
 }
 
 /** Makes a flag whose evidence is the text between two offsets of the body. */

@@ -1,4 +1,5 @@
 import type { LexiconEntry } from "./lexicon";
+import { sharesWord, tokenSummary } from "./prefilter";
 import type { Token } from "./text";
 
 /** A lexicon word found in a comment. */
@@ -17,6 +18,8 @@ export interface LexiconIndex {
   squeezed: Map<string, LexiconEntry>;
   /** First words of the multi-word forms, so that pairs are only built where one could match. */
   pairStarts: Set<string>;
+  /** Every word a token (or one of its squeezed spellings) must be for a match, unless stretched or censored: forms and pair starts. Most comments hold none. */
+  gate: Set<string>;
 }
 
 export function indexLexicon(entries: LexiconEntry[]): LexiconIndex {
@@ -31,7 +34,7 @@ export function indexLexicon(entries: LexiconEntry[]): LexiconIndex {
       if (key.includes(" ")) pairStarts.add(key.split(" ")[0]!);
     }
   }
-  return { forms, squeezed, pairStarts };
+  return { forms, squeezed, pairStarts, gate: new Set([...forms.keys(), ...pairStarts]) };
 }
 
 const isCapitalised = (t: Token | undefined) => !!t && /^\p{Lu}\p{Ll}/u.test(t.text);
@@ -52,6 +55,9 @@ function matchCensored(norm: string, index: LexiconIndex): LexiconEntry | undefi
 /** Finds every whole-token (or two-token) occurrence of the lexicon's words. */
 export function findWords(tokens: Token[], index: LexiconIndex): WordHit[] {
   const hits: WordHit[] = [];
+  // Tokens of a comment context: skip them all when none is stretched or censored and no word or squeezed spelling is in the lexicon.
+  const summary = tokenSummary(tokens);
+  if (summary && !summary.irregular && !sharesWord(summary.words, index.gate) && !summary.squeezed.some((w) => index.gate.has(w))) return hits;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     const next = tokens[i + 1];

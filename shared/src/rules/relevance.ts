@@ -32,45 +32,91 @@ export function topicWordsOf(words: Iterable<string>): string[] {
   const out: string[] = [];
   for (const word of words) {
     if (word.length < 3) continue;
-    const lower = word.toLowerCase();
-    if (COMMON.has(lower) || !LETTERS.test(lower)) continue;
-    const w = stem(lower);
-    if (w.length >= 3 && !COMMON.has(w)) out.push(w);
+    let w = TOPIC_WORD.get(word);
+    if (w === undefined) {
+      if (TOPIC_WORD.size > 50_000) TOPIC_WORD.clear();
+      TOPIC_WORD.set(word, (w = topicWordOf(word)));
+    }
+    if (w !== null) out.push(w);
   }
   return out;
 }
 
+/** Everyday words repeat across comments: each spelling is stemmed and checked once. */
+const TOPIC_WORD = new Map<string, string | null>();
+
+/** The stem of a word of three letters or more, or null when it is a common word or not a word. */
+function topicWordOf(word: string): string | null {
+  const lower = word.toLowerCase();
+  if (COMMON.has(lower) || !LETTERS.test(lower)) return null;
+  const w = stem(lower);
+  return w.length >= 3 && !COMMON.has(w) ? w : null;
+}
+
 const LETTERS = /^\p{L}+(?:'\p{L}+)?$/u;
 
-/** The vocabulary of an article (and of any context added later), ready for prefix-aware lookups. */
+/**
+ * The vocabulary of an article (and of any context added later), ready for prefix-aware lookups.
+ * Text added is only read at the first lookup (a parent comment's vocabulary is often never asked),
+ * and answers are remembered (an article's vocabulary is asked about by every comment of its thread).
+ */
 export class Vocabulary {
   private readonly words = new Set<string>();
-  private readonly prefixes = new Set<string>();
+  /** Prefixes of the words (see `has`), built at the first lookup after words were added. */
+  private prefixes: Set<string> | null = null;
+  private pending: string[] = [];
+  private readonly answers = new Map<string, boolean>();
 
   add(text: string): this {
-    return this.addWords(topicWords(text));
+    this.pending.push(text);
+    this.answers.clear();
+    return this;
   }
 
   /** Adds topic words already extracted (see topicWordsOf). */
   addWords(words: string[]): this {
-    for (const w of words) {
-      this.words.add(w);
-      for (let l = Math.max(4, Math.ceil(w.length * 0.55)); l < w.length; l++) this.prefixes.add(w.slice(0, l));
-    }
+    for (const w of words) this.words.add(w);
+    this.prefixes = null;
+    this.answers.clear();
     return this;
   }
 
   get size(): number {
+    this.readPending();
     return this.words.size;
   }
 
   /** True when the word, or a word sharing most of its stem, is in the vocabulary. */
   has(word: string): boolean {
-    if (this.words.has(word) || this.prefixes.has(word)) return true;
+    let answer = this.answers.get(word);
+    if (answer === undefined) {
+      if (this.answers.size > 20_000) this.answers.clear();
+      this.answers.set(word, (answer = this.lookUp(word)));
+    }
+    return answer;
+  }
+
+  private lookUp(word: string): boolean {
+    this.readPending();
+    if (this.words.has(word) || this.prefixesOfWords().has(word)) return true;
     for (let l = word.length - 1; l >= Math.max(4, Math.ceil(word.length * 0.55)); l--) {
       if (this.words.has(word.slice(0, l))) return true;
     }
     return false;
+  }
+
+  private readPending(): void {
+    if (this.pending.length === 0) return;
+    const texts = this.pending;
+    this.pending = [];
+    for (const text of texts) this.addWords(topicWords(text));
+  }
+
+  private prefixesOfWords(): Set<string> {
+    if (this.prefixes) return this.prefixes;
+    const prefixes = new Set<string>();
+    for (const w of this.words) for (let l = Math.max(4, Math.ceil(w.length * 0.55)); l < w.length; l++) prefixes.add(w.slice(0, l));
+    return (this.prefixes = prefixes);
   }
 }
 

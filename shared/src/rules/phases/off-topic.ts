@@ -33,8 +33,12 @@ export function offTopicPhase(ctx: CommentContext, vocabularies: Vocabulary[]): 
     flags.push(spanFlag(ctx, "off_topic", "off_topic.marker", start, start + (m[1] ?? "").length, "The writer marks the comment as off-topic.", 0.9));
   }
   if (flags.length) return flags;
-  const r = vocabularies.length ? relevance(topicWordsOf(ctx.tokens.map((t) => t.norm)), vocabularies) : null;
+  const topicWords = vocabularies.length ? topicWordsOf(ctx.tokens.map((t) => t.norm)) : [];
+  const count = topicWords.length;
   const minimum = ctx.replyTo && !ctx.replyTo.offTopic ? MIN_TOPIC_WORDS_IN_REPLY : MIN_TOPIC_WORDS;
+  // The score is looked up only when one of the two relevance rules could fire on this many words.
+  const scored = vocabularies.length > 0 && (count >= minimum || (!ctx.replyTo && count >= MIN_TOPIC_WORDS_NO_OVERLAP));
+  const r = scored ? relevance(topicWords, vocabularies) : null;
   if (r && r.topicWordCount >= minimum && r.score < MAX_RELEVANCE && !ABOUT_THE_ARTICLE.test(ctx.body)) {
     const sample = [...new Set(r.unrelated)].slice(0, 6).join(", ");
     return [
@@ -51,7 +55,7 @@ export function offTopicPhase(ctx: CommentContext, vocabularies: Vocabulary[]): 
     const sample = [...new Set(r.unrelated)].slice(0, 6).join(", ");
     return [wholeFlag("off_topic", "off_topic.no-shared-words", sample, `Shares no subject word with the article (about: ${sample}).`, 0.5)];
   }
-  if (ctx.replyTo?.offTopic && (r?.topicWordCount ?? 0) < MIN_TOPIC_WORDS) {
+  if (ctx.replyTo?.offTopic && count < MIN_TOPIC_WORDS) {
     return [wholeFlag("off_topic", "off_topic.follows-off-topic", "reply to an off-topic comment", "A short reply continuing an off-topic exchange.", 0.55)];
   }
   return flags;

@@ -40,9 +40,10 @@ export function spamPhase(ctx: CommentContext): Flag[] {
     }
   }
   const links = /https?:|www\.|\.[a-z]{2,7}\b/i.test(ctx.body) ? [...ctx.body.matchAll(LINK)] : [];
+  if (links.length < 2) return flags;
   const words = ctx.tokens.filter((t) => !links.some((l) => t.start >= (l.index ?? 0) && t.end <= (l.index ?? 0) + l[0].length)).length;
   // Mostly links: a relevant source or two inside real sentences is not spam.
-  if (links.length >= 2 && links.length * 5 >= words) {
+  if (links.length * 5 >= words) {
     flags.push(wholeFlag("spam", "spam.link-heavy", `${links.length} links, ${words} other words`, `Mostly links: ${links.length} links and ${words} other words.`, 0.7));
   }
   return flags;
