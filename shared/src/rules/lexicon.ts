@@ -87,6 +87,9 @@ export const IdentityPackSchema = z.object({
   generalisingCues: z.object({ before: WordsSchema, after: WordsSchema }),
   /** Hostility stated as emotion or intent just before the group: "I hate X", "never trust a X", "the problem with X". */
   hostileBefore: WordsSchema,
+  /** "Send the X back", "kick all X out": a verb of expulsion before the group and its particle after it. */
+  expelVerbs: WordsSchema,
+  expelParticles: WordsSchema,
   /** Words in a later clause or sentence that refer back to the group just named. */
   backReferences: WordsSchema,
   /** Signs that the writer reports or rejects hate rather than says it. */

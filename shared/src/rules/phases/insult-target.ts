@@ -46,6 +46,8 @@ const ANYONE = new Set(["anyone", "anybody", "whoever", "everyone", "everybody",
 /** Words that start the subject after "what a numpty …": "what a numpty our keeper is". */
 /** Words after an adjective that show it is said of the subject ("too stupid to …", "thick as …"), not of a following noun ("useless app"). */
 const PREDICATIVE_NEXT = new Set(["to", "and", "or", "as", "of", "for", "if", "because", "but", "in", "at", "mate", "lol", "tbh", "honestly", "really", "sometimes", "then", "now", "today", "you", "u", "man", "woman", "person", "boy", "girl", "people", "little"]);
+/** Words a subject noun phrase cannot reach back over. */
+const SUBJECT_STOPS = new Set(["and", "or", "but", "is", "are", "was", "were", "because", "so", "if", "when", "than"]);
 /** Words that end the clause an insult's subject can be found in. */
 const CLAUSE_STOPS = new Set(["who", "which", "that", "because", "if", "when", "but", "while", "whereas", "although"]);
 /** Plural nouns for people by what they do ("Londoners", "cyclists", "politicians"): adjectives said of them insult a group. */
@@ -127,8 +129,10 @@ function targetOf(ctx: View, layout: Layout, h: Hit, words: readonly string[]): 
   const after = tokens[h.end]?.norm ?? "";
   // The reader: "you clown", "you're a total wally", "are you dense", "you sound like an imbecile".
   const attributive = h.kind === "adj" && inSentence(h.end) && !layout.clauseBreak[h.end] && !PREDICATIVE_NEXT.has(after) && !PERSONS.has(after) && !NOUNS.has(after) && !ABUSIVE_NOUNS.has(after);
+  if (h.kind === "adj" && after === "of" && SELF.has(tokens[h.end + 1]?.norm ?? "")) return null; // "that was stupid of me"
   for (let j = h.start - 1; j >= Math.max(0, h.start - 7) && inSentence(j) && !attributive; j--) {
     const w = tokens[j]!.norm;
+    if (layout.clauseBreak[j + 1] && !(MODIFIERS.has(w) && MODIFIERS.has(tokens[j + 1]!.norm))) break;
     if (YOU.has(w)) return "the person addressed";
     if (!BRIDGE.has(w) && w !== "this" && w !== "that") break;
   }
@@ -142,7 +146,16 @@ function targetOf(ctx: View, layout: Layout, h: Hit, words: readonly string[]): 
     const endsClause = h.end >= tokens.length || !inSentence(h.end) || layout.clauseBreak[h.end];
     if (startsClause && endsClause && !h.plural && first > 0) return "the person addressed";
     // "What a berk", "what a numpty our goalkeeper is".
-    if (before >= 0 && tokens[before]!.norm === "what" && (endsClause || PRONOUN_STARTS.has(after))) return "someone";
+    if (before >= 0 && tokens[before]!.norm === "what") {
+      if (endsClause) return "someone";
+      // "What a numpty our goalkeeper is" names a person; "what a joke this timetable is" a thing.
+      for (let j = h.end; j < Math.min(tokens.length, h.end + 5) && inSentence(j); j++) {
+        const w = tokens[j]!.norm;
+        if (PERSONS.has(w) || THIRD_PERSON.has(w) || YOU.has(w) || (j > h.end && /^\p{Lu}/u.test(tokens[j]!.text))) return "someone";
+        if (LINKS.has(w)) break;
+      }
+      return null;
+    }
   }
   // "What a pathetic little man you are."
   if (before >= 0 && tokens[before]!.norm === "what" && tokens.slice(h.end, h.end + 4).some((t, k) => YOU.has(t.norm) && inSentence(h.end + k))) return "the person addressed";
@@ -181,7 +194,8 @@ function subjectOf(ctx: View, layout: Layout, linkAt: number, words: readonly st
     return null;
   }
   let first = linkAt;
-  while (first > 0 && layout.sentence[first - 1] === layout.sentence[linkAt] && !layout.clauseBreak[first] && linkAt - first < 8) first--;
+  // The subject is the noun phrase just before the link: "the board is useless and the decision is a joke" → "the decision".
+  while (first > 0 && layout.sentence[first - 1] === layout.sentence[linkAt] && !layout.clauseBreak[first] && linkAt - first < 8 && !SUBJECT_STOPS.has(words[first - 1]!)) first--;
   const subject = tokens.slice(first, linkAt);
   const last = subject.at(-1);
   if (!last || THINGS.has(last.norm)) return ANYONE.has(subject[0]?.norm ?? "") ? "whoever is meant" : null;

@@ -20,6 +20,8 @@ const FLAGGED: [string, string][] = [
   ["I think you're an idiot.", "the reader, with a hedge"],
   ["I think that idiot should resign.", "a third person, with a hedge"],
   ["Move, slowcoach!", "addressed"],
+  ["You absolute weapon, what were you thinking?", "British slang"],
+  ["You're a disgrace to the profession.", "the reader"],
 ];
 
 const CLEAN: [string, string][] = [
@@ -34,6 +36,10 @@ const CLEAN: [string, string][] = [
   ["That was a moronic decision by the board.", "a decision"],
   ["You're a genius, thanks for the fix.", "praise"],
   ["We were such fools to believe the timetable.", "self-deprecation"],
+  ["You're right, that was stupid of me.", "self-deprecation after a clause"],
+  ["The board is useless and the decision is a joke.", "the joke is the decision"],
+  ["What a joke this timetable is.", "a thing"],
+  ["Frankly the referee's decision was a disgrace.", "a decision, not a person"],
 ];
 
 describe("insult phase", () => {

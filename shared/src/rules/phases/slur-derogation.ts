@@ -28,6 +28,10 @@ const NEGATIONS = new Set(P.negations);
 const REPORTING = indexPhrases(P.counterSpeechCues.reporting);
 const STANCE = indexPhrases(P.counterSpeechCues.stance);
 const BACK_REFERENCES = indexPhrases(P.backReferences);
+const EXPEL = new Set(P.expelVerbs);
+const EXPEL_PARTICLES = new Set(P.expelParticles);
+/** "a threat to nobody", "a burden on no one": the predicate is denied right after it. */
+const DENIED_AFTER = new Set(["nobody", "noone", "none", "nothing", "no"]);
 
 type PredicateKind = "phrase" | "verb" | "attribute" | "crime" | "strong" | "linked";
 /** Every negative predicate, longest phrases first; single words are one-word phrases. */
@@ -156,6 +160,8 @@ function predicateAfter(ctx: CommentContext, layout: Layout, from: number, sente
         (kind === "strong" && !agent) ||
         ((kind === "attribute" || kind === "crime" || kind === "linked") && !agent && (link || PEOPLE.has(tokens[j + 1]?.norm ?? ""))) ||
         (!link && VERB_FORMS.has(text)); // "they trash every flat": the noun's verb reading
+      if (ok && kind === "attribute" && tokens[j + length]?.norm === "of") continue; // "sick of waiting", "tired of …"
+      if (ok && tokens.slice(j + length, j + length + 3).some((t) => DENIED_AFTER.has(t.norm))) return null;
       if (ok && insideQuotes(ctx.body, tokens[j]!.start)) return null; // 'trans people are "predators"': the word is named, not said
       if (ok) return { start: j, end: j + length, text: ctx.body.slice(tokens[j]!.start, tokens[j + length - 1]!.end), kind };
     }
@@ -174,6 +180,14 @@ function predicateBefore(ctx: CommentContext, m: Mention, sentenceStart: number)
     if (kind === "attribute" || kind === "strong") {
       if (negatedBefore(tokens, sentenceStart, j)) return null;
       return { start: j, end: j + 1, text: tokens[j]!.text, kind };
+    }
+  }
+  // "Send the X back", "kick all X out".
+  const particle = tokens[m.end]?.norm ?? "";
+  if (EXPEL_PARTICLES.has(particle)) {
+    for (let j = m.start - 1; j >= Math.max(sentenceStart, m.start - 3); j--) {
+      if (EXPEL.has(tokens[j]!.norm) && !negatedBefore(tokens, sentenceStart, j)) return { start: j, end: m.end + 1, text: ctx.body.slice(tokens[j]!.start, tokens[m.end]!.end), kind: "phrase" };
+      if (!["the", "all", "these", "those", "them", "every", "of"].includes(tokens[j]!.norm)) break;
     }
   }
   // "I hate X", "never trust a X", "the problem with X", "sick of X": hostility aimed at the group itself.

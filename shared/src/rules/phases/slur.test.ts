@@ -27,6 +27,9 @@ const FLAGGED: [string, string][] = [
   ["The council keeps housing refugees even though they trash every flat.", "subordinate clause"],
   ["Bloody muzzies everywhere.", "identity slur"],
   ["Iran scum, all of them.", "country + dehumanising noun"],
+  ["Women are all gold diggers.", "misogynist generalisation"],
+  ["Send the migrants back.", "expulsion of a group"],
+  ["Women belong at home, not in parliament.", "misogynist exclusion"],
 ];
 
 const CLEAN: [string, string][] = [
@@ -49,6 +52,11 @@ const CLEAN: [string, string][] = [
   ["The Catholic Church has a lot to answer for.", "an institution"],
   ["Fucking great result for the Welsh lads today.", "profane, not hateful"],
   ["My grandad called Poles thieves and he was wrong.", "reported and rejected"],
+  ["Women are sick of being ignored by the council.", "'sick of' is not an attribute"],
+  ["Immigrants are a threat to nobody, read the figures.", "predicate denied right after"],
+  ["Women are a waste of talent if they're never promoted, the report says.", "not 'a waste of space'"],
+  ["Black people are more likely to be stopped by police, the report says.", "reporting a statistic"],
+  ["Muslims are worried about the rise in attacks.", "neutral predicate"],
 ];
 
 describe("slur phase", () => {
