@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { CATEGORIES } from "../schemas/thread";
 import { BUILTIN_RULES } from "./catalogue";
@@ -16,6 +18,19 @@ describe("built-in rule catalogue", () => {
     const known = new Set(BUILTIN_RULES.map((r) => r.id));
     const missing = [...raised].filter((id) => !known.has(id)).sort();
     expect(missing, `rule ids raised on the corpus but missing from catalogue.ts: ${missing.join(", ")}`).toEqual([]);
+  });
+
+  it("lists every rule id written literally in the phases and the engine", () => {
+    const dirs = [import.meta.dirname, join(import.meta.dirname, "phases")];
+    const written = new Set<string>();
+    for (const dir of dirs) {
+      for (const file of readdirSync(dir).filter((f) => f.endsWith(".ts") && !f.endsWith(".test.ts") && f !== "catalogue.ts")) {
+        for (const m of readFileSync(join(dir, file), "utf8").matchAll(/"((?:threat|slur|insult|profanity|spam|off_topic)\.[a-z_.-]+)"/g)) written.add(m[1]!);
+      }
+    }
+    const known = new Set(BUILTIN_RULES.map((r) => r.id));
+    const missing = [...written].filter((id) => !known.has(id)).sort();
+    expect(missing, `rule ids in the rules' source but missing from catalogue.ts: ${missing.join(", ")}`).toEqual([]);
   });
 
   it("has one entry per id, in a real category matching the id's prefix, with a description", () => {
