@@ -33,21 +33,22 @@ function isInCachedLists(client: QueryClient, id: string): boolean {
 
 /** Brings every open view up to date with decisions made since the last poll. */
 async function applyFreshDecisions(client: QueryClient, fresh: ApiDecisionLogEntry[], burst: boolean): Promise<void> {
-  const ids = [...new Set(fresh.map((d) => d.comment_id))].filter((id) => isInCachedLists(client, id));
-  if (burst) {
-    // Too many to patch one by one: mark lists stale (they refresh when next shown or on Refresh).
-    await client.invalidateQueries({ queryKey: queueKeys.lists(), refetchType: "none" });
-  }
+  // With a burst (a colleague's bulk action) only the first comments are patched; the lists are
+  // marked stale below either way, so they are right when next shown or refreshed.
+  const ids = [...new Set(fresh.map((d) => d.comment_id))].filter((id) => isInCachedLists(client, id)).slice(0, burst ? 10 : FEED_SIZE);
   // Each shown comment is patched in place with the server's state (status, version, Undo), so the
   // list never reshuffles under the moderator: a colleague's decision simply appears on the card.
   await Promise.all(
-    ids.slice(0, FEED_SIZE).map(async (id) => {
+    ids.map(async (id) => {
       const { comment } = await requestJson<{ comment: ApiComment }>(apiUrl(`comments/${encodeURIComponent(id)}`));
       patchCommentInLists(client, id, (c) => ({ ...c, ...comment }));
     }),
   );
   const threads = new Set(fresh.map((d) => d.thread_id));
   await Promise.all([
+    // Patching made the lists look fresh; a decided comment must still leave its view when the
+    // view is next opened (as after this tab's own decisions), so mark them stale without refetching.
+    client.invalidateQueries({ queryKey: queueKeys.lists(), refetchType: "none" }),
     client.invalidateQueries({ queryKey: [...queueKeys.all, "counts"] }),
     client.invalidateQueries({ queryKey: [...queueKeys.all, "duplicates"] }),
     client.invalidateQueries({ queryKey: queueKeys.threads() }),

@@ -6,6 +6,8 @@ import { TriageTools } from "../page-models/triage";
 // A thread of a few thousand comments: the queue loads pages as the moderator scrolls, keeps
 // the DOM bounded (plain cards up to 200, then only the rows near the viewport), j moves into
 // rows that were not rendered, and "Select all matching" reaches comments never loaded.
+// Named to run last (files run in name order on one server): its thousands of comments would
+// push other specs' comments out of the first page of unfiltered views.
 
 const TITLE = "E2E long queue";
 const COMMENTS = 2500;
