@@ -1,6 +1,6 @@
 import { Router } from "express";
 import type { Db } from "../db/connection";
-import { rescanThreads, summariseRescan } from "../services/rescan-service";
+import { rescanThreadsInTurns, summariseRescan } from "../services/rescan-service";
 import { addRuleException, createSiteRule, deleteSiteRule, listRules, removeRuleException, updateSiteRule } from "../services/rule-service";
 import { backtestException, backtestRule, suggestExceptions } from "../services/rule-service-backtest";
 import { requireRole, sessionUser } from "./auth-middleware";
@@ -52,9 +52,9 @@ export function rulesRouter(db: Db): Router {
     removeRuleException(db, ExceptionParamsSchema.parse(req.params).id, actor(res));
     res.status(204).end();
   });
-  router.post("/rules/rescan", admin, (req, res) => {
+  router.post("/rules/rescan", admin, async (req, res) => {
     const { threadId } = RescanBodySchema.parse(req.body ?? {});
-    res.json(summariseRescan(rescanThreads(db, { threadId, actor: actor(res) })));
+    res.json(summariseRescan(await rescanThreadsInTurns(db, { threadId, actor: actor(res) })));
   });
   return router;
 }

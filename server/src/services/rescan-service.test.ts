@@ -6,7 +6,7 @@ import { NotFoundError } from "../errors";
 import { decideComment } from "./decision-service";
 import { commentIdFor } from "./ids";
 import { storePreparedFile } from "./import-service";
-import { rescanThreads } from "./rescan-service";
+import { rescanThreads, rescanThreadsInTurns } from "./rescan-service";
 import { makeComment, makeThread } from "./test-fixtures";
 
 // Stand-in rules the test can change between import and rescan: a comment is flagged when it contains `rules.word`.
@@ -104,5 +104,22 @@ describe("rescanThreads", () => {
     expect(rescanThreads(t.db, { threadId: lane })).toEqual([{ id: lane, title: "Lane", comments: 1, flagged: 0, changed: 1 }]);
     expect(t.db.prepare("SELECT COUNT(*) FROM flags WHERE rule = 'test.idiot'").pluck().get()).toBe(1);
     expect(() => rescanThreads(t.db, { threadId: "t_nope" })).toThrow(NotFoundError);
+  });
+});
+
+describe("rescanThreadsInTurns", () => {
+  it("gives the same result as rescanThreads and lets other work run between threads", async () => {
+    importThread("Lane", ["you idiot", "fine"]);
+    importThread("Park", ["an idiot again"]);
+    rules.word = "fine";
+    let otherWorkRan = false;
+    const pending = rescanThreadsInTurns(t.db);
+    setImmediate(() => {
+      otherWorkRan = true;
+    });
+    const results = await pending;
+    expect(otherWorkRan).toBe(true);
+    expect(results.map((r) => r.changed).sort()).toEqual([1, 2]);
+    expect(rescanThreads(t.db).map((r) => r.changed)).toEqual([0, 0]);
   });
 });

@@ -29,17 +29,47 @@ export interface RescannedThread {
  * an undecided comment through the decision log (as `sift-rules`, undoable). Throws NotFoundError
  * for an unknown thread.
  */
-export function rescanThreads(db: Db, options: { threadId?: string; now?: () => Date; /** Who asked, for the audit log; without it nothing is logged. */ actor?: string } = {}): RescannedThread[] {
+export function rescanThreads(db: Db, options: RescanOptions = {}): RescannedThread[] {
+  const { threads, rescanOne, finish } = startRescan(db, options);
+  return finish(threads.map(rescanOne));
+}
+
+/**
+ * The same rescan for the HTTP server: it yields to the event loop between threads, so the
+ * dashboard keeps answering while a large archive is rescanned after a rule change.
+ */
+export async function rescanThreadsInTurns(db: Db, options: RescanOptions = {}): Promise<RescannedThread[]> {
+  const { threads, rescanOne, finish } = startRescan(db, options);
+  const results: RescannedThread[] = [];
+  for (const thread of threads) {
+    results.push(rescanOne(thread));
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  return finish(results);
+}
+
+export interface RescanOptions {
+  threadId?: string;
+  now?: () => Date;
+  /** Who asked, for the audit log; without it nothing is logged. */
+  actor?: string;
+}
+
+function startRescan(db: Db, options: RescanOptions) {
   const threads = options.threadId === undefined ? listThreads(db) : [findThreadOrThrow(db, options.threadId)];
   const siteRules = loadSiteRuleSet(db);
   const now = options.now ?? (() => new Date());
-  // IMMEDIATE takes the write lock up front, so a concurrent import or decision makes us wait instead of failing mid-thread.
-  const results = threads.map((thread) => db.transaction(() => rescanThread(db, thread, siteRules, now().toISOString())).immediate());
-  if (options.actor) {
-    const totals = summariseRescan(results);
-    recordAudit(db, { actor: options.actor, action: "rules.rescan", target: options.threadId ?? null, detail: { threads: results.length, ...totals } }, now());
-  }
-  return results;
+  return {
+    threads,
+    // IMMEDIATE takes the write lock up front, so a concurrent import or decision makes us wait instead of failing mid-thread.
+    rescanOne: (thread: ThreadRow) => db.transaction(() => rescanThread(db, thread, siteRules, now().toISOString())).immediate(),
+    finish: (results: RescannedThread[]) => {
+      if (options.actor) {
+        recordAudit(db, { actor: options.actor, action: "rules.rescan", target: options.threadId ?? null, detail: { threads: results.length, ...summariseRescan(results) } }, now());
+      }
+      return results;
+    },
+  };
 }
 
 /** Totals over a rescan: comments looked at and comments whose flags changed. */
