@@ -22,6 +22,9 @@ const FLAGGED: [string, string][] = [
   ["Move, slowcoach!", "addressed"],
   ["You absolute weapon, what were you thinking?", "British slang"],
   ["You're a disgrace to the profession.", "the reader"],
+  ["He's a total schmuck.", "American insult"],
+  ["Shut your mouth, you fat slob.", "the reader"],
+  ["Honestly the guy is a complete dipstick.", "a third person"],
 ];
 
 const CLEAN: [string, string][] = [
@@ -40,6 +43,9 @@ const CLEAN: [string, string][] = [
   ["The board is useless and the decision is a joke.", "the joke is the decision"],
   ["What a joke this timetable is.", "a thing"],
   ["Frankly the referee's decision was a disgrace.", "a decision, not a person"],
+  ["You're a beast on the wing, mate.", "praise"],
+  ["It's a dumb idea to open the depot at 5am.", "an idea"],
+  ["Don't worry, you're no dummy.", "negated"],
 ];
 
 describe("insult phase", () => {

@@ -100,7 +100,8 @@ function findMentions(tokens: readonly Token[], layout: Layout): Mention[] {
     }
     // "The Chinese government", "Israeli army", "the Catholic Church": a state or an institution, not people.
     const next = same(i + 1) ? tokens[i + 1]!.norm.replace(/'s$/, "") : "";
-    if (INSTITUTIONS.has(next)) continue;
+    const second = same(i + 2) && PEOPLE.has(next) ? tokens[i + 2]!.norm.replace(/'s$/, "") : "";
+    if (INSTITUTIONS.has(next) || INSTITUTIONS.has(second)) continue; // "the Jewish community centre"
     const head = tokens[end - 1]!.norm;
     const plural = end > i + 1 ? head !== "man" && head !== "family" && head !== "person" && head !== "lady" && head !== "bloke" : isPluralGroup(word) || word === "women" || word === "jewry" || (COLLECTIVE.has(word) && prev === "the");
     const before2 = same(i - 2) ? tokens[i - 2]!.norm : "";

@@ -30,6 +30,10 @@ const FLAGGED: [string, string][] = [
   ["Women are all gold diggers.", "misogynist generalisation"],
   ["Send the migrants back.", "expulsion of a group"],
   ["Women belong at home, not in parliament.", "misogynist exclusion"],
+  ["Why do Black people always commit crimes?", "derogatory question"],
+  ["The Jews are behind this, as usual.", "antisemitic conspiracy"],
+  ["Muslims are not human.", "dehumanising denial"],
+  ["Gypsies, thieving scum the lot of them.", "dehumanising, generalised"],
 ];
 
 const CLEAN: [string, string][] = [
@@ -57,6 +61,9 @@ const CLEAN: [string, string][] = [
   ["Women are a waste of talent if they're never promoted, the report says.", "not 'a waste of space'"],
   ["Black people are more likely to be stopped by police, the report says.", "reporting a statistic"],
   ["Muslims are worried about the rise in attacks.", "neutral predicate"],
+  ["The Jewish community centre was vandalised; the culprits are scum.", "the scum are the vandals"],
+  ["Poles come over here and work harder than anyone.", "positive"],
+  ["Refugees bring skills and energy wherever they go.", "positive"],
 ];
 
 describe("slur phase", () => {
