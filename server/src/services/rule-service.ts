@@ -108,10 +108,17 @@ export function loadSiteRuleSet(db: Db): SiteRuleSet {
 /** Letters, digits, '.', '_' and '-': rule ids appear in flags (`site.<id>`), URLs and the CLI. */
 const RULE_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 
+/**
+ * Long enough that exponential and cubic regexes show it, short enough that a common quadratic one
+ * (`[a-z]+@[a-z]+\.com`) passes: the engine runs regexes on at most the first 10,000 characters
+ * of a comment (MAX_REGEX_TEXT), which bounds what a quadratic pattern can cost.
+ */
+const ADVERSARIAL_LENGTH = 3_000;
+
 /** Strings a regex with exponential backtracking chokes on: long runs, then a character that fails the match. */
 function adversarialInputs(pattern: string): string[] {
   const literal = pattern.replace(/\\.|[^A-Za-z0-9 ]/g, "").slice(0, 20) || "a";
-  return ["a", "1", " ", "ab", "a ", "x.", "é", literal].map((s) => `${s.repeat(Math.ceil(3000 / s.length))}\u0000!`);
+  return ["a", "1", " ", "ab", "a ", "x.", "é", literal].map((s) => `${s.repeat(Math.ceil(ADVERSARIAL_LENGTH / s.length))}\u0000!`);
 }
 
 /** How long a new regex may take on the adversarial strings together. */

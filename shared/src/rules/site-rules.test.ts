@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { SiteRule } from "../schemas/site-rule";
 import { compileSiteRules, evaluateComment, regexProblem, siteRuleFlagsForText } from "./index";
+import { MAX_REGEX_TEXT } from "./site-rules";
 
 const rule = (over: Partial<SiteRule> & Pick<SiteRule, "id" | "kind" | "pattern">): SiteRule => ({
   category: "spam",
@@ -89,5 +90,15 @@ describe("siteRuleFlagsForText", () => {
   ])("gives the same site flags as the full evaluation on %j", (body) => {
     const full = evaluateComment({ body }, { siteRules: set }).filter((f) => f.rule.startsWith("site."));
     expect(siteRuleFlagsForText(body, set)).toEqual(full);
+  });
+});
+
+describe("regex rules on huge comments", () => {
+  it("read only the first MAX_REGEX_TEXT characters", () => {
+    const { set } = compileSiteRules([rule({ id: "r", kind: "regex", pattern: "zork\\d" })]);
+    const early = `zork1 ${"a".repeat(MAX_REGEX_TEXT)}`;
+    const late = `${"a ".repeat(MAX_REGEX_TEXT)}zork1`;
+    expect(siteRuleFlagsForText(early, set).map((f) => f.evidence)).toEqual(["zork1"]);
+    expect(siteRuleFlagsForText(late, set)).toEqual([]);
   });
 });

@@ -59,6 +59,9 @@ export function compileSiteRules(rules: SiteRule[], exceptions: RuleException[] 
   return { set: { rules: compiled, exceptions: byRule }, problems };
 }
 
+/** How much of a comment a site regex reads: bounds what a slow (e.g. quadratic) pattern can cost on a 100 KB comment. */
+export const MAX_REGEX_TEXT = 10_000;
+
 /** The rule id a site rule's flags carry. */
 export function siteRuleFlagId(id: string): string {
   return `site.${id}`;
@@ -80,11 +83,13 @@ export function siteRulesPhase(ctx: Pick<CommentContext, "body" | "tokens">, set
       action: rule.action,
     });
     if (regex) {
+      // Only the start of a huge comment: a pattern that is quadratic on long text stays cheap.
+      const text = ctx.body.length > MAX_REGEX_TEXT ? ctx.body.slice(0, MAX_REGEX_TEXT) : ctx.body;
       // One test first: most comments do not match, and matchAll's iterator costs more than the test.
       regex.lastIndex = 0;
-      if (!regex.test(ctx.body)) continue;
+      if (!regex.test(text)) continue;
       regex.lastIndex = 0;
-      for (const m of ctx.body.matchAll(regex)) {
+      for (const m of text.matchAll(regex)) {
         if (!m[0]) break; // an empty match would loop forever
         flags.push(make(m.index ?? 0, (m.index ?? 0) + m[0].length));
       }
