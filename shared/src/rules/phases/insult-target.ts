@@ -27,7 +27,8 @@ const ABUSIVE_NOUNS = new Set([...I.nameCalling, ...IDENTITY_SLURS].flatMap((e) 
 const SHARP = new Set(I.sharpAdjectives);
 /** Said of a whole group that is not protected, these nouns abuse it too: "landlords are leeches". */
 const GROUP_NOUNS = new Set(DEHUMANISING.filter((w) => !w.includes(" ")));
-const PROTECTED = new Set(GROUP_TERMS);
+/** Protected groups, named plainly or by a slur: what is said of them is for the slur phase to judge. */
+const PROTECTED = new Set([...GROUP_TERMS, ...IDENTITY_SLURS.flatMap((e) => [e.base, ...(e.forms ?? [])])]);
 const MODIFIERS = new Set([...I.intensifiers, ...I.insultAdjectives]);
 const PERSONS = new Set(I.personNouns);
 const SELF = new Set(I.selfCues);

@@ -16,6 +16,8 @@ import { indexPhrases, inflect, layoutOf, phraseAt, type Layout, type PhraseInde
 
 const P = IDENTITY_PACK;
 const GROUP_CLASS = new Map<string, string>(Object.entries(P.groups).flatMap(([cls, words]) => words.map((w) => [w, cls] as const)));
+// A slur names its group too: "those trannies are perverts" derogates the group as well as using the slur.
+for (const slur of P.slurs) for (const form of [slur.base, ...(slur.forms ?? [])]) if (!form.includes(" ") && !GROUP_CLASS.has(form)) GROUP_CLASS.set(form, slur.target);
 const GROUP_WORDS = new Set(GROUP_CLASS.keys());
 const PEOPLE = new Set(P.peopleNouns);
 const SPECIFIC = new Set(P.specificDeterminers);

@@ -6,6 +6,17 @@ import { derogationFlags, insideQuotes } from "./slur-derogation";
 import { indexPhrases, phraseAt } from "./slur-phrases";
 
 const SLURS = indexLexicon(IDENTITY_SLURS);
+const SLUR_INFO = new Map(IDENTITY_PACK.slurs.map((s) => [s.base, s]));
+/** How an explanation names the people a slur targets. */
+const TARGET_WORDS: Record<(typeof IDENTITY_PACK.slurs)[number]["target"], string> = {
+  race: "people of a race",
+  ethnicity: "an ethnic group",
+  religion: "a religious group",
+  sexuality: "gay, lesbian or bisexual people",
+  gender: "trans people",
+  disability: "disabled people",
+  nationality: "people of a nationality",
+};
 const SPEAKERS = new Set(IDENTITY_PACK.reclaimedCues.speakers);
 const FILLERS = new Set(IDENTITY_PACK.reclaimedCues.fillers);
 const EPITHET_NAMES = new Set(IDENTITY_PACK.epithetNames);
@@ -45,7 +56,9 @@ function identitySlurs(ctx: CommentContext): Flag[] {
     // Reported or rejected, not used: "Shouting "paki" at a driver is racist", "Being called a f** at school…".
     if (COUNTER_CUES.test(ctx.plain) && (insideQuotes(ctx.body, hit.start) || CALLED_BEFORE.test(before))) continue;
     const how = hit.disguise ? ` (${hit.disguise})` : "";
-    flags.push(spanFlag(ctx, "slur", "slur.identity", hit.start, hit.end, `"${ctx.body.slice(hit.start, hit.end)}" is an identity slur${how}.`, 0.9));
+    const slur = SLUR_INFO.get(hit.entry.base);
+    const target = slur ? ` against ${TARGET_WORDS[slur.target]}` : "";
+    flags.push(spanFlag(ctx, "slur", "slur.identity", hit.start, hit.end, `"${ctx.body.slice(hit.start, hit.end)}" is an identity slur${target}${how}.`, slur?.severity === "severe" ? 0.95 : 0.85));
   }
   return flags;
 }
