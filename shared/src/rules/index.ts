@@ -108,15 +108,62 @@ function namesIn(thread: ThreadInput): Set<string> {
 
 /** Indexes of comments whose (substantial) text also appears under another author's name. */
 function findCrossAuthorDuplicates(comments: ThreadInput["comments"]): Set<number> {
-  const authors = new Map<string, Set<string>>();
-  const keys = comments.map((c) => (c.body.length < 30 ? "" : c.body.toLowerCase().replace(/[\s.,!?;:'"“”‘’()*-]+/g, " ").trim()));
-  keys.forEach((k, i) => {
-    if (k.length < 30) return;
-    const set = authors.get(k) ?? new Set<string>();
-    set.add(comments[i]!.author);
-    authors.set(k, set);
+  // Comments are first grouped by a cheap fingerprint that equal texts share; only groups with
+  // several authors have their texts compared in full (most comments of a thread are unique).
+  const groups = new Map<number, number[]>();
+  comments.forEach((c, i) => {
+    if (c.body.length < 30) return;
+    const f = fingerprint(c.body);
+    const group = groups.get(f);
+    if (group) group.push(i);
+    else groups.set(f, [i]);
   });
-  return new Set(keys.flatMap((k, i) => ((authors.get(k)?.size ?? 0) > 1 ? [i] : [])));
+  const duplicates = new Set<number>();
+  for (const group of groups.values()) {
+    if (group.length < 2 || group.every((i) => comments[i]!.author === comments[group[0]!]!.author)) continue;
+    const authors = new Map<string, Set<string>>();
+    const keys = group.map((i) => duplicateKey(comments[i]!.body));
+    keys.forEach((k, j) => {
+      if (k.length < 30) return;
+      const set = authors.get(k) ?? new Set<string>();
+      set.add(comments[group[j]!]!.author);
+      authors.set(k, set);
+    });
+    keys.forEach((k, j) => {
+      if ((authors.get(k)?.size ?? 0) > 1) duplicates.add(group[j]!);
+    });
+  }
+  return duplicates;
+}
+
+/** The text two comments must share to be the same post: lowercased, punctuation and spacing ignored. */
+function duplicateKey(body: string): string {
+  return body.toLowerCase().replace(/[\s.,!?;:'"“”‘’()*-]+/g, " ").trim();
+}
+
+/**
+ * A hash of the ASCII letters and digits of the lowercased text, in order: equal duplicate keys have
+ * equal fingerprints (the key drops only punctuation and spacing). Plain ASCII text is hashed as it
+ * is read; other text is lowercased first, since a few letters lowercase to ASCII ones ("K" → "k").
+ */
+function fingerprint(body: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < body.length; i++) {
+    let c = body.charCodeAt(i);
+    if (c >= 0x80) return fingerprintLowered(body.toLowerCase());
+    if (c >= 65 && c <= 90) c += 32;
+    if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) h = Math.imul(h ^ c, 0x01000193);
+  }
+  return h;
+}
+
+function fingerprintLowered(lower: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < lower.length; i++) {
+    const c = lower.charCodeAt(i);
+    if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) h = Math.imul(h ^ c, 0x01000193);
+  }
+  return h;
 }
 
 function sortBySeverity(flags: Flag[]): Flag[] {

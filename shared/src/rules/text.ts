@@ -30,6 +30,7 @@ const HOMOGLYPHS: Record<string, string> = {
 };
 
 const PLAIN = /^[A-Za-z]+(?:['’][A-Za-z]+)?$/;
+const PRINTABLE_ASCII = /^[\x21-\x7e]*$/;
 const CASHTAG = /^\$[A-Z]{2,8}\d?$/;
 
 const LEET: Record<string, string> = { "0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", $: "s", "!": "i", "|": "i", "€": "e" };
@@ -40,20 +41,25 @@ export function normalizeWord(raw: string): { norm: string; disguise: string | n
   if (CASHTAG.test(raw)) return { norm: raw.toLowerCase(), disguise: null }; // $ZORK is a ticker, not leetspeak
   if (PLAIN.test(raw)) return { norm: raw.includes("’") ? raw.toLowerCase().replace(/’/g, "'") : raw.toLowerCase(), disguise: null };
   let disguise: string | null = null;
-  let s = raw.normalize("NFKC");
-  if (s !== raw) disguise = "compatibility characters";
-  const noZw = s.replace(ZERO_WIDTH, "");
-  if (noZw !== s) disguise = "zero-width characters removed";
-  s = noZw.toLowerCase();
-  let out = "";
-  for (const ch of s) {
-    const h = HOMOGLYPHS[ch];
-    if (h) {
-      out += h;
-      disguise = "lookalike letters from another script";
-    } else out += ch;
+  let out: string;
+  // Printable ASCII (numbers, "sh1t", "@ss") has no compatibility forms, zero-width characters, lookalikes or accents.
+  if (PRINTABLE_ASCII.test(raw)) out = raw.toLowerCase();
+  else {
+    let s = raw.normalize("NFKC");
+    if (s !== raw) disguise = "compatibility characters";
+    const noZw = s.replace(ZERO_WIDTH, "");
+    if (noZw !== s) disguise = "zero-width characters removed";
+    s = noZw.toLowerCase();
+    out = "";
+    for (const ch of s) {
+      const h = HOMOGLYPHS[ch];
+      if (h) {
+        out += h;
+        disguise = "lookalike letters from another script";
+      } else out += ch;
+    }
+    out = out.normalize("NFD").replace(/\p{M}/gu, "");
   }
-  out = out.normalize("NFD").replace(/\p{M}/gu, "");
   if (/\p{L}/u.test(out) && /[0-9@$!|€]/.test(out) && !/^\d+(?:st|nd|rd|th|s|k|m|am|pm)?$/.test(out)) {
     const mapped = out.replace(/[0-9@$!|€]/g, (c) => LEET[c] ?? c);
     if (mapped !== out) {
