@@ -12,13 +12,16 @@ const ONE_WORD = /^\s*(pathetic|loser|clown|idiot|moron|embarrassing|muppet|frau
 const SIMILE = /\b(?:thick|dumb|daft|stupid) as (?:two short planks|a (?:plank|brick|box of rocks|post|bag of hammers))\b/gi;
 
 const ONE_WORD_GATE = new Set(["pathetic", "loser", "clown", "idiot", "moron", "embarrassing", "muppet", "fraud"]);
-const GATE = new Set(["dumbest", "stupidest", "thickest", "most", "brain", "braindead", "idiotic", "moronic", "thick", "dumb", "daft", "stupid"]);
+/** Words without which CONTRIBUTION and SUPERLATIVE cannot match ("most" alone is too common to gate on). */
+const SUPERLATIVE_GATE = new Set(["dumbest", "stupidest", "thickest", "brain", "braindead", "idiotic", "moronic", "brainless", "pathetic", "clueless"]);
+const SIMILE_GATE = new Set(["thick", "dumb", "daft", "stupid"]);
 
 /** Insults aimed at a person or a group that is not protected (see insult-target.ts for the roles). */
 export function insultPhase(ctx: CommentContext): Flag[] {
   const flags = targetedInsultFlags(ctx);
-  if (hasAny(ctx, GATE)) {
-    for (const re of [CONTRIBUTION, SUPERLATIVE, SIMILE]) {
+  const patterns = [...(hasAny(ctx, SUPERLATIVE_GATE) ? [CONTRIBUTION, SUPERLATIVE] : []), ...(hasAny(ctx, SIMILE_GATE) ? [SIMILE] : [])];
+  {
+    for (const re of patterns) {
       for (const m of ctx.plain.matchAll(re)) {
         const start = m.index ?? 0;
         const end = start + m[0].trimEnd().length;
