@@ -166,3 +166,8 @@ export function findFlagOfRule(db: Db, rule: string, commentId: string): { evide
     "SELECT evidence, start_offset, end_offset FROM flags WHERE rule = ? AND comment_id = ? ORDER BY id LIMIT 1",
   ).get(rule, commentId);
 }
+
+/** Whether any stored flag names this rule (the flags_rule index). */
+export function hasFlagsOfRule(db: Db, rule: string): boolean {
+  return prepare<[string], { one: number }>(db, "SELECT 1 AS one FROM flags WHERE rule = ? LIMIT 1").get(rule) !== undefined;
+}

@@ -9,6 +9,7 @@ import {
   findRuleExceptionByWord,
   findRuleExceptionRow,
   findSiteRuleRow,
+  hasFlagsOfRule,
   insertRuleException,
   insertSiteRule,
   listRuleExceptionRows,
@@ -205,7 +206,9 @@ export function validateException(db: Db, input: unknown): RuleException {
     throw new InvalidRuleError(`invalid exception: ${issue.path.join(".") || "body"}: ${issue.message}`);
   }
   const { rule } = parsed.data;
-  const known = BUILTIN_RULES.some((r) => r.id === rule) || (rule.startsWith("site.") && findSiteRuleRow(db, rule.slice(5)) !== undefined);
+  // A rule that raised stored flags counts too, so a flag chip can always offer its exception.
+  const known =
+    BUILTIN_RULES.some((r) => r.id === rule) || (rule.startsWith("site.") && findSiteRuleRow(db, rule.slice(5)) !== undefined) || hasFlagsOfRule(db, rule);
   if (!known) throw new InvalidRuleError(`unknown rule "${rule.slice(0, 80)}": use a built-in rule id or site.<id> of a site rule`);
   const word = normalizeWord(parsed.data.word).norm;
   if (!word) throw new InvalidRuleError("the exception's word is empty once normalised");
