@@ -50,7 +50,8 @@ export function analyseSentence(text: string, offset: number): Word[] {
     words.push({
       text: value,
       lower,
-      lemma: t.out(its.lemma).toLowerCase(),
+      // wink-nlp's typings disagree with its own its.lemma; the value is a string.
+      lemma: String(t.out(its.lemma as never)).toLowerCase(),
       pos: t.out(its.pos),
       start: offset + at,
       end: offset + at + value.length,

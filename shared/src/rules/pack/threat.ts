@@ -73,8 +73,10 @@ export interface CompiledThreatPack {
   bodyParts: Set<string>;
   belongings: Set<string>;
   selfInflictable: Set<string>;
-  /** Every inflected form of a harm, dying or phrase verb, and weapon or harm noun: the cheap first pass. */
+  /** Every inflected form of a harm or dying verb, and every one-word weapon or harm noun: the cheap first pass. */
   triggerForms: Map<string, string>;
+  /** Forms of a phrase verb ("put", "ran") → the other words of each of its phrases, all of which must be in the comment. */
+  phraseForms: Map<string, string[][]>;
   /** Irregular verb forms to their lemma: strung → string. */
   irregular: Map<string, string>;
 }
@@ -103,11 +105,13 @@ export function compileThreatPack(input: unknown): CompiledThreatPack {
   for (const [form, lemma] of Object.entries(pack.irregularForms)) {
     if (pack.harmVerbs.includes(lemma) || pack.dyingVerbs.includes(lemma)) triggerForms.set(form, lemma);
   }
-  // A phrase verb alone ("put", "run") is too common to trigger on; its particle or noun ("ground", "over") is the trigger.
-  for (const parts of phrasesByVerb.values()) for (const p of parts) triggerForms.set(p.at(-1)!, triggerForms.get(p.at(-1)!) ?? p.at(-1)!);
-  for (const w of [...pack.weapons, ...pack.harmNouns]) {
-    const last = w.split(" ").at(-1)!;
-    triggerForms.set(last, triggerForms.get(last) ?? last);
+  // Multi-word harm nouns ("firing squad") end in everyday words; their verbs or weapons trigger instead.
+  for (const w of [...pack.weapons, ...pack.harmNouns]) if (!w.includes(" ")) triggerForms.set(w, triggerForms.get(w) ?? w);
+  // A phrase verb alone ("put", "run") is too common to trigger on: it triggers when the phrase's other words are in the comment too.
+  const phraseForms = new Map<string, string[][]>();
+  for (const [verb, phrases] of phrasesByVerb) {
+    const forms = [...inflect(verb), ...Object.entries(pack.irregularForms).filter(([, l]) => l === verb).map(([f]) => f)];
+    for (const form of forms) if (!triggerForms.has(form)) phraseForms.set(form, phrases.map((p) => p.slice(1).filter((w) => !/^(?:a|the|in|to|of|on|his|her|their|your)$/.test(w))));
   }
   return {
     pack,
@@ -128,6 +132,7 @@ export function compileThreatPack(input: unknown): CompiledThreatPack {
     belongings: new Set(pack.belongings),
     selfInflictable: new Set(pack.selfInflictable),
     triggerForms,
+    phraseForms,
     irregular: new Map(Object.entries(pack.irregularForms)),
   };
 }

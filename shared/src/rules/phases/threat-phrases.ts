@@ -11,7 +11,12 @@ import { alternation } from "./threat-cues";
 export interface ThreatPhrase {
   kind: "intimidation" | "self_harm";
   re: RegExp;
+  /** Every word the phrase spells out: all must be in the comment before the pattern runs. */
+  words: string[];
 }
+
+/** Everyday words a phrase is never gated on (they are in most comments). */
+const COMMON = new Set("you your you're ur u i i'm i'll i've we we'll we've we're he she they him her them his their it is are was be been a an the to of in on at for and or but so if just should would will can could go get got what where when which who how this that there here all one some any know see like come out up down off over back with without better time people".split(" "));
 
 const YOU = "(?:you|u|ya|he|she|they|him|her|them|(?:your|ur|his|her|their|the) [\\w'’]+)";
 
@@ -30,9 +35,11 @@ export function buildThreatPhrases(pack: CompiledThreatPack): Map<string, Threat
     const gate = phrase
       .replace(/\{you\}/g, " ")
       .split(/\s+/)
+      .filter((w) => w && !COMMON.has(w))
       .reduce((a, b) => (b.replace(/'/g, "").length > a.replace(/'/g, "").length ? b : a), "");
+    if (!gate) throw new Error(`threat phrase "${phrase}" has only everyday words: it needs one rarer word to be looked for`);
     const list = byGate.get(gate) ?? [];
-    list.push({ kind, re: compile(phrase) });
+    list.push({ kind, re: compile(phrase), words: phrase.replace(/\{you\}/g, " ").split(/\s+/).filter((w) => w && /^[\w']+$/.test(w)) });
     byGate.set(gate, list);
   };
   for (const p of pack.pack.selfHarmPhrases) add("self_harm", p);

@@ -1,7 +1,9 @@
 import type { Flag } from "../../schemas/flag";
 import { readHarms, readObject, readSubject, findClauseStart, type HarmEvent } from "../clause";
-import { spanFlag, type CommentContext } from "../context";
+import { hasAny, spanFlag, type CommentContext } from "../context";
 import { analyseSentence, type Word } from "../nlp";
+import { tokenSummary } from "../prefilter";
+import { sentences } from "../text";
 import { THREAT_PACK } from "../pack/threat";
 import { buildCues } from "./threat-cues";
 import { judgeEvent, type Modality, type SentenceView, type Verdict } from "./threat-judge";
@@ -20,6 +22,9 @@ import { buildThreatPhrases, type ThreatPhrase } from "./threat-phrases";
 
 const CUES = buildCues(THREAT_PACK);
 const PHRASES = buildThreatPhrases(THREAT_PACK);
+/** Words of the first pass: a comment with none of them (and no disguised word) has no threat to find. */
+const TRIGGER_WORDS: ReadonlySet<string> = new Set([...THREAT_PACK.triggerForms.keys(), ...THREAT_PACK.phraseForms.keys()]);
+const PHRASE_GATES: ReadonlySet<string> = new Set(PHRASES.keys());
 
 const RULE: Record<Modality, string> = {
   intent: "threat.intent",
@@ -33,39 +38,63 @@ const CONFIDENCE: Record<Modality, number> = { intent: 0.85, call: 0.85, wish: 0
 
 /** Harm + human target + modality, per candidate sentence; and menace or self-harm phrases. */
 export function threatPhase(ctx: CommentContext): Flag[] {
+  // Stretched or censored words ("kiiiill", "k*ll") are only known once the plain text spells them.
+  const irregular = tokenSummary(ctx.tokens)?.irregular ?? true;
+  if (!irregular && !hasAny(ctx, TRIGGER_WORDS) && !hasAny(ctx, PHRASE_GATES)) return [];
   const harmAt: number[] = [];
   let phrases: ThreatPhrase[] | null = null;
+  // Most comments are written plainly: their lowercased body is the plain text, without building it.
+  let clean = ctx.lower.length === ctx.body.length;
   for (const t of ctx.tokens) {
-    // A disguised word ("k*ll", "kiiiill") is looked up as the plain text spells it.
-    const word = t.ascii && !t.squeezed ? t.norm : ctx.plain.slice(t.start, t.end).trim();
+    // A stretched or censored word ("kiiiill", "k*ll") is looked up as the plain text spells it; leetspeak and lookalikes are undone in its norm.
+    const stretched = (t.squeezed !== null && /(.)\1\1/.test(t.norm)) || t.norm.includes("*");
+    clean &&= t.disguise === null && !stretched;
+    const word = stretched ? ctx.plain.slice(t.start, t.end).trim() : t.norm;
     if (THREAT_PACK.triggerForms.has(word)) harmAt.push(t.start);
+    else {
+      const phrases = THREAT_PACK.phraseForms.get(word);
+      if (phrases && phrases.some((rest) => rest.every((r) => ctx.words.has(r)))) harmAt.push(t.start);
+    }
     const gated = PHRASES.get(t.norm);
-    if (gated) (phrases ??= []).push(...gated);
+    if (gated) for (const p of gated) if (p.words.every((w) => ctx.words.has(w))) (phrases ??= []).push(p);
   }
   if (!harmAt.length && !phrases) return [];
+  const text = clean ? ctx.lower : ctx.plain;
   const verdicts: Verdict[] = [];
-  for (const s of ctx.sentences) {
+  for (const s of harmAt.length ? (clean ? sentences(text) : ctx.sentences) : []) {
     const end = s.start + s.text.length;
-    if (!harmAt.some((at) => at >= s.start && at < end)) continue;
-    const view: SentenceView = { words: analyseSentence(casedPlain(ctx, s.start, end), s.start), text: ctx.plain, start: s.start, end };
+    if (!harmAt.some((at) => at >= s.start && at < end) || !mayHoldThreat(text, s.start, end, harmAt)) continue;
+    const view: SentenceView = { words: analyseSentence(casedPlain(ctx.body, text, s.start, end), s.start), text, start: s.start, end };
     for (const event of [...readHarms(view.words, THREAT_PACK), ...readWeaponFrames(view.words)]) {
       const v = judgeEvent(event, view, THREAT_PACK, CUES);
       if (v) verdicts.push(v);
     }
   }
-  for (const p of new Set(phrases ?? [])) verdicts.push(...matchPhrase(ctx, p));
+  for (const p of new Set(phrases ?? [])) verdicts.push(...matchPhrase(text, p));
   return dedupe(verdicts).map((v) => spanFlag(ctx, "threat", RULE[v.modality], v.start, v.end, explain(v), CONFIDENCE[v.modality]));
+}
+
+/**
+ * A cheap look before the costly analysis: a threat needs a modality (a modal, a wish, "I"/"we"
+ * with an auxiliary, an imperative harm opening a clause), or praise of the harm elsewhere.
+ */
+function mayHoldThreat(text: string, start: number, end: number, harmAt: number[]): boolean {
+  const sentence = text.slice(start, end);
+  if (CUES.hint.test(sentence)) return true;
+  // An imperative: a harm word opening the sentence or a clause ("Hang them", "…, then shoot him", "…and beat them").
+  for (const at of harmAt) if (at >= start && at < end && CUES.clauseOpening.test(text.slice(Math.max(start, at - 40), at))) return true;
+  return CUES.endorse.test(text) || /["“”‘]/.test(text);
 }
 
 /**
  * The sentence as written but with disguises undone: the plain text keeps "k1ll" → "kill", the
  * body keeps capitals, which the tagger needs to tell "Hang" (a verb opening a sentence) from a name.
  */
-function casedPlain(ctx: CommentContext, start: number, end: number): string {
+function casedPlain(body: string, plain: string, start: number, end: number): string {
   let out = "";
   for (let i = start; i < end; i++) {
-    const b = ctx.body[i]!;
-    const p = ctx.plain[i]!;
+    const b = body[i]!;
+    const p = plain[i]!;
     out += b.toLowerCase() === p ? b : p;
   }
   // A lone lowercase "i" is the pronoun; the tagger reads it as a name otherwise.
@@ -112,14 +141,14 @@ function readWeaponFrames(words: Word[]): HarmEvent[] {
   return events;
 }
 
-function matchPhrase(ctx: CommentContext, p: ThreatPhrase): Verdict[] {
+function matchPhrase(text: string, p: ThreatPhrase): Verdict[] {
   const out: Verdict[] = [];
-  for (const m of ctx.plain.matchAll(p.re)) {
+  for (const m of text.matchAll(p.re)) {
     const start = (m.index ?? 0) + m[0].length - m[1]!.length;
-    const before = ctx.plain.slice(Math.max(0, start - 40), start);
-    const sentence = sentenceAround(ctx.plain, start);
+    const before = text.slice(Math.max(0, start - 40), start);
+    const sentence = sentenceAround(text, start);
     if (/\b(?:not|never|n't|nobody|no one)\b[^,.;!?]*$/.test(before) && p.kind === "intimidation") continue;
-    if (CUES.story.test(sentence) || quotedAndCondemned(ctx.plain, start)) continue;
+    if (CUES.story.test(sentence) || quotedAndCondemned(text, start)) continue;
     out.push({ modality: p.kind, start, end: start + m[1]!.length, target: "", endorsedBy: null });
   }
   return out;
