@@ -23,6 +23,9 @@ let db: Db;
 try {
   db = openDatabase(config.dbPath);
   migrate(db);
+  // This connection serves every request on one thread: waiting on another process's (or an import
+  // worker's) write lock blocks all of them, so give up after 1 s (a 503 "busy") rather than 5.
+  db.pragma("busy_timeout = 1000");
 } catch (err) {
   // e.g. a database from a different version of Sift: say so in one line and refuse to start.
   process.stderr.write(`sift: ${config.dbPath}: ${err instanceof Error ? err.message : String(err)}\n`);

@@ -14,6 +14,12 @@ function isParserError(err: unknown): err is HttpParserError {
   return err instanceof Error && typeof (err as Partial<HttpParserError>).status === "number" && (err as Partial<HttpParserError>).expose === true;
 }
 
+/** SQLite's write lock stayed taken past busy_timeout (e.g. an import is storing); the request can simply be retried. */
+function isDatabaseBusy(err: unknown): boolean {
+  const code = (err as { code?: unknown } | null)?.code;
+  return typeof code === "string" && code.startsWith("SQLITE_BUSY");
+}
+
 /**
  * The one place errors become responses, always `{ error: { code, message, issues? } }`:
  * zod → 400 with issues, known errors → their status, anything else → 500, logged, never leaked.
@@ -33,6 +39,9 @@ export function errorHandler(logger?: Logger): ErrorRequestHandler {
     } else if (isParserError(err) && err.status < 500) {
       const code = err.type === "entity.parse.failed" ? "invalid_json" : err.type === "entity.too.large" ? "payload_too_large" : "bad_request";
       res.status(err.status).json({ error: { code, message: err.message } });
+    } else if (isDatabaseBusy(err)) {
+      logger?.warn({ method: req.method, url: req.originalUrl }, "database busy");
+      res.status(503).set("Retry-After", "5").json({ error: { code: "busy", message: "The database is busy (an import or another Sift command is writing). Nothing was changed; try again in a moment." } });
     } else {
       logger?.error({ err, method: req.method, url: req.originalUrl }, "unhandled error");
       res.status(500).json({ error: { code: "internal", message: "Something went wrong on the server." } });

@@ -6,6 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createApp } from "../app";
+import { openDatabase } from "../db/connection";
 import { createTestDb } from "../db/test-db";
 import { runImportInWorker, type ImportRunner } from "../services/import-worker-runner";
 import { addUser } from "../services/user-service";
@@ -144,6 +145,35 @@ describe("POST /api/imports streaming to disk", () => {
     expect(counts()).toEqual({ threads: 0, comments: 0 });
     // The server is fine afterwards.
     expect((await upload(CSV)).status).toBe(201);
+  });
+});
+
+describe("while an import holds the write lock", () => {
+  it("answers reads, and refuses a decision with 503 busy (not 500) that succeeds once the lock is free", async () => {
+    await start();
+    expect((await upload(CSV, "lane.csv")).status).toBe(201);
+    const id = t.db.prepare("SELECT id FROM comments ORDER BY position LIMIT 1").pluck().get() as string;
+    t.db.pragma("busy_timeout = 50"); // the server's connection; the default would wait 5 s first
+    const importer = openDatabase(t.path); // stands in for an import's store transaction
+    const decide = () =>
+      fetch(`${base}/api/comments/${id}/decision`, {
+        method: "POST",
+        headers: { "Content-Type": "application/json", [CSRF_HEADER]: "1", Cookie: cookie },
+        body: JSON.stringify({ action: "remove" }),
+      });
+    try {
+      importer.prepare("BEGIN IMMEDIATE").run();
+      expect((await fetch(`${base}/api/comments?view=all`, { headers: { Cookie: cookie } })).status).toBe(200);
+      const busy = await decide();
+      expect(busy.status).toBe(503);
+      expect(busy.headers.get("retry-after")).toBe("5");
+      expect((await busy.json()).error).toEqual({ code: "busy", message: expect.stringMatching(/Nothing was changed; try again/) });
+      expect(t.db.prepare("SELECT status FROM comments WHERE id = ?").pluck().get(id)).toBe("pending");
+    } finally {
+      importer.prepare("ROLLBACK").run();
+      importer.close();
+    }
+    expect((await decide()).status).toBe(200);
   });
 });
 
