@@ -140,3 +140,15 @@ describe("rules API: an admin's changes", () => {
     await admin.delete("/api/rules/exceptions/abc").expect(400);
   });
 });
+
+describe("site rules and browser imports", () => {
+  it("applies stored rules to an uploaded file (imported in a worker)", async () => {
+    const admin = await signedInAgent(app, t.db, "admin");
+    await admin.post("/api/rules/site").send({ ...ZORK, id: "grockle", pattern: "grockle", action: "remove" }).expect(201);
+    const csv = "id,parent_id,author,body\n1,,Ann,bloody grockles... I mean grockle\n2,,Bob,nice lane\n";
+    const res = await admin.post("/api/imports").query({ name: "up.csv" }).set("Content-Type", "application/octet-stream").send(Buffer.from(csv)).expect(201);
+    const id = res.body.threads[0].id;
+    expect(t.db.prepare("SELECT status FROM comments WHERE id = ?").pluck().get(commentIdFor(id, "1"))).toBe("removed");
+    expect(t.db.prepare("SELECT moderator FROM decisions WHERE comment_id = ?").pluck().get(commentIdFor(id, "1"))).toBe("sift-rules");
+  });
+});

@@ -8,6 +8,7 @@ import { parentPort, workerData } from "node:worker_threads";
 import { openDatabase } from "../db/connection";
 import { AppError } from "../errors";
 import { prepareFile, storePreparedFile, type ImportedThread } from "./import-service";
+import { loadSiteRuleSet } from "./rule-service";
 import { rebuildSearchIndex } from "./search-service";
 
 /** From how many imported comments the search index is rebuilt afterwards (as the CLI does). */
@@ -36,7 +37,7 @@ export type ImportReply =
 export function runImportJob(job: ImportJob): ImportedThread[] {
   const db = openDatabase(job.dbPath);
   try {
-    const prepared = prepareFile(job.path, { format: job.format, displayName: job.name });
+    const prepared = prepareFile(job.path, { format: job.format, displayName: job.name, siteRules: loadSiteRuleSet(db) });
     const threads = storePreparedFile(db, prepared, { actor: job.actor });
     // The triggers kept search in step row by row; after a bulk load, start from a compact index.
     if (threads.reduce((n, t) => n + t.comments, 0) >= BULK_IMPORT_COMMENTS) rebuildSearchIndex(db);
