@@ -48,7 +48,11 @@ export interface ImportOptions {
   displayName?: string;
   /** Who imports, for the audit log: a username, `cli:<os user>` or `system` (the default). */
   actor?: string;
-  /** The site's own rules and exceptions (loadSiteRuleSet); importBytes and importFile load them from the database. */
+  /**
+   * The site's own rules and exceptions (loadSiteRuleSet). importBytes and importFile load them
+   * from the database; whoever calls prepareFile/prepareBytes directly must pass them, or the
+   * site's rules are silently skipped for that import.
+   */
   siteRules?: SiteRuleSet;
 }
 
