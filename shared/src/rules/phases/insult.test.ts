@@ -25,6 +25,8 @@ const FLAGGED: [string, string][] = [
   ["He's a total schmuck.", "American insult"],
   ["Shut your mouth, you fat slob.", "the reader"],
   ["Honestly the guy is a complete dipstick.", "a third person"],
+  ["Keep crying, libtard.", "addressed"],
+  ["Nobody likes you, you sad little man.", "the reader"],
 ];
 
 const CLEAN: [string, string][] = [
@@ -46,6 +48,8 @@ const CLEAN: [string, string][] = [
   ["You're a beast on the wing, mate.", "praise"],
   ["It's a dumb idea to open the depot at 5am.", "an idea"],
   ["Don't worry, you're no dummy.", "negated"],
+  ["I'm a proper snowflake about horror films.", "self-deprecation"],
+  ["The snowflakes are falling heavily outside.", "literal"],
 ];
 
 describe("insult phase", () => {

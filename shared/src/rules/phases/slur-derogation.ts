@@ -108,7 +108,9 @@ function findMentions(tokens: readonly Token[], layout: Layout): Mention[] {
     const plural = end > i + 1 ? head !== "man" && head !== "family" && head !== "person" && head !== "lady" && head !== "bloke" : isPluralGroup(word) || word === "women" || word === "jewry" || (COLLECTIVE.has(word) && prev === "the");
     const before2 = same(i - 2) ? tokens[i - 2]!.norm : "";
     const genericSingular = BEFORE_CUES.has(prev) || ((prev === "a" || prev === "an") && (before2 === "trust" || before2 === "typical"));
-    const generic = !SPECIFIC.has(prev) && (plural || genericSingular);
+    // "that" before a plural is a conjunction ("it's obvious that Jews …"), not a determiner.
+    const specific = SPECIFIC.has(prev) && !(plural && (prev === "that" || prev === "this"));
+    const generic = !specific && (plural || genericSingular);
     if (end > i + 1 && GROUP_CLASS.has(tokens[end - 1]!.norm)) end = i + 1;
     mentions.push({ start: i, end, generic, word: tokens.slice(i, end).map((t) => t.text).join(" ") });
     i = end - 1;
@@ -124,7 +126,13 @@ function anyPhrase(tokens: readonly Token[], from: number, to: number, index: Ph
 
 /** The writer reports or rejects what is said ("saying X are … is a lie", "the myth that …", a quotation). */
 function isCounterSpeech(ctx: CommentContext, m: Mention, sentenceStart: number, sentenceEnd: number): boolean {
-  if (anyPhrase(ctx.tokens, sentenceStart, m.start, REPORTING)) return true;
+  const tokens = ctx.tokens;
+  // "Women can't do maths? My wife is a professor": a claim echoed as a question, to mock it.
+  if (m.start === sentenceStart && ctx.body.slice(tokens[sentenceEnd - 1]!.end).trimStart().startsWith("?")) return true;
+  for (let j = sentenceStart; j < m.start; j++) {
+    // "so-called refugees" sneers; it does not report.
+    if (phraseAt(tokens, j, REPORTING, m.start) && !(tokens[j]!.norm === "called" && tokens[j - 1]?.norm === "so")) return true;
+  }
   if (anyPhrase(ctx.tokens, sentenceStart, sentenceEnd, STANCE)) return true;
   return insideQuotes(ctx.body, ctx.tokens[m.start]!.start);
 }
@@ -162,7 +170,8 @@ function predicateAfter(ctx: CommentContext, layout: Layout, from: number, sente
         (kind === "verb" && !(link && PARTICIPLE.test(word))) ||
         (kind === "strong" && !agent) ||
         ((kind === "attribute" || kind === "crime" || kind === "linked") && !agent && (link || PEOPLE.has(tokens[j + 1]?.norm ?? ""))) ||
-        (!link && VERB_FORMS.has(text)); // "they trash every flat": the noun's verb reading
+        (!link && VERB_FORMS.has(text)) || // "they trash every flat": the noun's verb reading
+        ((kind === "crime" || kind === "linked") && layout.clauseBreak[j]! && j + length === sentenceEnd); // "…eating dogs again, savages."
       if (ok && kind === "attribute" && tokens[j + length]?.norm === "of") continue; // "sick of waiting", "tired of …"
       if (ok && tokens.slice(j + length, j + length + 3).some((t) => DENIED_AFTER.has(t.norm))) return null;
       if (ok && insideQuotes(ctx.body, tokens[j]!.start)) return null; // 'trans people are "predators"': the word is named, not said
@@ -176,7 +185,7 @@ function predicateAfter(ctx: CommentContext, layout: Layout, from: number, sente
 }
 
 /** A predicate standing just before the group: "dirty X", "filthy X", "the X filth" is handled after. */
-function predicateBefore(ctx: CommentContext, m: Mention, sentenceStart: number): PredicateHit | null {
+function predicateBefore(ctx: CommentContext, layout: Layout, m: Mention, sentenceStart: number): PredicateHit | null {
   const tokens = ctx.tokens;
   for (let j = Math.max(sentenceStart, m.start - 2); j < m.start; j++) {
     const kind = KIND.get(tokens[j]!.norm);
@@ -185,8 +194,9 @@ function predicateBefore(ctx: CommentContext, m: Mention, sentenceStart: number)
       return { start: j, end: j + 1, text: tokens[j]!.text, kind };
     }
   }
-  // "Send the X back", "kick all X out".
+  // "Send the X back", "kick all X out", and the slogan "X out!".
   const particle = tokens[m.end]?.norm ?? "";
+  if (particle === "out" && m.start === sentenceStart && layout.sentence[m.end + 1] !== layout.sentence[m.start]) return { start: m.end, end: m.end + 1, text: tokens[m.end]!.text, kind: "phrase" };
   if (EXPEL_PARTICLES.has(particle)) {
     for (let j = m.start - 1; j >= Math.max(sentenceStart, m.start - 3); j--) {
       if (EXPEL.has(tokens[j]!.norm) && !negatedBefore(tokens, sentenceStart, j)) return { start: j, end: m.end + 1, text: ctx.body.slice(tokens[j]!.start, tokens[m.end]!.end), kind: "phrase" };
@@ -226,7 +236,7 @@ export function derogationFlags(ctx: CommentContext): Flag[] {
     const [sStart, sEnd] = bounds[si]!;
     if (negatedBefore(tokens, sStart, m.start) || isCounterSpeech(ctx, m, sStart, sEnd)) continue;
     const framed = m.generic || anyPhrase(tokens, m.end, sEnd, AFTER_CUES);
-    const before = predicateBefore(ctx, m, sStart);
+    const before = predicateBefore(ctx, layout, m, sStart);
     // "Why are X always …" puts the link before the group; "Typical X, drunk again" needs none.
     const prev = tokens[m.start - 1]?.norm ?? "";
     const after = framed || before ? predicateAfter(ctx, layout, m.end, sEnd, LINKS.has(prev) || prev === "typical") : null;

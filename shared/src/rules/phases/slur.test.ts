@@ -34,6 +34,11 @@ const FLAGGED: [string, string][] = [
   ["The Jews are behind this, as usual.", "antisemitic conspiracy"],
   ["Muslims are not human.", "dehumanising denial"],
   ["Gypsies, thieving scum the lot of them.", "dehumanising, generalised"],
+  ["It's obvious that Jews run Hollywood.", "'that' before a plural is a conjunction"],
+  ["These so-called refugees are economic migrants and liars.", "'so-called' sneers, it does not report"],
+  ["Immigrants out!", "exclusion slogan"],
+  ["The Chinese are eating dogs again, savages.", "appositive label"],
+  ["I don't mind them living here as long as the Pakistanis stop grooming our girls.", "subordinate clause"],
 ];
 
 const CLEAN: [string, string][] = [
@@ -64,6 +69,10 @@ const CLEAN: [string, string][] = [
   ["The Jewish community centre was vandalised; the culprits are scum.", "the scum are the vandals"],
   ["Poles come over here and work harder than anyone.", "positive"],
   ["Refugees bring skills and energy wherever they go.", "positive"],
+  ["Women can't do maths? My wife is a professor of mathematics.", "a claim echoed as a question to mock it"],
+  ["Immigrants out of work get no help from the council.", "'out of work'"],
+  ["It's a myth that immigrants are destroying Britain.", "counter-speech"],
+  ["Most Muslims I know are doctors or teachers.", "positive"],
 ];
 
 describe("slur phase", () => {
