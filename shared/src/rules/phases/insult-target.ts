@@ -89,11 +89,11 @@ function findInsultWords(ctx: View): Hit[] {
 }
 
 /** Walks back from token `at` over bridge words within the clause; returns the first other word's index, or -1. */
-function walkBack(tokens: readonly Token[], layout: Layout, at: number, extra?: ReadonlySet<string>, bridge: ReadonlySet<string> = BRIDGE): number {
+function walkBack(tokens: readonly Token[], layout: Layout, at: number, bridge: ReadonlySet<string> = BRIDGE): number {
   for (let j = at - 1; j >= 0 && layout.sentence[j] === layout.sentence[at]; j--) {
     if (layout.clauseBreak[j + 1] && j + 1 <= at - 1 && !MODIFIERS.has(tokens[j]!.norm)) return -1;
     const w = tokens[j]!.norm;
-    if (!bridge.has(w) && !extra?.has(w)) return j;
+    if (!bridge.has(w)) return j;
   }
   return -1;
 }
@@ -111,7 +111,7 @@ function excused(ctx: View, layout: Layout, h: Hit): string | null {
   const w = before >= 0 ? tokens[before]!.norm : "";
   if (NEGATIONS.has(w) || w.endsWith("n't")) return "negated";
   // The speaker is the subject only when no "you" or third person stands between: "I think you're an idiot" is aimed at the reader.
-  const speaker = walkBack(tokens, layout, h.start, undefined, SELF_BRIDGE);
+  const speaker = walkBack(tokens, layout, h.start, SELF_BRIDGE);
   const s = speaker >= 0 ? tokens[speaker]!.norm : "";
   if (SELF.has(s) || LINKED_SUBJECTS.get(s) === "i" || LINKED_SUBJECTS.get(s) === "we") return "self";
   // "Nobody here thinks you're an idiot": the negation governs the clause that holds the insult.
