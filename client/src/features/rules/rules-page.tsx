@@ -1,5 +1,5 @@
 import { useQuery } from "@tanstack/react-query";
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import type { ApiSiteRule } from "../../api";
 import { AppShell } from "../../components/app-shell";
 import { useSessionUser } from "../auth/use-session";
@@ -23,6 +23,12 @@ export function RulesPage() {
   const [editing, setEditing] = useState<ApiSiteRule | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const rescan = useRescan();
+  const status = useRef<HTMLParagraphElement>(null);
+  // When the control just used is gone (a deleted row, an added suggestion), focus goes to the
+  // result line instead of dropping to the top of the page.
+  useEffect(() => {
+    if (message && (document.activeElement === document.body || document.activeElement === null)) status.current?.focus({ preventScroll: true });
+  }, [message]);
 
   return (
     <AppShell>
@@ -42,7 +48,7 @@ export function RulesPage() {
             </button>
           )}
         </div>
-        <p className="rules-status" role="status">
+        <p ref={status} className="rules-status" role="status" tabIndex={-1}>
           {message}
         </p>
         {rescan.isError && (

@@ -104,7 +104,7 @@ export function SiteRuleForm({ editing, canSave, onDone, onCancel }: SiteRuleFor
         </Field>
         <Field label="Pattern" error={fieldError("pattern")} hint={KIND_HELP[draft.kind]} wide>
           {(control) => (
-            <input {...control} value={draft.pattern} maxLength={200} spellCheck={false} onChange={(e) => set("pattern", e.target.value)} />
+            <input {...control} autoFocus={!!editing} value={draft.pattern} maxLength={200} spellCheck={false} onChange={(e) => set("pattern", e.target.value)} />
           )}
         </Field>
         <Field label="Category">

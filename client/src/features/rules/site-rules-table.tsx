@@ -1,4 +1,4 @@
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import type { ApiSiteRule } from "../../api";
 import { categoryLabel } from "../queue/severity";
 import { formatDay, formatPrecision, precisionOf } from "./format";
@@ -17,6 +17,11 @@ export function SiteRulesTable({ rules, canEdit, onEdit, onMessage }: SiteRulesT
   const toggle = useToggleSiteRule();
   const remove = useDeleteSiteRule();
   const [confirming, setConfirming] = useState<string | null>(null);
+  // Focus moves to the confirmation that replaced the Delete… button, and back when it is kept.
+  const confirmButton = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (confirming) confirmButton.current?.focus();
+  }, [confirming]);
   if (rules.length === 0) return <p className="list-note">No site rules yet.</p>;
   return (
     <div className="table-scroll">
@@ -87,6 +92,7 @@ export function SiteRulesTable({ rules, canEdit, onEdit, onMessage }: SiteRulesT
                   {confirming === rule.id ? (
                     <>
                       <button
+                        ref={confirmButton}
                         type="button"
                         className="button button--remove"
                         disabled={remove.isPending}
