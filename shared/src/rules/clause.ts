@@ -53,9 +53,15 @@ export function readHarms(words: Word[], pack: CompiledThreatPack): HarmEvent[] 
     const lemma = pack.triggerForms.get(w.lower) ?? pack.irregular.get(w.lower) ?? w.lemma;
     const phrase = matchPhrase(words, i, lemma, pack);
     const harm = pack.harmVerbs.has(lemma) || pack.dyingVerbs.has(lemma);
+    if (pack.deathStates.has(w.lower) && isDeathWished(words, i, pack)) {
+      // "I want him dead", "he should be dead": a death state whose subject is the one harmed.
+      const clauseStart = findClauseStart(words, i);
+      events.push({ at: i, lemma: "dead", target: readSubject(words, i, clauseStart, pack), passive: true, clauseStart, lastWord: i });
+      continue;
+    }
     if (!harm && !phrase) continue;
     if (!phrase && looksLikeNoun(words, i)) continue;
-    const passive = isPassive(words, i);
+    const passive = isPassive(words, i, lemma);
     const clauseStart = findClauseStart(words, i);
     // "Everyone who voted for this should be executed": the harmed subject may sit before a relative clause.
     const subjectFrom = /^(?:who|that|which)$/.test(words[clauseStart - 1]?.lower ?? "") ? findClauseStart(words, clauseStart - 1) : clauseStart;
@@ -70,7 +76,10 @@ export function readHarms(words: Word[], pack: CompiledThreatPack): HarmEvent[] 
     } else {
       target = readObject(words, i + 1, pack);
       if (!target && pack.dyingVerbs.has(lemma)) {
-        events.push({ at: i, lemma, target: readSubject(words, i, subjectFrom, pack), passive: true, clauseStart, lastWord });
+        const subject = readSubject(words, i, subjectFrom, pack);
+        // "Die in a fire", "Rot.": a dying verb opening its clause is said to the reader.
+        const addressed = !subject && isClauseOpening(words, clauseStart, i) && ADDRESSED_DEATH.test(sentenceAfter(words, i));
+        events.push({ at: i, lemma, target: addressed ? { kind: "self", from: i, to: i + 1 } : subject, passive: !addressed, clauseStart, lastWord });
         continue;
       }
     }
@@ -78,6 +87,25 @@ export function readHarms(words: Word[], pack: CompiledThreatPack): HarmEvent[] 
     events.push({ at: i, lemma: phrase ? phrase.name : lemma, target, passive, clauseStart, lastWord });
   }
   return events;
+}
+
+/** Words after "dead" that make it an intensifier or an idiom: "dead tired", "dead to me", "dead end". */
+const DEAD_IDIOM = /^(?:to|tired|easy|right|on|end|serious|good|quiet|heat|weight|cert|set|against|ringer|ahead|wrong|funny|centre|center|last|simple|proud|lucky|happy|slow|boring|cheap|keen|chuffed|straight|still|certain|sure|body|battery|phone|zone|loss|ball|air|and|or|in|inside|man|woman|meat|people|horse|rubber|wood|leaves|skin|giveaway|cat|duck|letter)$/;
+const ADDRESSED_DEATH = /^\s*(?:$|[.!,;]|in a\b|in agony|already|slowly|painfully|alone|you\b|u\b|pls|please|now\b|quickly)/;
+
+function isDeathWished(words: Word[], i: number, pack: CompiledThreatPack): boolean {
+  const next = words[i + 1]?.lower ?? "";
+  const prev = words[i - 1];
+  if (DEAD_IDIOM.test(next) || !prev) return false;
+  return prev.lemma === "be" || pack.targetPronouns.has(prev.lower) || pack.persons.has(prev.lower) || prev.lower === "all";
+}
+
+function isClauseOpening(words: Word[], clauseStart: number, i: number): boolean {
+  return words.slice(clauseStart, i).every((w) => /^(?:just|go|and|so|now|please|pls|then|seriously|honestly|literally|simply|do|us|all|a|favour|everyone|the|world)$/.test(w.lower));
+}
+
+function sentenceAfter(words: Word[], i: number): string {
+  return words.slice(i + 1, i + 4).map((w) => w.lower).join(" ");
 }
 
 /** "run him over", "put you in the ground", "set fire to the house": the phrase's end, its tail length, and whether an object sits inside it. */
@@ -103,13 +131,13 @@ function looksLikeNoun(words: Word[], i: number): boolean {
 }
 
 /** "should be shot", "got stabbed", "want to see them hanged" (a participle after its noun). */
-function isPassive(words: Word[], i: number): boolean {
+function isPassive(words: Word[], i: number, lemma: string): boolean {
   const w = words[i]!;
   if (w.lower.endsWith("ing")) return false;
   let j = i - 1;
   while (j >= 0 && ADVERB_FILL.has(words[j]!.lower)) j--;
   const prev = words[j];
-  const participle = (w.lower !== w.lemma && /(?:ed|en|ung|ot|urnt|ut|it|ng)$/.test(w.lower)) || UNCHANGED_PARTICIPLES.has(w.lower);
+  const participle = (w.lower !== lemma && /(?:ed|en|ung|ot|urnt|ut|it|ng)$/.test(w.lower)) || UNCHANGED_PARTICIPLES.has(w.lower);
   if (prev && BE_GET.has(prev.lemma)) return participle;
   // "see them hanged", "have his legs broken": a participle after the noun phrase of a seeing or having verb.
   if (!participle || !prev || !(prev.pos === "NOUN" || prev.pos === "PROPN" || OBJECT_PRONOUNS.has(prev.lower))) return false;

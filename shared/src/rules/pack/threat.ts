@@ -18,6 +18,7 @@ export const ThreatPackSchema = z.object({
   mildDefeatVerbs: words,
   dyingVerbs: words,
   dyingIdioms: words,
+  deathStates: words,
   irregularForms: z.record(z.string(), z.string()),
   harmNouns: words,
   weapons: words,
@@ -60,6 +61,8 @@ export interface CompiledThreatPack {
   /** Defeat verbs that, aimed at a name ("beat City"), are sport unless a body part is named. */
   mildDefeatVerbs: Set<string>;
   dyingVerbs: Set<string>;
+  /** "dead": a state wished on the subject ("I want him dead"). */
+  deathStates: Set<string>;
   /** Harm phrases by their first word's lemma: "run" → [["run","over"], ["run","down"], …]. */
   phrasesByVerb: Map<string, string[][]>;
   harmNouns: Set<string>;
@@ -102,6 +105,7 @@ export function compileThreatPack(input: unknown): CompiledThreatPack {
   }
   const triggerForms = new Map<string, string>();
   for (const lemma of [...pack.harmVerbs, ...pack.dyingVerbs]) for (const form of inflect(lemma)) triggerForms.set(form, lemma);
+  for (const w of pack.deathStates) triggerForms.set(w, w);
   for (const [form, lemma] of Object.entries(pack.irregularForms)) {
     if (pack.harmVerbs.includes(lemma) || pack.dyingVerbs.includes(lemma)) triggerForms.set(form, lemma);
   }
@@ -120,6 +124,7 @@ export function compileThreatPack(input: unknown): CompiledThreatPack {
     defeatVerbs: new Set(pack.defeatVerbs),
     mildDefeatVerbs: new Set(pack.mildDefeatVerbs),
     dyingVerbs: new Set(pack.dyingVerbs),
+    deathStates: new Set(pack.deathStates),
     phrasesByVerb,
     harmNouns: new Set(pack.harmNouns),
     weapons: new Set(pack.weapons),

@@ -31,6 +31,8 @@ export interface ThreatCues {
   loosePrefixIntent: RegExp;
   /** Any word a modality could start with: sentences without one skip the analysis. */
   hint: RegExp;
+  /** A harm foretold to the reader: "you'll", "you're going to" right before a passive or dying verb. */
+  predictEnd: RegExp;
   /** Text before a harm word that leaves it opening a clause (an imperative). */
   clauseOpening: RegExp;
 }
@@ -75,8 +77,9 @@ export function buildCues(pack: CompiledThreatPack): ThreatCues {
     idiomAfterTarget: re(`^\\s*(?:${alternation(p.idiomAfterTarget)})${E}`),
     onlyWay: re(`${B}(?:only|best|real|final|one true|right)\\s+(?:[\\w'’"“”]+\\s+){0,2}["“”']?(?:way|solution|answer|cure|response|treatment|language|option|fix|thing)["“”']?(?:[^.!?]{0,60}?)\\s(?:is|are|was)\\s+(?:to\\s+)?(?:a\\s+|the\\s+)?$`),
     deserveNoun: re(`${B}(?:deserves?|deserved|needs?|needed|earned|should get|ought to get|is getting|wants?)\\s+(?:a|an|the|one|some)?\\s*(?:good|proper|real|right|swift|long|slow|quick|bit of a)?\\s*$`),
-    hint: re(`${B}(?:i|we|gonna|going to|shall|should|must|need|needs|ought|gotta|got to|have to|has to|better|let's|lets|hope|hoping|hopefully|wish|pray|praying|may|deserve|deserves|deserved|earned|want|wanna|love|can't wait|cant wait|someone|somebody|anyone|why|please|give|gave|whoever|you'll|you will|he'll|she'll|they'll|you're|ur)${E}|i'|we'`),
-    clauseOpening: re(`(?:^|[,;:!?—–(]|\band|\bthen|\bor)(?:\s*,?\s*(?:${alternation(p.imperativeLeaders)})${E})*\s*,?\s*$`),
+    predictEnd: re(`${B}(?:you|u|ya|your \\w+)\\s*(?:'ll|will|are going to|'re going to|re going to|are gonna|'re gonna|re gonna|gonna)${FILL}\\s*$`),
+    hint: re(`${B}(?:i|we|gonna|going to|shall|should|must|need|needs|ought|gotta|got to|have to|has to|better|let's|lets|hope|hoping|hopefully|wish|pray|praying|may|deserve|deserves|deserved|earned|want|wanna|love|can't wait|cant wait|someone|somebody|anyone|why|please|give|gave|whoever|you're|ur|who|me|let|like|love|would|could)${E}|['’](?:ll|d)${E}|(?:he|she|they|you|i|we|someone|somebody|people|it)\\s+will${E}|will\\s+(?:be|get)${E}|i'|we'`),
+    clauseOpening: re(`(?:^|[,;:!?—–(]|\\band|\\bthen|\\bor)(?:\\s*,?\\s*(?:${alternation(p.imperativeLeaders)})${E})*\\s*,?\\s*$`),
     loosePrefixIntent: re(`${B}(?:${alternation(p.intentSubjects)})\\s*(?:${alternation(p.intentAux)})(?:\\s+[\\w'’]+){0,5}\\s*$`),
   };
 }

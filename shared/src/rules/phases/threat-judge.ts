@@ -47,9 +47,10 @@ export function judgeEvent(event: HarmEvent, s: SentenceView, pack: CompiledThre
   const request = cues.requestStart.test(pre) || cues.requestStart.test(sentencePre);
   if (/\?\s*["”’)]*\s*$/.test(sentence) && !request) return null;
   const spanEnd = Math.max(targetEnd, last.end);
-  // A carried weapon has no named target: "I'll be waiting outside with a hammer".
-  const targetText = event.lemma === "weapon" && target.from === event.at ? "" : text.slice(words[target.from]!.start, targetEnd);
-  const verdict = (modality: Modality, from: number, endorsedBy: string | null = null): Verdict => ({ modality, start: Math.min(from, anchor.start), end: spanEnd, target: targetText, endorsedBy });
+  // A carried weapon has no named target ("I'll be waiting outside with a hammer"); "Die in a fire" is said to the reader.
+  const targetText = target.from === event.at ? "" : text.slice(words[target.from]!.start, targetEnd);
+  const targetStart = words[target.from]!.start;
+  const verdict = (modality: Modality, from: number, endorsedBy: string | null = null): Verdict => ({ modality, start: Math.min(firstWordAt(text, from), anchor.start, targetStart), end: spanEnd, target: targetText, endorsedBy });
   const reported = isReported(text, anchor.start, sentencePre, cues);
   const modality = findModality(event, s, pre, sentencePre, cues);
   // "We'll batter them on Saturday", "Beat City next week": defeat in a game, not harm.
@@ -80,7 +81,7 @@ function isIdiom(event: HarmEvent, target: Target, after: string, afterTarget: s
   if (pack.dyingVerbs.has(event.lemma) && event.passive && cues.dyingIdiom.test(after)) return true;
   if (target.kind === "pronoun" || target.kind === "name" || target.kind === "person") {
     // A second object makes the verb a giving one: "shoot me an email", "cut you a slice".
-    if (!event.passive && /^\s+(?:a|an|some)\s/.test(afterTarget) && !/^\s+(?:a|an)\s+(?:good|proper|real|right)\b/.test(afterTarget)) return true;
+    if (!event.passive && event.lemma !== "weapon" && /^\s+(?:a|an|some)\s/.test(afterTarget) && !/^\s+(?:a|an)\s+(?:good|proper|real|right)\b/.test(afterTarget)) return true;
     if (cues.idiomAfterTarget.test(afterTarget)) return true;
   }
   return false;
@@ -124,6 +125,10 @@ function findModality(event: HarmEvent, s: SentenceView, pre: string, sentencePr
   if (deserve) return { kind: "wish", from: at(deserve) };
   // "I'm going to find you and break your jaw": the modality sits before the first of the coordinated verbs.
   const lead = coordinatedLead(s, event, cues) ?? (event.passive && event.target && event.target.from > event.clauseStart && event.target.from < event.at ? s.text.slice(from, s.words[event.target.from]!.start) : null);
+  // "you'll get hurt", "you're going to die": harm foretold to the reader.
+  const foretold = event.passive ? cues.predictEnd.exec(pre) : null;
+  if (foretold) return { kind: "intimidation", from: at(foretold) };
+  if (event.lemma === "dead" && /(?:want|wish|need|like|see)\s+$/.test(s.text.slice(s.words[event.clauseStart]!.start, event.target ? s.words[event.target.from]!.start : s.words[event.at]!.start))) return { kind: "wish", from };
   const intent = cues.intentEnd.exec(pre) ?? cues.subjectlessIntent.exec(pre) ?? (lead && (cues.intentEnd.exec(lead) ?? cues.subjectlessIntent.exec(lead)));
   if (intent) return { kind: event.passive ? "intimidation" : "intent", from: at(intent) };
   if (event.lemma === "weapon" && event.passive && cues.deserveNoun.test(pre)) return { kind: "wish", from };
@@ -147,4 +152,10 @@ function coordinatedLead(s: SentenceView, event: HarmEvent, cues: ThreatCues): s
   const k = words.findIndex((w) => w.pos === "VERB" && !NOT_MAIN_VERB.test(w.lower) && !cues.imperativeOnly.test(w.lower));
   if (k <= 0 || !words.slice(k + 1).some((w) => w.lower === "and" || w.lower === "or" || w.lower === "then")) return null;
   return s.text.slice(words[0]!.start, words[k]!.start);
+}
+
+/** A cue's match may begin with the space or comma before its first word: the evidence starts at the word. */
+function firstWordAt(text: string, at: number): number {
+  while (at < text.length && !/[\p{L}\p{N}]/u.test(text[at]!)) at++;
+  return at;
 }

@@ -32,12 +32,10 @@ function compile(phrase: string): RegExp {
 export function buildThreatPhrases(pack: CompiledThreatPack): Map<string, ThreatPhrase[]> {
   const byGate = new Map<string, ThreatPhrase[]>();
   const add = (kind: ThreatPhrase["kind"], phrase: string) => {
-    const gate = phrase
-      .replace(/\{you\}/g, " ")
-      .split(/\s+/)
-      .filter((w) => w && !COMMON.has(w))
-      .reduce((a, b) => (b.replace(/'/g, "").length > a.replace(/'/g, "").length ? b : a), "");
-    if (!gate) throw new Error(`threat phrase "${phrase}" has only everyday words: it needs one rarer word to be looked for`);
+    const all = phrase.replace(/\{you\}/g, " ").split(/\s+/).filter(Boolean);
+    const rare = all.filter((w) => !COMMON.has(w));
+    // The phrase's other words are checked too before its pattern runs, so an everyday gate only costs a few lookups.
+    const gate = (rare.length ? rare : all).reduce((a, b) => (b.replace(/'/g, "").length > a.replace(/'/g, "").length ? b : a), "");
     const list = byGate.get(gate) ?? [];
     list.push({ kind, re: compile(phrase), words: phrase.replace(/\{you\}/g, " ").split(/\s+/).filter((w) => w && /^[\w']+$/.test(w)) });
     byGate.set(gate, list);
