@@ -76,7 +76,12 @@ export function resolveSession(db: Db, token: string, options: { idleMs: number;
     return undefined;
   }
   if (now.getTime() - Date.parse(found.session.last_seen) >= TOUCH_AFTER_MS) {
-    touchSession(db, tokenHash, now.toISOString(), new Date(now.getTime() + options.idleMs).toISOString());
+    try {
+      touchSession(db, tokenHash, now.toISOString(), new Date(now.getTime() + options.idleMs).toISOString());
+    } catch (err) {
+      // An import holding the write lock must not turn a read into an error; a later request touches.
+      if (!String((err as { code?: unknown }).code).startsWith("SQLITE_BUSY")) throw err;
+    }
   }
   return presentUser(found.user);
 }
