@@ -58,7 +58,7 @@ export function buildCues(pack: CompiledThreatPack): ThreatCues {
     intentEnd: re(`${B}(?:${alternation(p.intentSubjects)})\\s*(?:${alternation(p.intentAux)})${FILL}\\s*$`),
     subjectlessIntent: re(`^\\s*(?:gonna|going to|will|i'?ll)${FILL}\\s*$`),
     callEnd: re(`${B}(?:${alternation(p.callModals)})${FILL}\\s*$`),
-    deserveEnd: re(`${B}(?:deserves?|deserved|ought|needs?|earned|wants?)\\s+to${FILL}\\s*$`),
+    deserveEnd: re(`${B}(?:deserves?|deserved|earned)\\s+to${FILL}\\s*$`),
     wish: re(`${B}(?:${alternation(p.wishCues)})${E}`),
     mayStart: re(`^\\s*(?:and\\s+)?may${E}`),
     requestStart: re(`^\\s*(?:${alternation(p.requestStarts)})${E}`),
@@ -80,6 +80,6 @@ export function buildCues(pack: CompiledThreatPack): ThreatCues {
     predictEnd: re(`${B}(?:you|u|ya|your \\w+)\\s*(?:'ll|will|are going to|'re going to|re going to|are gonna|'re gonna|re gonna|gonna)${FILL}\\s*$`),
     hint: re(`${B}(?:i|we|gonna|going to|shall|should|must|need|needs|ought|gotta|got to|have to|has to|better|let's|lets|hope|hoping|hopefully|wish|pray|praying|may|deserve|deserves|deserved|earned|want|wanna|love|can't wait|cant wait|someone|somebody|anyone|why|please|give|gave|whoever|you're|ur|who|me|let|like|love|would|could)${E}|['’](?:ll|d)${E}|(?:he|she|they|you|i|we|someone|somebody|people|it)\\s+will${E}|will\\s+(?:be|get)${E}|i'|we'`),
     clauseOpening: re(`(?:^|[,;:!?—–(]|\\band|\\bthen|\\bor)(?:\\s*,?\\s*(?:${alternation(p.imperativeLeaders)})${E})*\\s*,?\\s*$`),
-    loosePrefixIntent: re(`${B}(?:${alternation(p.intentSubjects)})\\s*(?:${alternation(p.intentAux)})(?:\\s+[\\w'’]+){0,5}\\s*$`),
+    loosePrefixIntent: re(`${B}(?:${alternation(p.intentSubjects)})\\s*(?:${alternation(p.intentAux)})(?:\\s+[\\w'’]+){0,8}\\s*$`),
   };
 }

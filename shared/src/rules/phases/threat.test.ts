@@ -1,0 +1,127 @@
+import { describe, expect, it } from "vitest";
+import { buildCommentContext } from "../context";
+import { compileThreatPack, inflect, THREAT_PACK } from "../pack/threat";
+import raw from "../pack/threat.json";
+import { threatPhase } from "./threat";
+
+const flagsOf = (text: string) => threatPhase(buildCommentContext(text, "reader", null));
+
+/** Threats, with the rule each must get: harm + human target + the writer's modality, in wording the tuned corpus does not use. */
+const THREATS: [text: string, rule: string][] = [
+  ["I will end you if you ever come near my sister.", "threat.intent"],
+  ["Gonna find that cyclist and smash his teeth in", "threat.intent"],
+  ["Next time I see the steward I'm going to deck him.", "threat.intent"],
+  ["we're going to burn your shop to the ground", "threat.intent"],
+  ["I'll put my fist through your face.", "threat.intent"],
+  ["Keep it up and I will bottle you outside.", "threat.intent"],
+  ["I'll be waiting at the gate with a machete.", "threat.intent"],
+  ["Someone needs to stab that grass.", "threat.call"],
+  ["Line the traitors up and shoot them.", "threat.call"],
+  ["Lynch the lot of them, then burn the bodies.", "threat.call"],
+  ["They should all be hanged from the pier.", "threat.call"],
+  ["Can somebody run the organiser over please", "threat.call"],
+  ["let's string him up", "threat.call"],
+  ["Why doesn't someone just shoot him", "threat.call"],
+  ["I hope someone kneecaps him.", "threat.wish"],
+  ["Hope his whole family drowns.", "threat.wish"],
+  ["May the planners choke on their own lies and die.", "threat.wish"],
+  ["I want every one of them dead.", "threat.wish"],
+  ["That landlord deserves to be beaten senseless.", "threat.wish"],
+  ["She needs a bullet, honestly.", "threat.wish"],
+  ["Would love to see the chairman hanged.", "threat.wish"],
+  ["Whoever stabbed the paedo deserves a medal.", "threat.endorsement"],
+  ['My uncle says "shoot them all on sight" and he is right.', "threat.endorsement"],
+  ["Drink bleach.", "threat.self_harm"],
+  ["go neck yourself", "threat.self_harm"],
+  ["Nobody would miss you if you jumped off a bridge.", "threat.self_harm"],
+  ["We know where you live.", "threat.intimidation"],
+  ["Your days are numbered, mate.", "threat.intimidation"],
+  ["Keep talking and you'll get hurt.", "threat.intimidation"],
+  ["I'll k1ll you", "threat.intent"],
+  ["someone should s.t.a.b him", "threat.call"],
+  ["I'm gonna muuurder you", "threat.intent"],
+];
+
+/** Look-alikes that must stay clean: idioms, sport and games, objects, negation, questions, news, fiction, quotes condemned. */
+const CLEAN: [text: string, why: string][] = [
+  ["I'd kill for a coffee.", "idiom: kill for"],
+  ["Shoot me an email with the figures.", "idiom: ditransitive shoot"],
+  ["This deadline is killing me.", "the writer as target"],
+  ["Break a leg tonight!", "idiom: no owner of the leg"],
+  ["That band slays.", "idiom"],
+  ["The commute is murder.", "no modality"],
+  ["I'll cut you a piece of cake.", "ditransitive cut"],
+  ["I'll beat you to the car park.", "race"],
+  ["I'm going to kill it at the interview.", "kill it"],
+  ["We'll murder them on Saturday, 3-0.", "sport"],
+  ["Beat Rovers and we go top.", "sport with a team name"],
+  ["I'm going to kill the boss on the last level.", "video game"],
+  ["Kill the lights when you leave.", "object"],
+  ["I'm going to burn the old fence.", "object"],
+  ["Someone should smash that ugly fountain.", "object"],
+  ["I would never hurt him.", "negated intent"],
+  ["Nobody should be attacked for their job.", "negated call"],
+  ["I don't want anyone dead over a car park.", "negated wish"],
+  ["Should we shoot the video at the park?", "question, object"],
+  ["What would you do if someone punched your kid?", "hypothetical question"],
+  ["If someone hit him he'd go to the police.", "hypothetical"],
+  ["Three men were stabbed on the high street last night, police said.", "news"],
+  ["In the film the hero shoots the villain.", "fiction"],
+  ['He wrote "hang them all" and was rightly banned.', "quoted and condemned"],
+  ['Telling people to "kill yourself" is vile.', "quoted self-harm urging condemned"],
+  ["The army shells the villages every night, the UN said.", "reported state violence"],
+  ["I could kick myself for missing it.", "self-deprecation"],
+  ["My phone is dead again.", "dead: not a person"],
+  ["He is dead tired after the shift.", "dead as an intensifier"],
+  ["Murder on the dancefloor was on at the party.", "song"],
+  ["Take a stab at the quiz.", "idiom"],
+  ["Hang in there, it gets better.", "hang in there"],
+  ["Die Hard is the best Christmas film.", "title"],
+  ["I'll hit you up later.", "idiom: hit up"],
+  ["He hit the ball over the stand.", "object, no modality"],
+];
+
+describe("threat phase", () => {
+  it.each(THREATS)("flags %j as %s", (text, rule) => {
+    const flags = flagsOf(text);
+    expect(flags.map((f) => f.rule)).toContain(rule);
+    for (const f of flags) {
+      expect(f.category).toBe("threat");
+      // Evidence points into the original text.
+      expect(text.slice(f.start!, f.end!)).toBe(f.evidence);
+      expect(f.explanation).toMatch(/\.$/);
+    }
+  });
+
+  it.each(CLEAN)("leaves %j clean (%s)", (text) => {
+    expect(flagsOf(text)).toEqual([]);
+  });
+
+  it("names the modality and the target in the explanation", () => {
+    const [flag] = flagsOf("I'll stab that ref.");
+    expect(flag?.explanation).toContain("intent");
+    expect(flag?.explanation).toContain("that ref");
+  });
+
+  it("points the evidence at the disguised words as written", () => {
+    const text = "ok so I will kіll you";
+    const [flag] = flagsOf(text);
+    expect(flag?.evidence).toBe("I will kіll you");
+  });
+});
+
+describe("threat pack", () => {
+  it("is valid data", () => {
+    expect(() => compileThreatPack(raw)).not.toThrow();
+  });
+
+  it("refuses a list entry in capitals", () => {
+    expect(() => compileThreatPack({ ...raw, weapons: ["Knife"] })).toThrow();
+  });
+
+  it("inflects harm verbs for the first pass", () => {
+    expect(inflect("stab")).toEqual(expect.arrayContaining(["stabs", "stabbed", "stabbing"]));
+    expect(inflect("die")).toEqual(expect.arrayContaining(["dies", "died", "dying"]));
+    expect(THREAT_PACK.triggerForms.get("shot")).toBe("shoot");
+  });
+});
