@@ -148,6 +148,18 @@ describe("POST /api/imports streaming to disk", () => {
   });
 });
 
+describe("a worker that fails", () => {
+  it("answers a generic 500 (no internals), cleans up, and the server keeps serving", async () => {
+    // A directory as the database: the worker's openDatabase throws something that is not a bad file.
+    await start((job) => runImportInWorker({ ...job, dbPath: uploadDir }));
+    const res = await upload(CSV);
+    expect(res.status).toBe(500);
+    expect((await res.json()).error).toEqual({ code: "internal", message: "Something went wrong on the server." });
+    expect(readdirSync(uploadDir)).toEqual([]);
+    expect((await fetch(`${base}/api/health`)).status).toBe(200);
+  });
+});
+
 describe("while an import holds the write lock", () => {
   it("answers reads, and refuses a decision with 503 busy (not 500) that succeeds once the lock is free", async () => {
     await start();
