@@ -11,6 +11,7 @@ const words = z.array(z.string().min(1).regex(/^[^A-Z]*$/, "lower case only")).m
 /** The shape of `threat.json`; each list is explained in `pack/README.md`. */
 export const ThreatPackSchema = z.object({
   version: z.string().regex(/^\d+\.\d+\.\d+$/),
+  about: z.string().min(1),
   harmVerbs: words,
   harmPhrases: words,
   needsBodyPart: words,
