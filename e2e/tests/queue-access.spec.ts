@@ -58,4 +58,10 @@ test("viewers get no tick boxes, no bulk bar and no x", async ({ queue, page, vi
   await page.keyboard.press("j");
   await page.keyboard.press("x");
   await expect(page.getByText(/\d+ selected/)).toHaveCount(0);
+  // The shortcut help lists only what a viewer can do.
+  await page.keyboard.press("?");
+  const help = page.getByRole("dialog", { name: "Keyboard shortcuts" });
+  await expect(help).toContainText("Next / previous comment");
+  await expect(help).not.toContainText("Approve");
+  await expect(help).not.toContainText("Select for a bulk action");
 });

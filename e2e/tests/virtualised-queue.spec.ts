@@ -44,7 +44,9 @@ test("scrolling loads more pages while the DOM stays bounded", async ({ queue, p
     await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
     expect(await loadedCount(page)).toBeGreaterThanOrEqual(400);
   }).toPass({ timeout: 40_000 });
-  expect(await queue.comments.count()).toBeLessThanOrEqual(MAX_ARTICLES);
+  const articles = await queue.comments.count();
+  expect(articles).toBeLessThanOrEqual(MAX_ARTICLES);
+  test.info().annotations.push({ type: "dom", description: `${articles} <article> elements with ${await loadedCount(page)} comments loaded` });
   await page.screenshot({ path: test.info().outputPath("long-queue-bottom.png") });
 
   // The last loaded comment is rendered at the bottom, with its buttons, inside the virtual rows.

@@ -104,7 +104,12 @@ export function CommentList({ filters, onOpenAuthor, onAddException }: CommentLi
         </span>
         <button type="button" className="list-hint link-button" onClick={() => setShowHelp(true)}>
           <span aria-hidden="true">
-            <kbd>j</kbd>/<kbd>k</kbd> move · <kbd>a</kbd> approve · <kbd>r</kbd> remove · <kbd>x</kbd> select ·{" "}
+            <kbd>j</kbd>/<kbd>k</kbd> move ·{" "}
+            {canDecide && (
+              <>
+                <kbd>a</kbd> approve · <kbd>r</kbd> remove · <kbd>x</kbd> select ·{" "}
+              </>
+            )}
           </span>
           <kbd>?</kbd> Keyboard shortcuts
         </button>
@@ -114,7 +119,7 @@ export function CommentList({ filters, onOpenAuthor, onAddException }: CommentLi
       </div>
       {canDecide && <BulkBar filters={filters} selection={selection} loaded={comments} />}
       {canDecide && <DuplicateGroups filters={filters} selection={selection} />}
-      {showHelp && <ShortcutHelp onClose={() => setShowHelp(false)} />}
+      {showHelp && <ShortcutHelp canDecide={canDecide} onClose={() => setShowHelp(false)} />}
       <QueueRows
         ref={rows}
         comments={comments}

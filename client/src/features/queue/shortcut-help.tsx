@@ -1,18 +1,19 @@
 import { useEffect, useRef } from "react";
 import { createPortal } from "react-dom";
 
-const SHORTCUTS: readonly [string, string][] = [
-  ["j / k", "Next / previous comment"],
-  ["a", "Approve"],
-  ["r", "Remove (Enter confirms the reason)"],
-  ["u", "Undo the last decision"],
-  ["x", "Select for a bulk action"],
-  ["/", "Search"],
-  ["?", "Show this help"],
+/** [keys, what they do, whether they decide (left out for viewers, who cannot)]. */
+const SHORTCUTS: readonly [string, string, boolean][] = [
+  ["j / k", "Next / previous comment", false],
+  ["a", "Approve", true],
+  ["r", "Remove (Enter confirms the reason)", true],
+  ["u", "Undo the last decision", true],
+  ["x", "Select for a bulk action", true],
+  ["/", "Search", false],
+  ["?", "Show this help", false],
 ];
 
 /** The keyboard shortcuts, in a modal dialog (Escape or Close dismisses it). */
-export function ShortcutHelp({ onClose }: { onClose: () => void }) {
+export function ShortcutHelp({ canDecide, onClose }: { canDecide: boolean; onClose: () => void }) {
   const dialog = useRef<HTMLDialogElement>(null);
   useEffect(() => {
     if (dialog.current && !dialog.current.open) dialog.current.showModal();
@@ -23,7 +24,7 @@ export function ShortcutHelp({ onClose }: { onClose: () => void }) {
         Keyboard shortcuts
       </h2>
       <dl className="shortcut-list">
-        {SHORTCUTS.map(([keys, what]) => (
+        {SHORTCUTS.filter(([, , decides]) => canDecide || !decides).map(([keys, what]) => (
           <div key={keys}>
             <dt>
               <kbd>{keys}</kbd>
