@@ -90,6 +90,10 @@ export const IdentityPackSchema = z.object({
   /** "Send the X back", "kick all X out": a verb of expulsion before the group and its particle after it. */
   expelVerbs: WordsSchema,
   expelParticles: WordsSchema,
+  /** Words after the group that make it the one harmed, not the one judged ("X were subjected to …", "X faced …"). */
+  victimCues: WordsSchema,
+  /** Words that start a new clause with its own subject: the group's predicate cannot lie beyond them. */
+  clauseStarts: WordsSchema,
   /** Words in a later clause or sentence that refer back to the group just named. */
   backReferences: WordsSchema,
   /** Signs that the writer reports or rejects hate rather than says it. */

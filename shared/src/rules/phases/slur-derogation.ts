@@ -31,6 +31,11 @@ const REPORTING = indexPhrases(P.counterSpeechCues.reporting);
 const STANCE = indexPhrases(P.counterSpeechCues.stance);
 const BACK_REFERENCES = indexPhrases(P.backReferences);
 const EXPEL = new Set(P.expelVerbs);
+const VICTIM = new Set(P.victimCues);
+const CLAUSE_STARTS = new Set(P.clauseStarts);
+const DETERMINERS = new Set(["the", "a", "an", "this", "that", "their", "his", "her", "my", "our", "your", "its"]);
+/** A strong label as the object of these verbs is still said of the group: "X leave filth wherever they go". */
+const CARRY = new Set(["leave", "leaves", "left", "spread", "spreads", "bring", "brings", "like", "such", "as", "and"]);
 const EXPEL_PARTICLES = new Set(P.expelParticles);
 /** "a threat to nobody", "a burden on no one": the predicate is denied right after it. */
 const DENIED_AFTER = new Set(["nobody", "noone", "none", "nothing", "no"]);
@@ -67,6 +72,8 @@ const AGENT = new Set(["by", "from", "against", "of", "at", "towards", "toward",
 /** Words that cannot be part of a noun phrase like "Muslim taxi drivers". */
 const FUNCTION_WORDS = new Set([...LINKS, "the", "a", "an", "and", "or", "of", "in", "on", "to", "with", "for", "from", "at", "by", "who", "that", "which", "all", "always", "never", "just", "so", "too", "do", "don't", "can't", "will", "would", "should", "have", "has", "had", "get", "got"]);
 const PARTICIPLE = /(?:ed|en)$/;
+/** Words after an attribute that keep it said of the subject: "dirty and lazy", "too hysterical to …". */
+const ATTRIBUTE_NEXT = new Set(["and", "or", "but", "nor", "to", "as", "in", "at", "about", "than", "when", "because", "so", "too", "with", "everywhere", "anyway", "really", "honestly", "lot", "bunch", "creatures", "beyond", "by", "from"]);
 /** How far after the group a predicate may stand (tokens). */
 const WINDOW = 12;
 
@@ -160,16 +167,25 @@ function predicateAfter(ctx: CommentContext, layout: Layout, from: number, sente
   const limit = Math.min(sentenceEnd, from + WINDOW);
   for (let j = from; j < limit; j++) {
     const word = tokens[j]!.norm;
+    // The group is the one harmed ("X were subjected to vile abuse"), or a new clause starts with its own subject.
+    // "… even though they trash every flat": a new clause whose subject is the group again goes on.
+    const theyNext = ["they", "they're", "theyre"].includes(tokens[j + 1]?.norm ?? "");
+    if (VICTIM.has(word) || (j > from && CLAUSE_STARTS.has(word) && !theyNext)) return null;
+    if (word === "and" && DETERMINERS.has(tokens[j + 1]?.norm ?? "")) return null;
     const length = phraseAt(tokens, j, PREDICATES, sentenceEnd);
     if (length) {
       const text = tokens.slice(j, j + length).map((t) => t.norm).join(" ");
       const kind = KIND.get(text) ?? "phrase";
       const agent = AGENT.has(tokens[j - 1]?.norm ?? "") || AGENT.has(tokens[j - 2]?.norm ?? "");
+      const next = j + length < sentenceEnd && !layout.clauseBreak[j + length] ? tokens[j + length]!.norm : "";
+      // "vile abuse": an adjective before a noun describes the noun, not the group.
+      const attributive = kind === "attribute" && next !== "" && !ATTRIBUTE_NEXT.has(next) && !PEOPLE.has(next) && !KIND.has(next) && !GROUP_CLASS.has(next);
+      const carried = link || j - from <= 2 || CARRY.has(tokens[j - 1]?.norm ?? "") || layout.clauseBreak[j]!;
       const ok =
         kind === "phrase" ||
         (kind === "verb" && !(link && PARTICIPLE.test(word))) ||
-        (kind === "strong" && !agent) ||
-        ((kind === "attribute" || kind === "crime" || kind === "linked") && !agent && (link || PEOPLE.has(tokens[j + 1]?.norm ?? ""))) ||
+        (kind === "strong" && !agent && carried) ||
+        ((kind === "attribute" || kind === "crime" || kind === "linked") && !agent && !attributive && (link || PEOPLE.has(tokens[j + 1]?.norm ?? ""))) ||
         (!link && VERB_FORMS.has(text)) || // "they trash every flat": the noun's verb reading
         ((kind === "crime" || kind === "linked") && layout.clauseBreak[j]! && j + length === sentenceEnd); // "…eating dogs again, savages."
       if (ok && kind === "attribute" && tokens[j + length]?.norm === "of") continue; // "sick of waiting", "tired of …"

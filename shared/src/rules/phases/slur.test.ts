@@ -73,6 +73,12 @@ const CLEAN: [string, string][] = [
   ["Immigrants out of work get no help from the council.", "'out of work'"],
   ["It's a myth that immigrants are destroying Britain.", "counter-speech"],
   ["Most Muslims I know are doctors or teachers.", "positive"],
+  ["Jewish families have lived here for centuries and faced filth thrown at their windows.", "the group is the one harmed"],
+  ["Gay couples were subjected to vile abuse outside the pub, and the police did nothing.", "the group is the one harmed"],
+  ["Muslim shopkeepers cleaned up the filth left by the fans after the match.", "the filth is litter"],
+  ["Trans kids are being bullied, and the bullies are thugs who should be expelled.", "the thugs are the bullies"],
+  ["Polish workers on the site said the scaffolding was dangerous.", "a new subject after 'said'"],
+  ["Disabled people are waiting months because the council is lazy.", "a new subject after 'because'"],
 ];
 
 describe("slur phase", () => {
