@@ -1,4 +1,5 @@
 import { lazy, Suspense } from "react";
+import { AppShell } from "./components/app-shell";
 import { usePathname } from "./components/router";
 import { DecisionLogPage } from "./features/decision-log/decision-log-page";
 import { ImportPage } from "./features/imports/import-page";
@@ -17,7 +18,13 @@ export function AppRoutes() {
   if (pathname === "/import") return <ImportPage />;
   if (pathname === "/rules") {
     return (
-      <Suspense fallback={<p className="list-note">Loading rules…</p>}>
+      <Suspense
+        fallback={
+          <AppShell>
+            <p className="list-note">Loading rules…</p>
+          </AppShell>
+        }
+      >
         <RulesPage />
       </Suspense>
     );
