@@ -2,7 +2,7 @@ import type { Flag } from "../schemas/flag";
 import type { Category } from "../schemas/thread";
 import { canonicalWord, plainText } from "./canonical";
 import { detectLanguage, type Language } from "./language";
-import { sharesWord, summarizeTokens } from "./prefilter";
+import { gateHit, gateNumber, intersects, summarizeTokens, type TokenSummary } from "./prefilter";
 import { sentences, tokenizeLowered, type Sentence, type Token } from "./text";
 
 /** Everything a phase may look at for one comment. Built once, shared by all phases. */
@@ -41,11 +41,15 @@ const STRETCHED = /(.)\1\1/;
  * Tokens and words are built at once (every phase starts from them); the plain text, its sentences
  * and the language only when a phase first asks (most comments never reach a phrase pattern).
  */
-class LazyContext implements CommentContext {
+class LazyContext implements CommentContext, TokenSummary {
   readonly tokens: Token[];
-  readonly words = new Set<string>();
   readonly lower: string;
+  readonly squeezed: string[] = [];
+  readonly irregular: boolean = false;
+  /** Each token's norm then its canonical word (or null), the words `words` holds, in a list (a set costs more to build). */
+  private readonly norms: (string | null)[];
   private readonly canonical: (string | null)[];
+  private wordsCache: Set<string> | undefined;
   private plainCache: string | undefined;
   private sentencesCache: Sentence[] | undefined;
   private languageCache: Language | undefined;
@@ -59,21 +63,29 @@ class LazyContext implements CommentContext {
     this.lower = body.toLowerCase();
     const tokens = (this.tokens = tokenizeLowered(body, this.lower));
     const canonical = (this.canonical = new Array<string | null>(tokens.length));
-    let irregular = false;
-    const squeezed: string[] = [];
+    const norms = (this.norms = new Array<string | null>(tokens.length * 2));
     for (let i = 0; i < tokens.length; i++) {
       const t = tokens[i]!;
       const c = canonicalWord(t);
       canonical[i] = c;
-      this.words.add(t.norm);
-      if (c) this.words.add(c);
+      norms[2 * i] = t.norm;
+      norms[2 * i + 1] = c;
       if (t.squeezed) {
-        if (STRETCHED.test(t.norm)) irregular = true;
-        else for (const v of t.squeezed) squeezed.push(v);
+        if (STRETCHED.test(t.norm)) this.irregular = true;
+        else for (const v of t.squeezed) this.squeezed.push(v);
       }
-      if (!t.ascii && t.norm.includes("*")) irregular = true;
+      if (!t.ascii && t.norm.includes("*")) this.irregular = true;
     }
-    summarizeTokens(tokens, { words: this.words, squeezed, irregular });
+    summarizeTokens(tokens, this);
+  }
+
+  /** Every token's normalised form and canonical word. Built at the first read: phases ask `hasAny` instead. */
+  get words(): Set<string> {
+    if (!this.wordsCache) {
+      this.wordsCache = new Set<string>();
+      for (const w of this.norms) if (w) this.wordsCache.add(w);
+    }
+    return this.wordsCache;
   }
 
   get plain(): string {
@@ -88,11 +100,16 @@ class LazyContext implements CommentContext {
   get language(): Language {
     return (this.languageCache ??= detectLanguage(this.tokens));
   }
+
+  hasAnyOf(gate: ReadonlySet<string>): boolean {
+    const id = gateNumber(gate);
+    return id < 0 ? intersects(this.words, gate) : gateHit(this, this.norms, id);
+  }
 }
 
 /** True when any of the words occurs in the comment (a cheap gate before regular expressions). */
 export function hasAny(ctx: CommentContext, words: ReadonlySet<string>): boolean {
-  return sharesWord(ctx.words, words);
+  return ctx instanceof LazyContext ? ctx.hasAnyOf(words) : intersects(ctx.words, words);
 }
 
 /** Makes a flag whose evidence is the text between two offsets of the body. */

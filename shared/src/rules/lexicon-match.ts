@@ -1,5 +1,5 @@
 import type { LexiconEntry } from "./lexicon";
-import { sharesWord, tokenSummary } from "./prefilter";
+import { holdsAny, tokenSummary } from "./prefilter";
 import type { Token } from "./text";
 
 /** A lexicon word found in a comment. */
@@ -57,7 +57,7 @@ export function findWords(tokens: Token[], index: LexiconIndex): WordHit[] {
   const hits: WordHit[] = [];
   // Tokens of a comment context: skip them all when none is stretched or censored and no word or squeezed spelling is in the lexicon.
   const summary = tokenSummary(tokens);
-  if (summary && !summary.irregular && !sharesWord(summary.words, index.gate) && !summary.squeezed.some((w) => index.gate.has(w))) return hits;
+  if (summary && !summary.irregular && !summary.hasAnyOf(index.gate) && !holdsAny(index.gate, summary.squeezed)) return hits;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     const next = tokens[i + 1];

@@ -2,10 +2,16 @@ import { describe, expect, it } from "vitest";
 import { buildCommentContext, hasAny } from "./context";
 import { PROFANITY } from "./lexicon";
 import { findWords, indexLexicon } from "./lexicon-match";
-import { sharesWord } from "./prefilter";
+import { gateHit, gateNumber, intersects } from "./prefilter";
+
+/** A gate question as the context asks it: from the marks once the gate is numbered. */
+function sharesWord(words: ReadonlySet<string>, gate: ReadonlySet<string>): boolean {
+  const id = gateNumber(gate);
+  return id < 0 ? intersects(words, gate) : gateHit(words, [...words], id);
+}
 import { tokenize } from "./text";
 
-describe("sharesWord", () => {
+describe("gate numbers and marks", () => {
   const GATE_A = new Set(["kill", "shoot"]);
   const GATE_B = new Set(["free", "cash"]);
 
@@ -19,12 +25,14 @@ describe("sharesWord", () => {
     }
   });
 
-  it("notices a gate that changed size instead of answering from stale marks", () => {
+  it("numbers a gate the second time it is asked about, and notices one that changed size", () => {
     const gate = new Set(["alpha"]);
     const words = new Set(["beta"]);
-    expect(sharesWord(words, gate)).toBe(false);
+    expect(gateNumber(gate)).toBe(-1);
+    expect(gateNumber(gate)).toBeGreaterThanOrEqual(0);
     expect(sharesWord(words, gate)).toBe(false);
     gate.add("beta");
+    expect(gateNumber(gate)).toBe(-1);
     expect(sharesWord(words, gate)).toBe(true);
   });
 
@@ -52,13 +60,17 @@ describe("hasAny and findWords on a comment context", () => {
     expect(findWords(tokenize(text), INDEX)).toEqual(findWords(ctx.tokens, INDEX));
   });
 
-  it("gates on the comment's words", () => {
+  it("gates on the comment's words and canonical words, asked in any order", () => {
     const gate = new Set(["council"]);
+    const other = new Set(["kill"]);
     const a = buildCommentContext("The council met.", "a", null);
-    const b = buildCommentContext("Nothing to see.", "b", null);
+    const b = buildCommentContext("Nothing to see, k1ll.", "b", null);
     for (let i = 0; i < 3; i++) {
       expect(hasAny(a, gate)).toBe(true);
       expect(hasAny(b, gate)).toBe(false);
+      expect(hasAny(a, other)).toBe(false);
+      expect(hasAny(b, other)).toBe(true);
     }
+    expect([...b.words]).toEqual(["nothing", "to", "see", "kill"]);
   });
 });

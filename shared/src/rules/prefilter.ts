@@ -11,61 +11,75 @@ const GATES_OF_WORD = new Map<string, number[]>();
 /** Sets made afresh on every call are never numbered (they are not seen twice); this caps the rest. */
 const MAX_GATES = 1024;
 let gateCount = 0;
-/** The gates hit by the words asked about last (phases run one comment at a time). */
-let hitsFor: ReadonlySet<string> | null = null;
-let hitsSize = -1;
-let hitsCount = 0;
-let hits = new Uint8Array(64);
 
-/** True when the two sets share a word. `gate` should be a constant: a set that changes size is no longer answered from the marks. */
-export function sharesWord(words: ReadonlySet<string>, gate: ReadonlySet<string>): boolean {
+/**
+ * The number of a gate set, or -1 when it has none yet (seen for the first time, or changed size
+ * since it was numbered): ask with a plain intersection then. Gates should be constants.
+ */
+export function gateNumber(gate: ReadonlySet<string>): number {
   let g = GATES.get(gate);
-  if (g === undefined && gateCount < MAX_GATES && SEEN_ONCE.has(gate)) g = numberGate(gate);
-  if (g === undefined || g.size !== gate.size) {
-    SEEN_ONCE.add(gate);
-    return intersects(words, gate);
+  if (g === undefined) {
+    if (gateCount >= MAX_GATES || !SEEN_ONCE.has(gate)) {
+      SEEN_ONCE.add(gate);
+      return -1;
+    }
+    g = { id: gateCount++, size: gate.size };
+    for (const w of gate) {
+      const ids = GATES_OF_WORD.get(w);
+      if (ids) ids.push(g.id);
+      else GATES_OF_WORD.set(w, [g.id]);
+    }
+    GATES.set(gate, g);
   }
-  if (hitsFor !== words || hitsSize !== words.size || hitsCount !== gateCount) markGates(words);
-  return hits[g.id] === 1;
+  return g.size === gate.size ? g.id : -1;
 }
 
-function numberGate(gate: ReadonlySet<string>): { id: number; size: number } {
-  const g = { id: gateCount++, size: gate.size };
-  for (const w of gate) {
-    const ids = GATES_OF_WORD.get(w);
-    if (ids) ids.push(g.id);
-    else GATES_OF_WORD.set(w, [g.id]);
+/** The marks of the words asked about last (phases run one comment at a time), and whose words they are. */
+let marks = new Uint8Array(64);
+let marksOwner: object | null = null;
+let marksCount = -1;
+
+/**
+ * True when gate number `id` holds one of `words` (null entries are skipped). `owner` stands for the
+ * words (a comment context, whose words never change): asked again about the same owner, the marks
+ * made by the first question answer.
+ */
+export function gateHit(owner: object, words: readonly (string | null)[], id: number): boolean {
+  if (owner !== marksOwner || marksCount !== gateCount) {
+    if (marks.length < gateCount) marks = new Uint8Array(gateCount * 2);
+    else marks.fill(0);
+    for (const w of words) {
+      if (w === null) continue;
+      const ids = GATES_OF_WORD.get(w);
+      if (ids) for (const g of ids) marks[g] = 1;
+    }
+    marksOwner = owner;
+    marksCount = gateCount;
   }
-  GATES.set(gate, g);
-  return g;
+  return marks[id] === 1;
 }
 
-function markGates(words: ReadonlySet<string>): void {
-  if (hits.length < gateCount) hits = new Uint8Array(gateCount * 2);
-  else hits.fill(0);
-  for (const w of words) {
-    const ids = GATES_OF_WORD.get(w);
-    if (ids) for (const id of ids) hits[id] = 1;
-  }
-  hitsFor = words;
-  hitsSize = words.size;
-  hitsCount = gateCount;
-}
-
-function intersects(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
+/** True when the two sets share a word. */
+export function intersects(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
   const [small, large] = a.size <= b.size ? [a, b] : [b, a];
   for (const w of small) if (large.has(w)) return true;
   return false;
 }
 
+/** True when the set holds one of the words. */
+export function holdsAny(set: ReadonlySet<string>, words: readonly string[]): boolean {
+  for (const w of words) if (set.has(w)) return true;
+  return false;
+}
+
 /** What the context knows about a token list, so that word lookups (findWords) can skip a comment that holds none of their words. */
 export interface TokenSummary {
-  /** Every token's norm (and canonical word). */
-  words: ReadonlySet<string>;
+  /** True when a token's norm (or canonical word) is in the gate. */
+  hasAnyOf(gate: ReadonlySet<string>): boolean;
   /** The squeezed spellings of tokens with a letter twice ("all" → "al"): looked up too. */
-  squeezed: readonly string[];
+  readonly squeezed: readonly string[];
   /** Some token is stretched (a letter three times) or censored (*): the tokens must be looked up one by one. */
-  irregular: boolean;
+  readonly irregular: boolean;
 }
 
 /** The summary of the token list built last (a WeakMap of every comment's tokens would burden the garbage collector). */

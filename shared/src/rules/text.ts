@@ -132,30 +132,28 @@ export function tokenizeLowered(text: string, lower: string): Token[] {
 
 /** One word token; the fast path is a word of ASCII letters with at most one apostrophe inside (`PLAIN`). */
 function makeToken(text: string, lower: string, aligned: boolean, start: number, end: number): Token {
-  let plain = true;
   let apostrophe = -1;
   let repeat = false;
+  let upper = false;
   let prev = -1;
   for (let k = start; k < end; k++) {
     const c = text.charCodeAt(k);
     const l = c | 32;
     if (l >= 97 && l <= 122) {
       if (l === prev) repeat = true;
+      if (c !== l) upper = true;
       prev = l;
     } else if ((c === 39 || c === 0x2019) && apostrophe < 0 && k > start) {
       apostrophe = k;
       prev = 39;
     } else {
-      plain = false;
-      break;
+      const raw = text.slice(start, end);
+      const { norm, disguise } = normalizeWord(raw);
+      return { text: raw, start, end, norm, disguise, squeezed: squeezedForms(norm), ascii: false };
     }
   }
   const raw = text.slice(start, end);
-  if (!plain) {
-    const { norm, disguise } = normalizeWord(raw);
-    return { text: raw, start, end, norm, disguise, squeezed: squeezedForms(norm), ascii: false };
-  }
-  let norm = aligned ? lower.slice(start, end) : raw.toLowerCase();
+  let norm = !upper ? raw : aligned ? lower.slice(start, end) : raw.toLowerCase();
   if (apostrophe >= 0 && text.charCodeAt(apostrophe) === 0x2019) norm = norm.replace("’", "'");
   return { text: raw, start, end, norm, disguise: null, squeezed: repeat ? squeezedForms(norm) : null, ascii: true };
 }
