@@ -107,7 +107,7 @@ export function tokenizeLowered(text: string, lower: string): Token[] {
   let i = 0;
   while (i < n) {
     const c = text.charCodeAt(i);
-    const first = c < 0xd800 || c > 0xdfff ? charClass(c) : charClass(text.codePointAt(i)!);
+    const first = c < 128 ? ASCII_CLASS[c]! : c < 0xd800 || c > 0xdfff ? charClass(c) : charClass(text.codePointAt(i)!);
     if ((first & START) === 0) {
       i += first & ASTRAL ? 2 : 1;
       continue;
@@ -116,7 +116,7 @@ export function tokenizeLowered(text: string, lower: string): Token[] {
     i += first & ASTRAL ? 2 : 1;
     while (i < n) {
       const d = text.charCodeAt(i);
-      const cls = d < 0xd800 || d > 0xdfff ? charClass(d) : charClass(text.codePointAt(i)!);
+      const cls = d < 128 ? ASCII_CLASS[d]! : d < 0xd800 || d > 0xdfff ? charClass(d) : charClass(text.codePointAt(i)!);
       if ((cls & CONTINUE) === 0) break;
       i += cls & ASTRAL ? 2 : 1;
     }
@@ -168,6 +168,9 @@ const CONTINUE_CHAR = /^[\p{L}\p{N}\p{M}@$!|€*'’\u200b-\u200d\u2060\u00ad]$/
 /** Classes of the BMP code points seen so far (0: not yet classified); astral ones in a map. */
 const BMP_CLASS = new Uint8Array(0x10000);
 const ASTRAL_CLASS = new Map<number, number>();
+
+/** The classes of ASCII characters, looked up without a call: most text is ASCII. */
+const ASCII_CLASS = Uint8Array.from({ length: 128 }, (_, c) => classify(c));
 
 function charClass(cp: number): number {
   if (cp < 0x10000) {
