@@ -3,7 +3,7 @@ import { readHarms, readObject, readSubject, findClauseStart, type HarmEvent } f
 import { hasAny, spanFlag, type CommentContext } from "../context";
 import { analyseSentence, type Word } from "../nlp";
 import { tokenSummary } from "../prefilter";
-import { sentences } from "../text";
+import { sentences, type Token } from "../text";
 import { THREAT_PACK } from "../pack/threat";
 import { buildCues } from "./threat-cues";
 import { judgeEvent, type Modality, type SentenceView, type Verdict } from "./threat-judge";
@@ -45,7 +45,9 @@ export function threatPhase(ctx: CommentContext): Flag[] {
   let phrases: ThreatPhrase[] | null = null;
   // Most comments are written plainly: their lowercased body is the plain text, without building it.
   let clean = ctx.lower.length === ctx.body.length;
-  for (const t of ctx.tokens) {
+  const tokens = ctx.tokens;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
     // A stretched or censored word ("kiiiill", "k*ll") is looked up as the plain text spells it; leetspeak and lookalikes are undone in its norm.
     const stretched = (t.squeezed !== null && /(.)\1\1/.test(t.norm)) || t.norm.includes("*");
     clean &&= t.disguise === null && !stretched;
@@ -53,10 +55,10 @@ export function threatPhase(ctx: CommentContext): Flag[] {
     if (THREAT_PACK.triggerForms.has(word)) harmAt.push(t.start);
     else {
       const phrases = THREAT_PACK.phraseForms.get(word);
-      if (phrases && phrases.some((rest) => rest.every((r) => ctx.words.has(r)))) harmAt.push(t.start);
+      if (phrases && phrases.some((rest) => rest.every((r) => isNear(tokens, i, r)))) harmAt.push(t.start);
     }
     const gated = PHRASES.get(t.norm);
-    if (gated) for (const p of gated) if (p.words.every((w) => ctx.words.has(w))) (phrases ??= []).push(p);
+    if (gated) for (const p of gated) if (p.words.every((w) => isNear(tokens, i, w))) (phrases ??= []).push(p);
   }
   if (!harmAt.length && !phrases) return [];
   const text = clean ? ctx.lower : ctx.plain;
@@ -73,6 +75,13 @@ export function threatPhase(ctx: CommentContext): Flag[] {
   for (const p of new Set(phrases ?? [])) verdicts.push(...matchPhrase(text, p));
   return dedupe(verdicts).map((v) => spanFlag(ctx, "threat", RULE[v.modality], v.start, v.end, explain(v), CONFIDENCE[v.modality]));
 }
+
+/** A phrase's words stand together: each must be within a few words of the one that triggered it. */
+function isNear(tokens: readonly Token[], i: number, word: string): boolean {
+  for (let k = Math.max(0, i - NEAR); k < Math.min(tokens.length, i + NEAR + 1); k++) if (tokens[k]!.norm === word) return true;
+  return false;
+}
+const NEAR = 8;
 
 /**
  * A cheap look before the costly analysis: a threat needs a modality (a modal, a wish, "I"/"we"
