@@ -31,15 +31,21 @@ export function topicWords(text: string): string[] {
 export function topicWordsOf(words: Iterable<string>): string[] {
   const out: string[] = [];
   for (const word of words) {
-    if (word.length < 3) continue;
-    let w = TOPIC_WORD.get(word);
-    if (w === undefined) {
-      if (TOPIC_WORD.size > 50_000) TOPIC_WORD.clear();
-      TOPIC_WORD.set(word, (w = topicWordOf(word)));
-    }
+    const w = topicWord(word);
     if (w !== null) out.push(w);
   }
   return out;
+}
+
+/** The topic word (stem) of one word, or null for common words, short words and non-words. */
+export function topicWord(word: string): string | null {
+  if (word.length < 3) return null;
+  let w = TOPIC_WORD.get(word);
+  if (w === undefined) {
+    if (TOPIC_WORD.size > 50_000) TOPIC_WORD.clear();
+    TOPIC_WORD.set(word, (w = topicWordOf(word)));
+  }
+  return w;
 }
 
 /** Everyday words repeat across comments: each spelling is stemmed and checked once. */

@@ -1,6 +1,6 @@
 import type { Flag } from "../../schemas/flag";
 import { hasAny, spanFlag, wholeFlag, type CommentContext } from "../context";
-import { relevance, topicWordsOf, type Vocabulary } from "../relevance";
+import { relevance, topicWord, type Vocabulary } from "../relevance";
 
 /** Comments about the site itself rather than the article: logins, the comment system, ads, moderation. */
 const SITE_META =
@@ -33,7 +33,13 @@ export function offTopicPhase(ctx: CommentContext, vocabularies: Vocabulary[]): 
     flags.push(spanFlag(ctx, "off_topic", "off_topic.marker", start, start + (m[1] ?? "").length, "The writer marks the comment as off-topic.", 0.9));
   }
   if (flags.length) return flags;
-  const topicWords = vocabularies.length ? topicWordsOf(ctx.tokens.map((t) => t.norm)) : [];
+  const topicWords: string[] = [];
+  if (vocabularies.length) {
+    for (const t of ctx.tokens) {
+      const w = topicWord(t.norm);
+      if (w !== null) topicWords.push(w);
+    }
+  }
   const count = topicWords.length;
   const minimum = ctx.replyTo && !ctx.replyTo.offTopic ? MIN_TOPIC_WORDS_IN_REPLY : MIN_TOPIC_WORDS;
   // The score is looked up only when one of the two relevance rules could fire on this many words.
