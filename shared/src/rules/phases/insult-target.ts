@@ -47,6 +47,9 @@ const ANYONE = new Set(["anyone", "anybody", "whoever", "everyone", "everybody",
 /** Words that start the subject after "what a numpty …": "what a numpty our keeper is". */
 /** Words after an adjective that show it is said of the subject ("too stupid to …", "thick as …"), not of a following noun ("useless app"). */
 const PREDICATIVE_NEXT = new Set(["to", "and", "or", "as", "of", "for", "if", "because", "but", "in", "at", "mate", "lol", "tbh", "honestly", "really", "sometimes", "then", "now", "today", "you", "u", "man", "woman", "person", "boy", "girl", "people", "little"]);
+/** Words that may follow an insult noun that is the whole insult: "a liar and a coward", "a disgrace to the profession". */
+const NOUN_NEXT = new Set(["and", "or", "but", "nor", "who", "that", "which", "like", "to", "if", "when", "because", "at", "in", "on", "with", "mate", "lol", "then", "now", "here", "there", "too", "honestly", "seriously", "tbh", "you", "yourself", "as", "than", "since", "all", "every", "anyway", "innit", "pal", "son", "lad", "eh", "right", "why", "what", "so",
+  "who's", "who'd", "who'll", "who've", "tonight", "today", "yesterday", "again", "lately", "sometimes", "always", "really", "mind", "frankly", "for"]);
 /** Words a subject noun phrase cannot reach back over. */
 const SUBJECT_STOPS = new Set(["and", "or", "but", "is", "are", "was", "were", "because", "so", "if", "when", "than"]);
 /** Words that end the clause an insult's subject can be found in. */
@@ -128,6 +131,8 @@ function targetOf(ctx: View, layout: Layout, h: Hit, words: readonly string[]): 
   const sentence = layout.sentence[h.start];
   const inSentence = (j: number) => j >= 0 && j < tokens.length && layout.sentence[j] === sentence;
   const after = tokens[h.end]?.norm ?? "";
+  // "tool maker", "creature of habit", "clown car": the noun is part of a longer name for something else.
+  if (h.kind === "noun" && inSentence(h.end) && !layout.clauseBreak[h.end] && !NOUN_NEXT.has(after) && !LINKS.has(after)) return null;
   // The reader: "you clown", "you're a total wally", "are you dense", "you sound like an imbecile".
   const attributive = h.kind === "adj" && inSentence(h.end) && !layout.clauseBreak[h.end] && !PREDICATIVE_NEXT.has(after) && !PERSONS.has(after) && !NOUNS.has(after) && !ABUSIVE_NOUNS.has(after);
   if (h.kind === "adj" && after === "of" && SELF.has(tokens[h.end + 1]?.norm ?? "")) return null; // "that was stupid of me"
@@ -256,7 +261,26 @@ const GATE = new Set([
   ...ADJECTIVES,
   ...GROUP_NOUNS,
   ...RUIN,
+  "sad",
+  "little",
 ]);
+
+/** "you sad little man", "you pathetic woman": a plain word for a person, made an insult by what stands before it, said to the reader. */
+const PLAIN_PERSONS = new Set(["man", "woman", "boy", "girl", "person", "thing", "specimen", "individual", "creature", "people"]);
+const BELITTLING = new Set([...I.insultAdjectives, "sad", "bitter", "little", "pathetic", "silly", "nasty", "horrible", "miserable", "odious", "sorry"]);
+
+function belittled(ctx: View, layout: Layout, original: CommentContext): Flag[] {
+  const tokens = ctx.tokens;
+  for (let i = 2; i < tokens.length; i++) {
+    if (!PLAIN_PERSONS.has(tokens[i]!.norm) || !BELITTLING.has(tokens[i - 1]!.norm)) continue;
+    let j = i - 1;
+    while (j > 0 && i - j < 4 && (BELITTLING.has(tokens[j]!.norm) || MODIFIERS.has(tokens[j]!.norm)) && layout.sentence[j - 1] === layout.sentence[i]) j--;
+    if (!YOU.has(tokens[j]!.norm)) continue;
+    const start = tokens[j]!.start;
+    return [spanFlag(original, "insult", "insult.addressed", start, tokens[i]!.end, `"${ctx.body.slice(start, tokens[i]!.end)}" belittles the person addressed.`, 0.65)];
+  }
+  return [];
+}
 
 /** Insults with a target, each flag naming the word and who it is aimed at. */
 export function targetedInsultFlags(original: CommentContext): Flag[] {
@@ -266,7 +290,8 @@ export function targetedInsultFlags(original: CommentContext): Flag[] {
   const hits = findInsultWords(ctx);
   const hasGroupNoun = ctx.tokens.some((t) => GROUP_NOUNS.has(t.norm));
   const blame = ctx.tokens.some((t) => RUIN.has(t.norm));
-  if (!hits.length && !hasGroupNoun && !blame) return [];
+  const plainPerson = ctx.tokens.some((t) => PLAIN_PERSONS.has(t.norm));
+  if (!hits.length && !hasGroupNoun && !blame && !plainPerson) return [];
   const layout = layoutOf(ctx);
   const tokens = ctx.tokens;
   const words = tokens.map((t) => t.norm);
@@ -282,5 +307,6 @@ export function targetedInsultFlags(original: CommentContext): Flag[] {
   }
   if (hasGroupNoun) flags.push(...groupAbuse(ctx, layout, original));
   if (blame) flags.push(...groupBlame(ctx, layout, original));
+  if (!flags.length && plainPerson) flags.push(...belittled(ctx, layout, original));
   return flags;
 }

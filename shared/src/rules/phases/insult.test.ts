@@ -27,6 +27,10 @@ const FLAGGED: [string, string][] = [
   ["Honestly the guy is a complete dipstick.", "a third person"],
   ["Keep crying, libtard.", "addressed"],
   ["Nobody likes you, you sad little man.", "the reader"],
+  ["The mayor's a liar and a coward.", "someone described"],
+  ["Anyone who parks like that is a selfish idiot.", "whoever is meant"],
+  ["The ref was a complete joke tonight.", "a referee"],
+  ["You're a sad case, honestly.", "the reader"],
 ];
 
 const CLEAN: [string, string][] = [
@@ -50,6 +54,11 @@ const CLEAN: [string, string][] = [
   ["Don't worry, you're no dummy.", "negated"],
   ["I'm a proper snowflake about horror films.", "self-deprecation"],
   ["The snowflakes are falling heavily outside.", "literal"],
+  ["He's been a tool maker at the factory since 1990.", "a compound noun"],
+  ["She's a creature of habit, same coffee every day.", "an idiom"],
+  ["You're bitter because you lost the vote? Fair enough, so am I.", "a feeling, not an insult"],
+  ["Sorry, I was being a muppet and posted in the wrong thread.", "self-deprecation"],
+  ["You are a saint for doing the school run for everyone.", "praise"],
 ];
 
 describe("insult phase", () => {
