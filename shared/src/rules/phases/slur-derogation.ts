@@ -54,7 +54,7 @@ const PREDICATES = indexPhrases([
 const KIND = new Map<string, PredicateKind>();
 const VERB_FORMS = new Set([...P.negativePredicates.verbs.flatMap(inflect), ...P.negativePredicates.irregularVerbs]);
 // Later lists win: a word that is both a verb form and a noun ("cheats", "lies") is read as the stronger role.
-for (const w of [...P.negativePredicates.verbs.flatMap(inflect), ...P.negativePredicates.irregularVerbs]) KIND.set(w, "verb");
+for (const w of VERB_FORMS) KIND.set(w, "verb");
 for (const w of P.negativePredicates.phrases) KIND.set(w, "phrase");
 for (const w of P.negativePredicates.attributes) KIND.set(w, "attribute");
 for (const w of P.negativePredicates.crimeNouns) KIND.set(w, "crime");
