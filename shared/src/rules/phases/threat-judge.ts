@@ -55,7 +55,8 @@ export function judgeEvent(event: HarmEvent, s: SentenceView, pack: CompiledThre
   const modality = findModality(event, s, pre, sentencePre, cues);
   // "We'll batter them on Saturday", "Beat City next week": defeat in a game, not harm.
   if (pack.defeatVerbs.has(event.lemma) && target.kind !== "body" && (cues.sports.test(text) || (target.kind === "name" && pack.mildDefeatVerbs.has(event.lemma)))) return null;
-  const elsewhere = text.slice(0, clauseFrom) + " " + text.slice(spanEnd);
+  // Praise or condemnation of the harm sits next to it (this sentence or its neighbours), not anywhere in a long comment.
+  const elsewhere = `${text.slice(Math.max(0, clauseFrom - 120), clauseFrom)} ${text.slice(spanEnd, spanEnd + 120)}`;
   if (reported || cues.story.test(sentence)) {
     // Quoted or told violence is the writer's own only when the writer endorses it.
     const cue = cues.endorse.exec(elsewhere);
@@ -71,7 +72,7 @@ export function judgeEvent(event: HarmEvent, s: SentenceView, pack: CompiledThre
   if (target.kind === "self") return null;
   // Harm already done (or in general) that the comment praises: "deserves a medal", "had it coming".
   const cue = cues.endorse.exec(elsewhere);
-  if (cue && !cues.condemn.test(text) && !cues.story.test(sentence)) return verdict("endorsement", clauseFrom, cue[0].trim());
+  if (cue && !cues.condemn.test(elsewhere) && !cues.story.test(sentence)) return verdict("endorsement", clauseFrom, cue[0].trim());
   if (cues.onlyWay.test(pre)) return verdict("endorsement", clauseFrom);
   return null;
 }

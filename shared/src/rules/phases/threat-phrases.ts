@@ -16,7 +16,7 @@ export interface ThreatPhrase {
 }
 
 /** Everyday words a phrase is never gated on (they are in most comments). */
-const COMMON = new Set("you your you're ur u i i'm i'll i've we we'll we've we're he she they him her them his their it is are was be been a an the to of in on at for and or but so if just should would will can could go get got what where when which who how this that there here all one some any know see like come out up down off over back with without better time people".split(" "));
+const COMMON = new Set("you your you're ur u i i'm i'll i've we we'll we've we're he she they him her them his their it is are was be been a an the to of in on at for and or but so if just should would will can could go get got what where when which who how this that there here all one some any know see like come out up down off over back with without better time people never nobody no one know knows live lives happens happen going shame watch traffic find park name want make made take took does do day days work school home house car family kids life world everyone everybody something anything bad good end open walk next last season little number front under fire world show turn leave drive finish yours".split(" "));
 
 const YOU = "(?:you|u|ya|he|she|they|him|her|them|(?:your|ur|his|her|their|the) [\\w'’]+)";
 

@@ -79,6 +79,7 @@ const CLEAN: [text: string, why: string][] = [
   ["Die Hard is the best Christmas film.", "title"],
   ["I'll hit you up later.", "idiom: hit up"],
   ["He hit the ball over the stand.", "object, no modality"],
+  ["The ref was punched by a fan last season. Anyway, the new stand looks great and the pies are better than ever. Fair play to the club for the refit.", "praise far from the reported harm"],
 ];
 
 describe("threat phase", () => {

@@ -22,9 +22,18 @@ import { buildThreatPhrases, type ThreatPhrase } from "./threat-phrases";
 
 const CUES = buildCues(THREAT_PACK);
 const PHRASES = buildThreatPhrases(THREAT_PACK);
-/** Words of the first pass: a comment with none of them (and no disguised word) has no threat to find. */
-const TRIGGER_WORDS: ReadonlySet<string> = new Set([...THREAT_PACK.triggerForms.keys(), ...THREAT_PACK.phraseForms.keys()]);
-const PHRASE_GATES: ReadonlySet<string> = new Set(PHRASES.keys());
+/** What a word of the comment may start: a harm, a harm phrase (if its other words are near), a menace or self-harm phrase. */
+interface WordRole {
+  harm?: true;
+  phraseRests?: string[][];
+  phrases?: ThreatPhrase[];
+}
+const ROLES = new Map<string, WordRole>();
+for (const w of THREAT_PACK.triggerForms.keys()) ROLES.set(w, { harm: true });
+for (const [w, rests] of THREAT_PACK.phraseForms) ROLES.set(w, { ...ROLES.get(w), phraseRests: rests });
+for (const [w, phrases] of PHRASES) ROLES.set(w, { ...ROLES.get(w), phrases });
+/** Words of the first pass: a comment with none of them (and no stretched or censored word) has no threat to find. */
+const ROLE_WORDS: ReadonlySet<string> = new Set(ROLES.keys());
 
 const RULE: Record<Modality, string> = {
   intent: "threat.intent",
@@ -40,7 +49,7 @@ const CONFIDENCE: Record<Modality, number> = { intent: 0.85, call: 0.85, wish: 0
 export function threatPhase(ctx: CommentContext): Flag[] {
   // Stretched or censored words ("kiiiill", "k*ll") are only known once the plain text spells them.
   const irregular = tokenSummary(ctx.tokens)?.irregular ?? true;
-  if (!irregular && !hasAny(ctx, TRIGGER_WORDS) && !hasAny(ctx, PHRASE_GATES)) return [];
+  if (!irregular && !hasAny(ctx, ROLE_WORDS)) return [];
   const harmAt: number[] = [];
   let phrases: ThreatPhrase[] | null = null;
   // Most comments are written plainly: their lowercased body is the plain text, without building it.
@@ -49,16 +58,12 @@ export function threatPhase(ctx: CommentContext): Flag[] {
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     // A stretched or censored word ("kiiiill", "k*ll") is looked up as the plain text spells it; leetspeak and lookalikes are undone in its norm.
-    const stretched = (t.squeezed !== null && /(.)\1\1/.test(t.norm)) || t.norm.includes("*");
-    clean &&= t.disguise === null && !stretched;
-    const word = stretched ? ctx.plain.slice(t.start, t.end).trim() : t.norm;
-    if (THREAT_PACK.triggerForms.has(word)) harmAt.push(t.start);
-    else {
-      const phrases = THREAT_PACK.phraseForms.get(word);
-      if (phrases && phrases.some((rest) => rest.every((r) => isNear(tokens, i, r)))) harmAt.push(t.start);
-    }
-    const gated = PHRASES.get(t.norm);
-    if (gated) for (const p of gated) if (p.words.every((w) => isNear(tokens, i, w))) (phrases ??= []).push(p);
+    const stretched = irregular && ((t.squeezed !== null && /(.)\1\1/.test(t.norm)) || t.norm.includes("*"));
+    if (t.disguise !== null || stretched) clean = false;
+    const role = ROLES.get(stretched ? ctx.plain.slice(t.start, t.end).trim() : t.norm);
+    if (role === undefined) continue;
+    if (role.harm || role.phraseRests?.some((rest) => rest.every((r) => isAfter(tokens, i, r)))) harmAt.push(t.start);
+    if (role.phrases) for (const p of role.phrases) if (p.words.every((w) => isNear(tokens, i, w))) (phrases ??= []).push(p);
   }
   if (!harmAt.length && !phrases) return [];
   const text = clean ? ctx.lower : ctx.plain;
@@ -83,6 +88,12 @@ function isNear(tokens: readonly Token[], i: number, word: string): boolean {
 }
 const NEAR = 8;
 
+/** The rest of a harm phrase follows its verb, with at most a short object between ("run the protesters over"). */
+function isAfter(tokens: readonly Token[], i: number, word: string): boolean {
+  for (let k = i + 1; k < Math.min(tokens.length, i + 7); k++) if (tokens[k]!.norm === word) return true;
+  return false;
+}
+
 /**
  * A cheap look before the costly analysis: a threat needs a modality (a modal, a wish, "I"/"we"
  * with an auxiliary, an imperative harm opening a clause), or praise of the harm elsewhere.
@@ -92,7 +103,9 @@ function mayHoldThreat(text: string, start: number, end: number, harmAt: number[
   if (CUES.hint.test(sentence)) return true;
   // An imperative: a harm word opening the sentence or a clause ("Hang them", "…, then shoot him", "…and beat them").
   for (const at of harmAt) if (at >= start && at < end && CUES.clauseOpening.test(text.slice(Math.max(start, at - 40), at))) return true;
-  return CUES.endorse.test(text) || /["“”‘]/.test(text);
+  // Praise of the harm ("had it coming") or a quotation sits in the sentence or next to it.
+  const around = text.slice(Math.max(0, start - 80), end + 80);
+  return CUES.endorse.test(around) || /["“”‘]/.test(around);
 }
 
 /**
