@@ -35,7 +35,7 @@ export interface HarmEvent {
 const DETERMINERS = new Set(["a", "an", "the", "this", "that", "these", "those", "my", "our", "its", "no", "any", "every", "each", "some", "another", "one", "great", "good", "cheap", "first", "big", "long"]);
 const NP_OPENERS = new Set(["the", "that", "this", "those", "these", "every", "each", "all", "some", "a", "an", "any", "last", "single", "whole", "next", "of", "so-called", "so", "-", "called", "entire", "other"]);
 const SKIP_BEFORE_OBJECT = new Set(["up", "down", "out", "off", "over", "fucking", "bloody", "right", "just", "properly"]);
-const UNCHANGED_PARTICIPLES = new Set(["cut", "hit", "put", "set", "slit", "shut", "hurt", "beat"]);
+const UNCHANGED_PARTICIPLES = new Set(["cut", "hit", "put", "set", "slit", "shut", "hurt", "beat", "run"]);
 const OBJECT_PRONOUNS = new Set(["him", "her", "them", "you", "'em", "em", "u"]);
 const SMALL_CLAUSE_VERBS = new Set(["see", "want", "have", "get", "like", "love", "need", "watch", "wanna"]);
 const BE_GET = new Set(["be", "get"]);
@@ -84,6 +84,8 @@ export function readHarms(words: Word[], pack: CompiledThreatPack): HarmEvent[] 
       }
     }
     if (target && pack.needsBodyPart.has(lemma) && !phrase && target.kind !== "body") target = null;
+    // "shoot up the school", "bomb the mosque": a place where people gather, harmed with them in it.
+    if (!target && !passive && pack.crowdHarms.has(phrase ? phrase.name : lemma)) target = readCrowdPlace(words, phrase ? phrase.end : i + 1, pack);
     events.push({ at: i, lemma: phrase ? phrase.name : lemma, target, passive, clauseStart, lastWord });
   }
   return events;
@@ -208,6 +210,8 @@ function readNounPhrase(words: Word[], j: number, pack: CompiledThreatPack): Tar
         if (owned && pack.persons.has(owned.lower)) return { kind: "person", from: start, to: k + 3 };
         return null;
       }
+      // "the next one who says that": a person named by what they do.
+      if ((lower === "one" || lower === "ones") && (next?.lower === "who" || next?.lower === "that")) return { kind: "person", from: start, to: k + 1 };
       if ((lower === "one" || lower === "all" || lower === "lot") && next?.lower !== "of" && k === start) return null;
       if (lower === "one" || lower === "all" || lower === "lot") continue;
       return { kind: pack.persons.has(lower) ? "person" : "name", from: start, to: k + 1 };
@@ -231,6 +235,16 @@ export function readSubject(words: Word[], i: number, clauseStart: number, pack:
     }
     if (pack.persons.has(lower) && lower !== "one" && lower !== "lot") return { kind: "person", from: k, to: k + 1 };
     if (w.name && w.pos === "PROPN") return { kind: "name", from: k, to: k + 1 };
+  }
+  return null;
+}
+
+/** "the school", "their mosque", "that rally" right after the harm. */
+function readCrowdPlace(words: Word[], j: number, pack: CompiledThreatPack): Target | null {
+  while (words[j] && SKIP_BEFORE_OBJECT.has(words[j]!.lower)) j++;
+  for (let k = j; k < Math.min(words.length, j + 3); k++) {
+    if (pack.crowdPlaces.has(words[k]!.lower)) return { kind: "belonging", from: j, to: k + 1 };
+    if (!NP_OPENERS.has(words[k]!.lower) && !pack.possessives.has(words[k]!.lower) && words[k]!.pos !== "ADJ" && words[k]!.pos !== "PROPN") return null;
   }
   return null;
 }

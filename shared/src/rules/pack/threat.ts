@@ -30,6 +30,8 @@ export const ThreatPackSchema = z.object({
   possessives: words,
   bodyParts: words,
   belongings: words,
+  crowdPlaces: words,
+  crowdHarms: words,
   selfInflictable: words,
   idiomObjects: words,
   idiomAfterTarget: words,
@@ -76,6 +78,9 @@ export interface CompiledThreatPack {
   possessives: Set<string>;
   bodyParts: Set<string>;
   belongings: Set<string>;
+  /** Places where people gather: "shoot up the school" harms the people in it. */
+  crowdPlaces: Set<string>;
+  crowdHarms: Set<string>;
   selfInflictable: Set<string>;
   /** Every inflected form of a harm or dying verb, and every one-word weapon or harm noun: the cheap first pass. */
   triggerForms: Map<string, string>;
@@ -136,6 +141,8 @@ export function compileThreatPack(input: unknown): CompiledThreatPack {
     possessives: new Set(pack.possessives),
     bodyParts: new Set(pack.bodyParts),
     belongings: new Set(pack.belongings),
+    crowdPlaces: new Set(pack.crowdPlaces),
+    crowdHarms: new Set(pack.crowdHarms),
     selfInflictable: new Set(pack.selfInflictable),
     triggerForms,
     phraseForms,

@@ -29,6 +29,8 @@ export interface ThreatCues {
   onlyWay: RegExp;
   deserveNoun: RegExp;
   loosePrefixIntent: RegExp;
+  /** A call a few words before a carried weapon: "someone needs to teach him a lesson with a bat". */
+  looseCall: RegExp;
   /** Any word a modality could start with: sentences without one skip the analysis. */
   hint: RegExp;
   /** A harm foretold to the reader: "you'll", "you're going to" right before a passive or dying verb. */
@@ -80,6 +82,7 @@ export function buildCues(pack: CompiledThreatPack): ThreatCues {
     predictEnd: re(`${B}(?:you|u|ya|your \\w+)\\s*(?:'ll|will|are going to|'re going to|re going to|are gonna|'re gonna|re gonna|gonna)${FILL}\\s*$`),
     hint: re(`${B}(?:i|we|gonna|going to|shall|should|must|need|needs|ought|gotta|got to|have to|has to|better|let's|lets|hope|hoping|hopefully|wish|pray|praying|may|deserve|deserves|deserved|earned|want|wanna|love|can't wait|cant wait|someone|somebody|anyone|why|please|give|gave|whoever|you're|ur|who|me|let|like|love|would|could)${E}|['’](?:ll|d)${E}|(?:he|she|they|you|i|we|someone|somebody|people|it)\\s+will${E}|will\\s+(?:be|get)${E}|i'|we'`),
     clauseOpening: re(`(?:^|[,;:!?—–(]|\\band|\\bthen|\\bor)(?:\\s*,?\\s*(?:${alternation(p.imperativeLeaders)})${E})*\\s*,?\\s*$`),
+    looseCall: re(`${B}(?:${alternation(p.callModals)})(?:\\s+[\\w'’]+){0,8}\\s*$`),
     loosePrefixIntent: re(`${B}(?:${alternation(p.intentSubjects)})\\s*(?:${alternation(p.intentAux)})(?:\\s+[\\w'’]+){0,8}\\s*$`),
   };
 }

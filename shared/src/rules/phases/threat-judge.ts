@@ -79,7 +79,8 @@ export function judgeEvent(event: HarmEvent, s: SentenceView, pack: CompiledThre
 
 /** "kill them with kindness", "cut you a slice", "die laughing", "kill it": harm words with no harm in them. */
 function isIdiom(event: HarmEvent, target: Target, after: string, afterTarget: string, pack: CompiledThreatPack, cues: ThreatCues): boolean {
-  if (pack.dyingVerbs.has(event.lemma) && event.passive && cues.dyingIdiom.test(after)) return true;
+  // "die for a holiday" is an idiom; "hang for what he did" is a punishment.
+  if (pack.dyingVerbs.has(event.lemma) && event.passive && cues.dyingIdiom.test(after) && (event.lemma === "die" || !/^\s*for\b/.test(after))) return true;
   if (target.kind === "pronoun" || target.kind === "name" || target.kind === "person") {
     // A second object makes the verb a giving one: "shoot me an email", "cut you a slice".
     if (!event.passive && event.lemma !== "weapon" && /^\s+(?:a|an|some)\s/.test(afterTarget) && !/^\s+(?:a|an)\s+(?:good|proper|real|right)\b/.test(afterTarget)) return true;
@@ -135,6 +136,8 @@ function findModality(event: HarmEvent, s: SentenceView, pre: string, sentencePr
   if (event.lemma === "weapon" && event.passive && cues.deserveNoun.test(pre)) return { kind: "wish", from };
   const loose = event.lemma === "weapon" ? cues.loosePrefixIntent.exec(pre) : null;
   if (loose) return { kind: "intent", from: at(loose) };
+  const looseCall = event.lemma === "weapon" ? cues.looseCall.exec(pre) : null;
+  if (looseCall) return { kind: "call", from: at(looseCall) };
   const call = cues.callEnd.exec(pre) ?? (lead && cues.callEnd.exec(lead));
   if (call) return { kind: "call", from: at(call) };
   if (!event.passive && cues.imperativeOnly.test(pre)) return { kind: "call", from };

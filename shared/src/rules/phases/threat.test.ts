@@ -40,6 +40,13 @@ const THREATS: [text: string, rule: string][] = [
   ["I'll k1ll you", "threat.intent"],
   ["someone should s.t.a.b him", "threat.call"],
   ["I'm gonna muuurder you", "threat.intent"],
+  ["He should hang for what he did", "threat.call"],
+  ["I swear I'll stab the next one who says that", "threat.intent"],
+  ["Hope your kids get run over", "threat.wish"],
+  ["Burn their houses down", "threat.call"],
+  ["Time someone put that ref in hospital", "threat.call"],
+  ["I'm going to shoot up the school", "threat.intent"],
+  ["Someone needs to teach her a lesson with a baseball bat", "threat.call"],
 ];
 
 /** Look-alikes that must stay clean: idioms, sport and games, objects, negation, questions, news, fiction, quotes condemned. */
@@ -79,6 +86,17 @@ const CLEAN: [text: string, why: string][] = [
   ["Die Hard is the best Christmas film.", "title"],
   ["I'll hit you up later.", "idiom: hit up"],
   ["He hit the ball over the stand.", "object, no modality"],
+  ["Honestly I could murder a pint", "idiom"],
+  ["I'd shoot myself if I had to sit through that again", "the writer as target"],
+  ["They shot the film in Leeds", "filming"],
+  ["The striker was hung out to dry by the defence", "idiom"],
+  ["He got stabbed in the back by his own party", "political metaphor, no modality"],
+  ["I'll kill two birds with one stone and shop on the way", "idiom"],
+  ["This heat will kill off the slugs", "pests"],
+  ["I'm dead, this is hilarious", "laughing"],
+  ["Don't shoot the messenger", "idiom"],
+  ["I'd die for a holiday", "idiom"],
+  ["Hang on, I thought the meeting was Tuesday", "hang on"],
   ["The ref was punched by a fan last season. Anyway, the new stand looks great and the pies are better than ever. Fair play to the club for the refit.", "praise far from the reported harm"],
 ];
 
