@@ -135,7 +135,8 @@ function looksLikeNoun(words: Word[], i: number): boolean {
 /** "should be shot", "got stabbed", "want to see them hanged" (a participle after its noun). */
 function isPassive(words: Word[], i: number, lemma: string): boolean {
   const w = words[i]!;
-  if (w.lower.endsWith("ing")) return false;
+  // "she wants shooting", "they need running over": a gerund after need or want is passive.
+  if (w.lower.endsWith("ing")) return /^(?:need|needs|needed|want|wants|deserve|deserves)$/.test(words[i - 1]?.lower ?? "");
   let j = i - 1;
   while (j >= 0 && ADVERB_FILL.has(words[j]!.lower)) j--;
   const prev = words[j];

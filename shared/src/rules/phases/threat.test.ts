@@ -47,6 +47,14 @@ const THREATS: [text: string, rule: string][] = [
   ["Time someone put that ref in hospital", "threat.call"],
   ["I'm going to shoot up the school", "threat.intent"],
   ["Someone needs to teach her a lesson with a baseball bat", "threat.call"],
+  ["I'd love to get that councillor alone in a room for five minutes with a hammer", "threat.wish"],
+  ["Someone ought to torch his restaurant while he's in it", "threat.call"],
+  ["All these cyclists need running over", "threat.call"],
+  ["She wants shooting", "threat.wish"],
+  ["If the ref gives that penalty again I'll knock him out", "threat.intent"],
+  ["You better hope I never find out where you live", "threat.intimidation"],
+  ["The only good landlord is a dead landlord", "threat.intimidation"],
+  ["Time to start hanging traitors", "threat.call"],
 ];
 
 /** Look-alikes that must stay clean: idioms, sport and games, objects, negation, questions, news, fiction, quotes condemned. */
@@ -97,6 +105,17 @@ const CLEAN: [text: string, why: string][] = [
   ["Don't shoot the messenger", "idiom"],
   ["I'd die for a holiday", "idiom"],
   ["Hang on, I thought the meeting was Tuesday", "hang on"],
+  ["I'd cheerfully strangle whoever designed this form", "hyperbole about a form's designer"],
+  ["My grandad was shot down over France in 1943", "history"],
+  ["The new manager will shoot the club up the table", "sport"],
+  ["We were attacked by wasps at the picnic", "animals"],
+  ["He bombed on stage last night", "idiom"],
+  ["Our cat murdered three mice this week", "animals"],
+  ["Can you cut the grass on Saturday?", "object"],
+  ["They're going to hammer us on Saturday at home", "sport"],
+  ["That dress is to die for", "idiom"],
+  ["Kill your darlings, as editors say", "idiom"],
+  ["The batteries died halfway through", "devices"],
   ["The ref was punched by a fan last season. Anyway, the new stand looks great and the pies are better than ever. Fair play to the club for the refit.", "praise far from the reported harm"],
 ];
 
