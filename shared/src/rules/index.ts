@@ -110,17 +110,23 @@ function namesIn(thread: ThreadInput): Set<string> {
 function findCrossAuthorDuplicates(comments: ThreadInput["comments"]): Set<number> {
   // Comments are first grouped by a cheap fingerprint that equal texts share; only groups with
   // several authors have their texts compared in full (most comments of a thread are unique).
+  const first = new Map<number, number>();
   const groups = new Map<number, number[]>();
-  comments.forEach((c, i) => {
-    if (c.body.length < 30) return;
-    const f = fingerprint(c.body);
-    const group = groups.get(f);
-    if (group) group.push(i);
-    else groups.set(f, [i]);
-  });
+  for (let i = 0; i < comments.length; i++) {
+    const body = comments[i]!.body;
+    if (body.length < 30) continue;
+    const f = fingerprint(body);
+    const seen = first.get(f);
+    if (seen === undefined) first.set(f, i);
+    else {
+      const group = groups.get(f);
+      if (group) group.push(i);
+      else groups.set(f, [seen, i]);
+    }
+  }
   const duplicates = new Set<number>();
   for (const group of groups.values()) {
-    if (group.length < 2 || group.every((i) => comments[i]!.author === comments[group[0]!]!.author)) continue;
+    if (group.every((i) => comments[i]!.author === comments[group[0]!]!.author)) continue;
     const authors = new Map<string, Set<string>>();
     const keys = group.map((i) => duplicateKey(comments[i]!.body));
     keys.forEach((k, j) => {
