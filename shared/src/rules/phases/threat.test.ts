@@ -55,6 +55,10 @@ const THREATS: [text: string, rule: string][] = [
   ["You better hope I never find out where you live", "threat.intimidation"],
   ["The only good landlord is a dead landlord", "threat.intimidation"],
   ["Time to start hanging traitors", "threat.call"],
+  ["Do us all a favour and top yourself", "threat.self_harm"],
+  ["Go play in traffic", "threat.self_harm"],
+  ["One of these nights you won't make it home", "threat.intimidation"],
+  ["I'm outside your house right now", "threat.intimidation"],
 ];
 
 /** Look-alikes that must stay clean: idioms, sport and games, objects, negation, questions, news, fiction, quotes condemned. */
@@ -116,6 +120,12 @@ const CLEAN: [text: string, why: string][] = [
   ["That dress is to die for", "idiom"],
   ["Kill your darlings, as editors say", "idiom"],
   ["The batteries died halfway through", "devices"],
+  ["I hope the council dies a slow political death", "an institution's political end"],
+  ["I hope the plan dies in committee", "a plan"],
+  ["I wish the traffic would die down", "traffic"],
+  ["If you end up in the river by the weir, swim diagonally", "safety advice"],
+  ["Keep going, you'll see what happens when the lights change", "directions"],
+  ["Watch out for ice on the bridge tonight", "warning"],
   ["The ref was punched by a fan last season. Anyway, the new stand looks great and the pies are better than ever. Fair play to the club for the refit.", "praise far from the reported harm"],
 ];
 
