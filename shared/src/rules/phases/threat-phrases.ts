@@ -16,7 +16,8 @@ export interface ThreatPhrase {
 }
 
 /** Everyday words a phrase is never gated on (they are in most comments). */
-const COMMON = new Set("you your you're ur u i i'm i'll i've we we'll we've we're he she they him her them his their it is are was be been a an the to of in on at for and or but so if just should would will can could go get got what where when which who how this that there here all one some any know see like come out up down off over back with without better time people never nobody no one know knows live lives happens happen going shame watch traffic find park name want make made take took does do day days work school home house car family kids life world everyone everybody something anything bad good end open walk next last season little number front under fire world show turn leave drive finish yours".split(" "));
+const COMMON_ORDER = "the a an to of and in it is you i that for on was with he be are this they we have at but not or his her your my so if all just will would can could do does what when where which who how there here one some any out up down off over back get got go going people know knows like want see come make made take took time good bad day days life world work school home house car family kids everyone everybody something anything never nobody no someone live lives happens happen shame watch find park name season traffic end open walk next last little number front under fire show turn leave drive finish better without yours you're ur u i'm i'll i've we'll we've we're him them their been were she been".split(" ");
+const COMMON = new Set(COMMON_ORDER);
 
 /** `{...}` in a phrase: up to three words of anything ("the only good {...} is a dead"). */
 const GAP = "\\s+(?:[\\w'’-]+\\s+){0,3}";
@@ -44,7 +45,8 @@ export function buildThreatPhrases(pack: CompiledThreatPack): Map<string, Threat
     const all = phrase.replace(/\{you\}|\{\.\.\.\}/g, " ").split(/\s+/).filter(Boolean);
     const rare = all.filter((w) => !COMMON.has(w));
     // The phrase's other words are checked too before its pattern runs, so an everyday gate only costs a few lookups.
-    const gate = (rare.length ? rare : all).reduce((a, b) => (b.replace(/'/g, "").length > a.replace(/'/g, "").length ? b : a), "");
+    // Longest rare word; failing that the least frequent everyday word (the list runs from most to least frequent).
+    const gate = rare.length ? rare.reduce((a, b) => (b.replace(/'/g, "").length > a.replace(/'/g, "").length ? b : a), "") : all.reduce((a, b) => (COMMON_ORDER.indexOf(b) > COMMON_ORDER.indexOf(a) ? b : a));
     const list = byGate.get(gate) ?? [];
     list.push({ kind, re: compile(phrase), words: phrase.replace(/\{you\}|\{\.\.\.\}/g, " ").split(/\s+/).filter((w) => w && /^[\w']+$/.test(w)) });
     byGate.set(gate, list);
