@@ -69,7 +69,7 @@ export function judgeEvent(event: HarmEvent, s: SentenceView, pack: CompiledThre
     if (hypotheticalBefore(pre, modality.from - clauseFrom, cues)) return null;
     return verdict(modality.kind, modality.from);
   }
-  if (target.kind === "self") return null;
+  if (target.kind === "self" || !isDoneOrGeneral(event, s, pre, pack)) return null;
   // Harm already done (or in general) that the comment praises: "deserves a medal", "had it coming".
   const cue = cues.endorse.exec(elsewhere);
   if (cue && !cues.condemn.test(elsewhere) && !cues.story.test(sentence)) return verdict("endorsement", clauseFrom, cue[0].trim());
@@ -162,4 +162,17 @@ function coordinatedLead(s: SentenceView, event: HarmEvent, cues: ThreatCues): s
 function firstWordAt(text: string, at: number): number {
   while (at < text.length && !/[\p{L}\p{N}]/u.test(text[at]!)) at++;
   return at;
+}
+
+/**
+ * Only harm done ("whoever glassed the steward", "the paedo got stabbed") or harm as a practice
+ * ("Shooting looters on sight is…") can be praised; "this will hit the drivers hardest" is neither.
+ */
+function isDoneOrGeneral(event: HarmEvent, s: SentenceView, pre: string, pack: CompiledThreatPack): boolean {
+  if (/(?:^|[^\w'’])(?:will|would|could|might|may|can|shall)(?=[^\w'’]|$)|['’]ll\b/.test(pre)) return false;
+  const w = s.words[event.at]!;
+  if (event.passive || event.lemma === "weapon" || event.lemma === "dead") return true;
+  const lemma = pack.triggerForms.get(w.lower) ?? w.lemma;
+  if (w.lower.endsWith("ing")) return event.at === event.clauseStart;
+  return w.lower !== lemma || /^(?:who|whoever|that)$/.test(s.words[event.at - 1]?.lower ?? "");
 }

@@ -126,6 +126,7 @@ const CLEAN: [text: string, why: string][] = [
   ["If you end up in the river by the weir, swim diagonally", "safety advice"],
   ["Keep going, you'll see what happens when the lights change", "directions"],
   ["Watch out for ice on the bridge tonight", "warning"],
+  ["This will hit the drivers hardest. Fair play to the council for asking though.", "a cut that will hit people is no harm done, and praise nearby does not make it one"],
   ["The ref was punched by a fan last season. Anyway, the new stand looks great and the pies are better than ever. Fair play to the club for the refit.", "praise far from the reported harm"],
 ];
 
