@@ -53,7 +53,9 @@ export function evaluateComment(
   const ctx = buildCommentContext(comment.body, comment.author ?? "", options.replyTo ?? null, options.knownNames);
   // Relevance to an English article means nothing for a comment in another language.
   const vocabularies = ctx.language === "other" ? [] : (options.vocabularies ?? []);
-  let flags = preferSlurOverInsult(PHASES.flatMap((phase) => phase(ctx, vocabularies)));
+  const all: Flag[] = [];
+  for (const phase of PHASES) for (const flag of phase(ctx, vocabularies)) all.push(flag);
+  let flags = preferSlurOverInsult(all);
   if (options.siteRules) flags = applyExceptions([...flags, ...siteRulesPhase(ctx, options.siteRules)], options.siteRules);
   return ctx.language === "other" ? flags.map((f) => ({ ...f, explanation: `${f.explanation} ${NOT_ENGLISH}`, confidence: Math.round(f.confidence * 70) / 100 })) : flags;
 }
@@ -75,12 +77,15 @@ export function evaluateThread(thread: ThreadInput, options: { siteRules?: SiteR
   const duplicates = findCrossAuthorDuplicates(thread.comments);
   const knownNames = namesIn(thread);
   const results: Flag[][] = [];
+  // One list for every comment judged against the article alone (phases only read it).
+  const articleOnly = hasArticle ? [article] : [];
   thread.comments.forEach((c, i) => {
     const previous = i > 0 ? thread.comments[i - 1] : undefined;
     const parentId = c.parent_external_id ?? (flat && previous && FOLLOW_UP.test(c.body) ? previous.external_id : null);
     const parent = parentId ? byId.get(parentId) : undefined;
-    const vocabularies = hasArticle ? [article, ...(parent && parentId && !parent.offTopic ? [vocabularyOf(parentId, parent.body)] : [])] : [];
-    const flags = evaluateComment(c, { vocabularies, knownNames, siteRules: options.siteRules, replyTo: parent ? { body: parent.body, offTopic: parent.offTopic } : null });
+    const vocabularies = hasArticle && parent && parentId && !parent.offTopic ? [article, vocabularyOf(parentId, parent.body)] : articleOnly;
+    // `parent` is { body, offTopic }, never changed after it is stored: it is the replyTo itself.
+    const flags = evaluateComment(c, { vocabularies, knownNames, siteRules: options.siteRules, replyTo: parent ?? null });
     if (duplicates.has(i)) {
       flags.push(wholeFlag("spam", "spam.duplicate", "same text posted by several authors", "The same text was posted by several different authors (a spam wave or brigade).", 0.75));
     }
