@@ -52,6 +52,7 @@ export const ThreatPackSchema = z.object({
   hypotheticalCues: words,
   selfHarmPhrases: words,
   intimidationPhrases: words,
+  endorsementPhrases: words,
 });
 export type ThreatPack = z.infer<typeof ThreatPackSchema>;
 

@@ -9,7 +9,7 @@ import { alternation } from "./threat-cues";
  */
 
 export interface ThreatPhrase {
-  kind: "intimidation" | "self_harm";
+  kind: "intimidation" | "self_harm" | "endorsement";
   re: RegExp;
   /** Every word the phrase spells out: all must be in the comment before the pattern runs. */
   words: string[];
@@ -53,5 +53,6 @@ export function buildThreatPhrases(pack: CompiledThreatPack): Map<string, Threat
   };
   for (const p of pack.pack.selfHarmPhrases) add("self_harm", p);
   for (const p of pack.pack.intimidationPhrases) add("intimidation", p);
+  for (const p of pack.pack.endorsementPhrases) add("endorsement", p);
   return byGate;
 }

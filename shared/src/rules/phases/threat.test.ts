@@ -59,6 +59,7 @@ const THREATS: [text: string, rule: string][] = [
   ["Go play in traffic", "threat.self_harm"],
   ["One of these nights you won't make it home", "threat.intimidation"],
   ["I'm outside your house right now", "threat.intimidation"],
+  ["Whoever threw that brick should have aimed for his head.", "threat.endorsement"],
 ];
 
 /** Look-alikes that must stay clean: idioms, sport and games, objects, negation, questions, news, fiction, quotes condemned. */
