@@ -19,7 +19,6 @@ export const BUILTIN_RULES: readonly BuiltinRule[] = [
   { id: "threat.call", category: "threat", description: "Calls on others to harm someone (\"someone should hang him\")." },
   { id: "threat.wish", category: "threat", description: "Wishes harm on someone (\"I hope your house burns down with you in it\")." },
   { id: "threat.endorsement", category: "threat", description: "Praises or approves of violence against someone." },
-  { id: "threat.endorsed-violence", category: "threat", description: "Quotes a call for violence against people and endorses it." },
   { id: "threat.intimidation", category: "threat", description: "Menaces without naming the harm (\"we know where your kids go to school\")." },
   { id: "threat.self_harm", category: "threat", description: "Urges someone to harm or kill themselves (\"drown yourself\")." },
   { id: "slur.identity", category: "slur", description: "An identity slur (racist, homophobic, transphobic, misogynist, ableist, anti-religious), disguises seen through." },

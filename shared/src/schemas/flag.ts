@@ -4,7 +4,7 @@ import { CategorySchema } from "./thread";
 /** One reason a rule gives for flagging a comment. */
 export const FlagSchema = z.object({
   category: CategorySchema,
-  /** Stable rule id, e.g. `profanity.lexicon` or `threat.endorsed-violence`. */
+  /** Stable rule id, e.g. `profanity.lexicon` or `threat.endorsement`. */
   rule: z.string().min(1),
   /** The matched text, exactly as it appears in the body (or a summary for whole-comment flags). */
   evidence: z.string(),
