@@ -138,7 +138,8 @@ describe("sessions", () => {
     // 3 per account and 30 per address: ten accounts use up the address.
     for (let i = 0; i < 30; i++) await post(`user${i}`).expect(401);
     await post("user-fresh").expect(429);
-  });
+    // 31 scrypt checks: seconds on a loaded 2-core machine, so more time than the default.
+  }, 90_000);
 });
 
 describe("roles", () => {
