@@ -1,5 +1,6 @@
 import type { Flag } from "../../schemas/flag";
 import { hasAny, spanFlag, wholeFlag, type CommentContext } from "../context";
+import { findSpamSignals, type Signal, type SignalKind } from "./spam-signals";
 
 /** Commercial calls to action: the shape of spam, with or without a link. */
 const CALLS_TO_ACTION: [RegExp, string][] = [
@@ -29,16 +30,22 @@ const SPAM_WORDS = new Set(
 const ANY_CALL = new RegExp(CALLS_TO_ACTION.map(([re]) => `(?:${re.source})`).join("|"), "i");
 const LINK = /\bhttps?:\/\/[^\s)>\]]+|\bwww\.[^\s)>\]]+|\b[a-z0-9-]+\.(?:com|net|org|io|biz|info|xyz|shop|store|online|site|example|ly|co|me|tv|live)\b(?:\/[^\s]*)?/gi;
 
-/** Spam: commercial calls to action, link-heavy posts. (Duplicates across authors are judged over the thread.) */
+/** Spam: commercial calls to action (known shapes, then signals combined), link-heavy posts. (Duplicates across authors are judged over the thread.) */
 export function spamPhase(ctx: CommentContext): Flag[] {
   const flags: Flag[] = [];
-  const candidate = hasAny(ctx, SPAM_WORDS) || /[$@£€]/.test(ctx.body);
+  const { signals, warning, sarcasm } = findSpamSignals(ctx);
+  const channel = signals.some((s) => s.kind === "channel");
+  // Warning others about a scam, or mocking a coin with no link to it, is not posting spam.
+  const guarded = warning || (sarcasm && !channel);
+  const candidate = !guarded && (hasAny(ctx, SPAM_WORDS) || /[$@£€]/.test(ctx.body));
   for (const [re, why] of candidate && ANY_CALL.test(ctx.plain) ? CALLS_TO_ACTION : []) {
     for (const m of ctx.plain.matchAll(re)) {
       const start = m.index ?? 0;
       flags.push(spanFlag(ctx, "spam", "spam.call-to-action", start, start + m[0].length, `Commercial call to action: ${why}.`, 0.8));
     }
   }
+  const combined = guarded || flags.length ? null : judgeSignals(signals);
+  if (combined) flags.push(spanFlag(ctx, "spam", "spam.call-to-action", combined.at.start, combined.at.end, combined.why, combined.confidence));
   const links = /https?:|www\.|\.[a-z]{2,7}\b/i.test(ctx.body) ? [...ctx.body.matchAll(LINK)] : [];
   if (links.length < 2) return flags;
   const words = ctx.tokens.filter((t) => !links.some((l) => t.start >= (l.index ?? 0) && t.end <= (l.index ?? 0) + l[0].length)).length;
@@ -47,4 +54,40 @@ export function spamPhase(ctx: CommentContext): Flag[] {
     flags.push(wholeFlag("spam", "spam.link-heavy", `${links.length} links, ${words} other words`, `Mostly links: ${links.length} links and ${words} other words.`, 0.7));
   }
   return flags;
+}
+
+/** What each signal is called in an explanation. */
+const SIGNAL_NAMES: Record<SignalKind, string> = {
+  earnings: "money claimed as made",
+  pump: "a coin pumped",
+  strongOffer: "a sales offer",
+  weakOffer: "something for sale",
+  privateCall: "a request to message privately",
+  commercialCall: "a call to buy, click or sign up",
+  channel: "a link, handle or number to reach the seller",
+  home: "easy money from home",
+};
+
+/**
+ * Spam is signals combined, never one alone: an offer (or money claimed as made) with a call to act
+ * or a way to reach the seller, a private call with a contact, or a coin pumped twice over. The
+ * evidence is the strongest signal (the order of the list below).
+ */
+function judgeSignals(signals: Signal[]): { at: Signal; why: string; confidence: number } | null {
+  const first = (kind: SignalKind) => signals.find((s) => s.kind === kind);
+  const count = (kind: SignalKind) => signals.filter((s) => s.kind === kind).length;
+  const channel = first("channel");
+  const call = first("privateCall") ?? first("commercialCall");
+  const reach = channel ?? call;
+  const pumps = new Set(signals.filter((s) => s.kind === "pump").map((s) => `${s.start}`)).size;
+  let at: Signal | undefined;
+  let others: (Signal | undefined)[] = [];
+  if (pumps >= 2) [at, others] = [first("pump"), [channel, call]];
+  else if (first("earnings") && (reach || first("home"))) [at, others] = [first("earnings"), [reach ?? first("home")]];
+  else if (first("strongOffer") && reach) [at, others] = [first("strongOffer"), [channel, call]];
+  else if (first("privateCall") && channel) [at, others] = [first("privateCall"), [channel]];
+  else if (first("weakOffer") && (channel || first("privateCall")) && (call || count("weakOffer") >= 2)) [at, others] = [first("weakOffer"), [channel, call]];
+  if (!at) return null;
+  const parts = [at, ...others.filter((s): s is Signal => s !== undefined)].map((s) => SIGNAL_NAMES[s.kind]);
+  return { at, why: `Commercial call to action: ${parts.join(", with ")}.`, confidence: 0.6 + 0.1 * Math.min(parts.length, 3) };
 }
