@@ -39,6 +39,9 @@ const FLAGGED: [string, string][] = [
   ["Immigrants out!", "exclusion slogan"],
   ["The Chinese are eating dogs again, savages.", "appositive label"],
   ["I don't mind them living here as long as the Pakistanis stop grooming our girls.", "subordinate clause"],
+  ["I heard you called him a 'wog'? Good, that's exactly what he is.", "a mention the writer endorses"],
+  ["Go home, you chink.", "a slur aimed at the reader"],
+  ["I'd call every one of them a raghead to their face.", "the writer says it: use, not report"],
 ];
 
 const CLEAN: [string, string][] = [
@@ -79,6 +82,11 @@ const CLEAN: [string, string][] = [
   ["Trans kids are being bullied, and the bullies are thugs who should be expelled.", "the thugs are the bullies"],
   ["Polish workers on the site said the scaffolding was dangerous.", "a new subject after 'said'"],
   ["Disabled people are waiting months because the council is lazy.", "a new subject after 'because'"],
+  ["At school I was called a 'wog' most days and the teachers laughed along.", "a slur reported in quotes"],
+  ["Some drunk kept yelling raghead at the bus driver until the police came.", "a slur reported after a verb of shouting"],
+  ["Using spaz as a joke word is not okay.", "named as a word"],
+  ["Spaz is a slur, whatever your mates say.", "judged as a word"],
+  ["My cousin got called a tranny by a bouncer and nobody stepped in.", "passive report"],
 ];
 
 describe("slur phase", () => {

@@ -3,7 +3,8 @@ import { hasAny, spanFlag, type CommentContext } from "../context";
 import { COUNTRY_NAMES, GROUP_SMEARS, GROUP_TERMS, IDENTITY_PACK, IDENTITY_SLURS } from "../lexicon";
 import { findWords, indexLexicon } from "../lexicon-match";
 import { derogationFlags, insideQuotes } from "./slur-derogation";
-import { indexPhrases, phraseAt } from "./slur-phrases";
+import { endorsesMention, isMention } from "./slur-mention";
+import { indexPhrases, layoutOf, phraseAt } from "./slur-phrases";
 
 const SLURS = indexLexicon(IDENTITY_SLURS);
 const SLUR_INFO = new Map(IDENTITY_PACK.slurs.map((s) => [s.base, s]));
@@ -27,13 +28,10 @@ const SMEARS = indexPhrases(GROUP_SMEARS);
 const TROPES = indexPhrases(IDENTITY_PACK.tropes.map((t) => t.phrase));
 const TROPE_WHY = new Map(IDENTITY_PACK.tropes.map((t) => [t.phrase, t.why]));
 const REPORTING = indexPhrases(IDENTITY_PACK.counterSpeechCues.reporting);
-/** Cues that a quoted or named slur is being reported or rejected, not used: "stop using", "being called a", "people who say". */
-const COUNTER_CUES = /\b(?:(?:people|those|anyone|someone|everyone) who (?:say|says|think|claim|call)|the (?:idea|claim|myth|lie|trope|notion|word|term) (?:that|\w+)?|(?:stop|quit|don'?t) (?:saying|using|calling)|(?:have|has) (?:clearly )?never met|being called|called (?:me|him|her|them|us)?\s*(?:a|an)?|shout(?:ing|ed)?|yell(?:ing|ed)?|racist|hurts|report it)\b/i;
 /** Words any of whose presence lets the slur and phrase rules run at all (most comments hold none). */
 const firstWords = (phrases: readonly string[]) => phrases.map((p) => p.split(" ")[0]!);
 const SLUR_GATE = new Set(IDENTITY_SLURS.flatMap((e) => firstWords([e.base, ...(e.forms ?? [])])));
 const PHRASE_GATE = new Set([...GROUP_WORDS, ...COUNTRIES, ...STRONG, ...firstWords(GROUP_SMEARS), ...firstWords(IDENTITY_PACK.tropes.map((t) => t.phrase))]);
-const CALLED_BEFORE = /\b(?:called|calling)\s+(?:me\s+|him\s+|her\s+|them\s+|us\s+)?(?:an?\s+)?["“]?$/i;
 
 /** "I'm a proud dyke", "as a fag myself", "we call ourselves the old dykes": the writer's own group, reclaimed. */
 function spokenByInGroup(ctx: CommentContext, index: number): boolean {
@@ -49,12 +47,13 @@ function spokenByInGroup(ctx: CommentContext, index: number): boolean {
 function identitySlurs(ctx: CommentContext): Flag[] {
   const flags: Flag[] = [];
   const hits = findWords(ctx.tokens, SLURS);
+  const layout = hits.length ? layoutOf(ctx) : null;
+  let endorsed: boolean | undefined;
   for (const hit of hits) {
     const index = ctx.tokens.findIndex((t) => t.start === hit.start);
     if (index >= 0 && spokenByInGroup(ctx, index)) continue;
-    const before = ctx.body.slice(Math.max(0, hit.start - 30), hit.start);
-    // Reported or rejected, not used: "Shouting "paki" at a driver is racist", "Being called a f** at school…".
-    if (COUNTER_CUES.test(ctx.plain) && (insideQuotes(ctx.body, hit.start) || CALLED_BEFORE.test(before))) continue;
+    // Reported, named or rejected, not used ("got called a 'paki' at school", "the word … is vile"), unless the writer takes it up.
+    if (index >= 0 && isMention(ctx, index, layout!.sentence.indexOf(layout!.sentence[index]!)) && !(endorsed ??= endorsesMention(ctx))) continue;
     const how = hit.disguise ? ` (${hit.disguise})` : "";
     const slur = SLUR_INFO.get(hit.entry.base);
     const target = slur ? ` against ${TARGET_WORDS[slur.target]}` : "";
