@@ -29,6 +29,6 @@ describe("topicWordsOf", () => {
 
   it("scores the share of topic words the vocabulary knows", () => {
     const v = new Vocabulary().add("river flood rain");
-    expect(relevance(["river", "tractor"], [v])).toEqual({ score: 0.5, topicWordCount: 2, unrelated: ["tractor"] });
+    expect(relevance(["river", "tractor"], [v])).toEqual({ score: 0.5, topicWordCount: 2, shared: 1, unrelated: ["tractor"], foreign: [] });
   });
 });

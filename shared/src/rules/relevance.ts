@@ -5,61 +5,10 @@
  * "Syrian" meets "Syria" and "Iranians" meets "Iran".
  */
 
-/** Function words and everyday words: they say nothing about the topic. */
-const COMMON = new Set(
-  `a about above across after again against all almost alone along already also although always am among an and another any anybody anyone anything anyway are around as ask asked at away back be became because become been before began behind being believe below best better between big both bring but by call came can cannot cant case certain change come comes coming could course day days did didnt different do does doesnt doing done dont down during each early either else end enough even ever every everyone everything exactly example fact far feel felt few find first for found from full gave get gets getting give given go goes going gone good got great had has hasnt have havent having he hed hell her here hers herself hes him himself his how however i id if ill im important in instead into is isnt it its itself ive just keep kind knew know known last later least less let lets like likely little long look looking lot made make makes making many may maybe me mean means might mine more most much must my myself need never new next no nobody none nor not nothing now of off often oh ok okay old on once one only or other others our ours ourselves out over own part people perhaps place point put quite rather read really right said same saw say saying says see seem seemed seems seen several shall she shed shes should show side since so some someone something sometimes soon still such sure take taken tell than thank thanks that thats the their theirs them themselves then there theres these they theyd theyll theyre thing things think this those though thought through thus time times to today together too took toward true try trying turn two under until up upon us use used using very want wanted wants was wasnt way ways we well went were werent what whats when where whether which while who whole whom whose why will with within without wont word words work world would wouldnt wrong yeah year years yes yet you youd youll your youre yours yourself yourselves youve also lol hahaha haha gee oh ps re ie eg etc vs via per`.split(
-    " ",
-  ),
-);
+import { topicsOfText, topicsOfWord } from "./relevance-topics";
+import { topicWords } from "./relevance-words";
 
-/** Lowercase, no possessive, no plural: enough for matching topic words. */
-export function stem(word: string): string {
-  let w = word.toLowerCase();
-  if (w.includes("'") || w.includes("’")) w = w.replace(/['’]s$/, "").replace(/['’]/g, "");
-  if (w.length > 4 && w.endsWith("ies")) w = `${w.slice(0, -3)}y`;
-  else if (w.length > 4 && /(?:ss|us|is)$/.test(w)) return w;
-  else if (w.length > 3 && w.endsWith("s")) w = w.slice(0, -1);
-  return w;
-}
-
-/** Topic words of a text: stems of its non-common words of three letters or more. */
-export function topicWords(text: string): string[] {
-  return topicWordsOf(text.match(/\p{L}+(?:['’]\p{L}+)?/gu) ?? []);
-}
-
-/** Topic words of words already split (a comment's token norms). */
-export function topicWordsOf(words: Iterable<string>): string[] {
-  const out: string[] = [];
-  for (const word of words) {
-    const w = topicWord(word);
-    if (w !== null) out.push(w);
-  }
-  return out;
-}
-
-/** The topic word (stem) of one word, or null for common words, short words and non-words. */
-export function topicWord(word: string): string | null {
-  if (word.length < 3) return null;
-  let w = TOPIC_WORD.get(word);
-  if (w === undefined) {
-    if (TOPIC_WORD.size > 50_000) TOPIC_WORD.clear();
-    TOPIC_WORD.set(word, (w = topicWordOf(word)));
-  }
-  return w;
-}
-
-/** Everyday words repeat across comments: each spelling is stemmed and checked once. */
-const TOPIC_WORD = new Map<string, string | null>();
-
-/** The stem of a word of three letters or more, or null when it is a common word or not a word. */
-function topicWordOf(word: string): string | null {
-  const lower = word.toLowerCase();
-  if (COMMON.has(lower) || !LETTERS.test(lower)) return null;
-  const w = stem(lower);
-  return w.length >= 3 && !COMMON.has(w) ? w : null;
-}
-
-const LETTERS = /^\p{L}+(?:'\p{L}+)?$/u;
+export { stem, topicWord, topicWords, topicWordsOf } from "./relevance-words";
 
 /**
  * The vocabulary of an article (and of any context added later), ready for prefix-aware lookups.
@@ -72,6 +21,8 @@ export class Vocabulary {
   private prefixes: Set<string> | null = null;
   private pending: string[] = [];
   private readonly answers = new Map<string, boolean>();
+  /** Bits of the subjects (pack/topics.json) the text is about, worked out when it is read. */
+  private topicMask = 0;
 
   add(text: string): this {
     this.pending.push(text);
@@ -82,6 +33,7 @@ export class Vocabulary {
   /** Adds topic words already extracted (see topicWordsOf). */
   addWords(words: string[]): this {
     for (const w of words) this.words.add(w);
+    this.topicMask = topicsOfText(this.words);
     this.prefixes = null;
     this.answers.clear();
     return this;
@@ -102,6 +54,12 @@ export class Vocabulary {
     return answer;
   }
 
+  /** Bits of the subjects the vocabulary's text is about (see relevance-topics.ts). */
+  get topics(): number {
+    this.readPending();
+    return this.topicMask;
+  }
+
   private lookUp(word: string): boolean {
     this.readPending();
     if (this.words.has(word) || this.prefixesOfWords().has(word)) return true;
@@ -115,7 +73,9 @@ export class Vocabulary {
     if (this.pending.length === 0) return;
     const texts = this.pending;
     this.pending = [];
-    for (const text of texts) this.addWords(topicWords(text));
+    const all: string[] = [];
+    for (const text of texts) for (const w of topicWords(text)) all.push(w);
+    this.addWords(all);
   }
 
   private prefixesOfWords(): Set<string> {
@@ -126,9 +86,42 @@ export class Vocabulary {
   }
 }
 
-/** Share of the comment's topic words found in the vocabulary, and how many topic words it has. */
-export function relevance(words: string[], vocabularies: Vocabulary[]): { score: number; topicWordCount: number; unrelated: string[] } {
-  if (words.length === 0) return { score: 1, topicWordCount: 0, unrelated: [] };
-  const unrelated = words.filter((w) => !vocabularies.some((v) => v.has(w)));
-  return { score: 1 - unrelated.length / words.length, topicWordCount: words.length, unrelated };
+/** How a comment's topic words stand to its context. */
+export interface Relevance {
+  /** Share of the topic words that the context uses, words of its subjects counting half (1 when there are none). */
+  score: number;
+  topicWordCount: number;
+  /** Words the context itself uses (the article's or the parent's own words, entities included). */
+  shared: number;
+  /** Words neither used by the context nor of its subjects, in order. */
+  unrelated: string[];
+  /** Unrelated words that belong to some other subject ("plumber", "mortgage"): evidence the comment is about something else. */
+  foreign: string[];
+}
+
+const RELATED_WEIGHT = 0.5;
+
+/** Relevance of a comment's topic words to its context (the article, the comment it answers). */
+export function relevance(words: string[], vocabularies: Vocabulary[]): Relevance {
+  if (words.length === 0) return { score: 1, topicWordCount: 0, shared: 0, unrelated: [], foreign: [] };
+  let contextTopics = 0;
+  for (const v of vocabularies) contextTopics |= v.topics;
+  let shared = 0;
+  let related = 0;
+  const unrelated: string[] = [];
+  const foreign: string[] = [];
+  for (const w of words) {
+    if (vocabularies.some((v) => v.has(w))) shared++;
+    else {
+      const topics = topicsOfWord(w);
+      if ((topics & contextTopics) !== 0) {
+        related++;
+        continue;
+      }
+      unrelated.push(w);
+      if (topics !== 0) foreign.push(w);
+    }
+  }
+  // A word of the article's subject is weaker evidence than the article's own word ("bread" under a story that mentions shops).
+  return { score: (shared + related * RELATED_WEIGHT) / words.length, topicWordCount: words.length, shared, unrelated, foreign };
 }

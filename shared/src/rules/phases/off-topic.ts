@@ -1,6 +1,6 @@
 import type { Flag } from "../../schemas/flag";
 import { hasAny, spanFlag, wholeFlag, type CommentContext } from "../context";
-import { relevance, topicWord, type Vocabulary } from "../relevance";
+import { relevance, topicWord, type Relevance, type Vocabulary } from "../relevance";
 
 /** Comments about the site itself rather than the article: logins, the comment system, ads, moderation. */
 const SITE_META =
@@ -14,9 +14,19 @@ const MIN_TOPIC_WORDS = 10;
 const MIN_TOPIC_WORDS_IN_REPLY = 20;
 /** A comment about the article itself (its bias, its sources, its author) is on topic whatever its words. */
 const ABOUT_THE_ARTICLE = /\b(?:this|the|another|that)\s+(?:\w+\s+){0,2}(?:article|piece|report|story|post|headline|author|writer|journalist|op-?ed|editorial)\b/i;
+/** Below this share of related words a long comment is about something else. */
 const MAX_RELEVANCE = 0.12;
-/** A short top-level comment sharing no subject word at all with the article is about something else ("Anyone know a good plumber?"). */
-const MIN_TOPIC_WORDS_NO_OVERLAP = 4;
+/** With words of another subject ("plumber", "mortgage") a long comment may relate a little more and still be elsewhere. */
+const MAX_RELEVANCE_WITH_FOREIGN = 0.2;
+const MIN_FOREIGN_WORDS = 2;
+/** A short top-level comment relating to nothing in the article is about something else ("Can't believe what happened on Strictly"): with this many words… */
+const MIN_TOPIC_WORDS_NO_OVERLAP = 6;
+/** …or fewer, when one of them is a word of another subject ("Anyone got a spare ticket for Coldplay?"). */
+const MIN_TOPIC_WORDS_FOREIGN = 3;
+/** A question to the other readers ("does anyone know…", "has anyone tried…") that hardly relates to the article asks about something else. */
+const QUESTION_TO_READERS = /(?:^|[.!?]\s+)(?:(?:does|do|has|have|can|could|did|is|will|would) )?any(?:one|body)(?:'s)? (?:\w+ )?(?:know|knows|got|tried|recommend|seen|watching|going|selling|selling|else|had|have|fancy|want)\b|(?:^|[.!?]\s+)who(?:'s| is| else is) (?:watching|going)\b/;
+const READER_WORDS = new Set(["anyone", "anybody", "who's", "who"]);
+const MAX_RELEVANCE_OF_QUESTION = 0.15;
 
 const META_WORDS = new Set(["log", "login", "logged", "sign", "signin", "comment", "comments", "site", "website", "page", "app", "captcha", "disqus", "paywall", "ads"]);
 const MARKER_WORDS = new Set(["off", "ot", "offtopic", "unrelated"]);
@@ -41,28 +51,45 @@ export function offTopicPhase(ctx: CommentContext, vocabularies: Vocabulary[]): 
     }
   }
   const count = topicWords.length;
+  if (!vocabularies.length || count === 0) return followsOffTopic(ctx, count);
+  const r = relevance(topicWords, vocabularies);
+  const verdict = judge(ctx, r);
+  if (verdict) return ABOUT_THE_ARTICLE.test(ctx.body) ? [] : [verdict];
+  return followsOffTopic(ctx, count);
+}
+
+/** The relevance verdict, or null when the comment is on topic or too short to judge. */
+function judge(ctx: CommentContext, r: Relevance): Flag | null {
+  const count = r.topicWordCount;
+  const sample = [...new Set(r.unrelated)].slice(0, 6).join(", ");
+  const elsewhere = r.foreign.length ? `; about: ${[...new Set(r.foreign)].slice(0, 4).join(", ")}` : "";
   const minimum = ctx.replyTo && !ctx.replyTo.offTopic ? MIN_TOPIC_WORDS_IN_REPLY : MIN_TOPIC_WORDS;
-  // The score is looked up only when one of the two relevance rules could fire on this many words.
-  const scored = vocabularies.length > 0 && (count >= minimum || (!ctx.replyTo && count >= MIN_TOPIC_WORDS_NO_OVERLAP));
-  const r = scored ? relevance(topicWords, vocabularies) : null;
-  if (r && r.topicWordCount >= minimum && r.score < MAX_RELEVANCE && !ABOUT_THE_ARTICLE.test(ctx.body)) {
-    const sample = [...new Set(r.unrelated)].slice(0, 6).join(", ");
-    return [
-      wholeFlag(
+  if (count >= minimum) {
+    const limit = r.foreign.length >= MIN_FOREIGN_WORDS ? MAX_RELEVANCE_WITH_FOREIGN : MAX_RELEVANCE;
+    if (r.score < limit) {
+      return wholeFlag(
         "off_topic",
         "off_topic.low-relevance",
         `relevance ${r.score.toFixed(2)} (${sample})`,
-        `Shares almost none of its subject words with the article or the comment it answers (relevance ${r.score.toFixed(2)}; about: ${sample}).`,
-        0.55 + (MAX_RELEVANCE - r.score) * 2,
-      ),
-    ];
+        `Relates to almost nothing in the article or the comment it answers (relevance ${r.score.toFixed(2)}; unrelated: ${sample}${elsewhere}).`,
+        // The clearer the margin, the surer; near the line it is a moderator's call.
+        0.5 + (limit - r.score) * 2 + Math.min(0.15, r.foreign.length * 0.05),
+      );
+    }
   }
-  if (r && !ctx.replyTo && r.score === 0 && r.topicWordCount >= MIN_TOPIC_WORDS_NO_OVERLAP && !ABOUT_THE_ARTICLE.test(ctx.body)) {
-    const sample = [...new Set(r.unrelated)].slice(0, 6).join(", ");
-    return [wholeFlag("off_topic", "off_topic.no-shared-words", sample, `Shares no subject word with the article (about: ${sample}).`, 0.5)];
+  if (r.score < MAX_RELEVANCE_OF_QUESTION && count >= 2 && hasAny(ctx, READER_WORDS) && QUESTION_TO_READERS.test(ctx.lower)) {
+    return wholeFlag("off_topic", "off_topic.low-relevance", `question to readers (${sample})`, `Asks the other readers about something the article is not about (unrelated: ${sample}${elsewhere}).`, 0.55 + (r.score === 0 ? 0.1 : 0));
   }
+  if (!ctx.replyTo && r.score === 0 && (count >= MIN_TOPIC_WORDS_NO_OVERLAP || (count >= MIN_TOPIC_WORDS_FOREIGN && r.foreign.length > 0))) {
+    return wholeFlag("off_topic", "off_topic.no-shared-words", sample, `Relates to nothing in the article (unrelated: ${sample}${elsewhere}).`, 0.45 + Math.min(0.2, r.foreign.length * 0.07));
+  }
+  return null;
+}
+
+/** A short reply continuing an off-topic exchange is off-topic too. */
+function followsOffTopic(ctx: CommentContext, count: number): Flag[] {
   if (ctx.replyTo?.offTopic && count < MIN_TOPIC_WORDS) {
     return [wholeFlag("off_topic", "off_topic.follows-off-topic", "reply to an off-topic comment", "A short reply continuing an off-topic exchange.", 0.55)];
   }
-  return flags;
+  return [];
 }
