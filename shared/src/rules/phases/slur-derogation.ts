@@ -2,6 +2,7 @@ import type { Flag } from "../../schemas/flag";
 import { hasAny, spanFlag, type CommentContext } from "../context";
 import { IDENTITY_PACK } from "../lexicon";
 import type { Token } from "../text";
+import { ESSENCE_GATE, essentialised } from "./slur-essence";
 import { indexPhrases, inflect, layoutOf, phraseAt, type Layout, type PhraseIndex } from "./slur-phrases";
 
 /**
@@ -42,7 +43,7 @@ const DENIED_AFTER = new Set(["nobody", "noone", "none", "nothing", "no"]);
 
 type PredicateKind = "phrase" | "verb" | "attribute" | "crime" | "strong" | "linked";
 /** Every negative predicate, longest phrases first; single words are one-word phrases. */
-const PREDICATES = indexPhrases([
+export const PREDICATES = indexPhrases([
   ...P.negativePredicates.phrases,
   ...P.negativePredicates.verbs.flatMap(inflect),
   ...P.negativePredicates.irregularVerbs,
@@ -78,7 +79,7 @@ const ATTRIBUTE_NEXT = new Set(["and", "or", "but", "nor", "to", "as", "in", "at
 const WINDOW = 12;
 
 /** A group named in the comment: tokens [start, end), and whether it means the group as a whole. */
-interface Mention {
+export interface Mention {
   start: number;
   end: number;
   generic: boolean;
@@ -132,7 +133,7 @@ function anyPhrase(tokens: readonly Token[], from: number, to: number, index: Ph
 }
 
 /** The writer reports or rejects what is said ("saying X are … is a lie", "the myth that …", a quotation). */
-function isCounterSpeech(ctx: CommentContext, m: Mention, sentenceStart: number, sentenceEnd: number): boolean {
+export function isCounterSpeech(ctx: CommentContext, m: Mention, sentenceStart: number, sentenceEnd: number): boolean {
   const tokens = ctx.tokens;
   // "Women can't do maths? My wife is a professor": a claim echoed as a question, to mock it.
   if (m.start === sentenceStart && ctx.body.slice(tokens[sentenceEnd - 1]!.end).trimStart().startsWith("?")) return true;
@@ -150,7 +151,7 @@ function negatedBefore(tokens: readonly Token[], from: number, at: number): bool
   return false;
 }
 
-interface PredicateHit {
+export interface PredicateHit {
   start: number;
   end: number;
   text: string;
@@ -260,6 +261,7 @@ export function derogationFlags(ctx: CommentContext): Flag[] {
     else if (after && framed) add(m, after, `Says ${m.word}, as a group, "${after.text}": derogates people for who they are.`, 0.65);
   }
   followUps(ctx, layout, bounds, mentions, add);
+  if (hasAny(ctx, ESSENCE_GATE)) essentialised(ctx, layout, bounds, mentions, add);
   return flags;
 }
 
@@ -288,7 +290,7 @@ function followUps(ctx: CommentContext, layout: Layout, bounds: [number, number]
   }
 }
 
-function sentenceBounds(layout: Layout): [number, number][] {
+export function sentenceBounds(layout: Layout): [number, number][] {
   const bounds: [number, number][] = [];
   layout.sentence.forEach((s, i) => {
     const b = (bounds[s] ??= [i, i + 1]);

@@ -42,6 +42,10 @@ const FLAGGED: [string, string][] = [
   ["I heard you called him a 'wog'? Good, that's exactly what he is.", "a mention the writer endorses"],
   ["Go home, you chink.", "a slur aimed at the reader"],
   ["I'd call every one of them a raghead to their face.", "the writer says it: use, not report"],
+  ["Cheating is in their blood, Turks, the lot of them.", "a vice made a people's nature"],
+  ["Ghanaians are so violent. It's in their culture.", "essence frame in the following sentence"],
+  ["You can never trust a Kurd.", "can never trust a X"],
+  ["Those Eritreans should go back to the trees.", "ape imagery with no slur word"],
 ];
 
 const CLEAN: [string, string][] = [
@@ -87,6 +91,9 @@ const CLEAN: [string, string][] = [
   ["Using spaz as a joke word is not okay.", "named as a word"],
   ["Spaz is a slur, whatever your mates say.", "judged as a word"],
   ["My cousin got called a tranny by a bouncer and nobody stepped in.", "passive report"],
+  ["Music is in their blood, every Welsh family I know sings.", "an essence frame with praise"],
+  ["The squirrels went back to the trees when the dog came out.", "animal imagery said of animals"],
+  ["I can't trust a single forecast this spring.", "'can't trust a' of a thing"],
 ];
 
 describe("slur phase", () => {

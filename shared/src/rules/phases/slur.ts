@@ -28,6 +28,8 @@ const SMEARS = indexPhrases(GROUP_SMEARS);
 const TROPES = indexPhrases(IDENTITY_PACK.tropes.map((t) => t.phrase));
 const TROPE_WHY = new Map(IDENTITY_PACK.tropes.map((t) => [t.phrase, t.why]));
 const REPORTING = indexPhrases(IDENTITY_PACK.counterSpeechCues.reporting);
+/** Animals a trope's imagery may be said of literally. */
+const ANIMALS = new Set(["pigeons", "rabbits", "rats", "mice", "squirrels", "foxes", "monkeys", "apes", "chimps", "gorillas", "birds", "cats", "dogs", "gulls", "seagulls", "deer", "badgers", "slugs", "snails", "ants", "wasps", "flies", "bees", "pests", "insects", "parrots", "geese", "ducks", "hamsters", "guinea", "orangutans", "lemurs", "animals", "cubs", "kittens", "puppies"]);
 /** Words any of whose presence lets the slur and phrase rules run at all (most comments hold none). */
 const firstWords = (phrases: readonly string[]) => phrases.map((p) => p.split(" ")[0]!);
 const SLUR_GATE = new Set(IDENTITY_SLURS.flatMap((e) => firstWords([e.base, ...(e.forms ?? [])])));
@@ -97,7 +99,8 @@ function phraseFlags(ctx: CommentContext): Flag[] {
       flags.push(spanFlag(ctx, "slur", "slur.group-smear", ...span(i, i + smear), `"${ctx.body.slice(...span(i, i + smear))}" brands a whole people as murderers.`, 0.6));
     }
     const trope = phraseAt(tokens, i, TROPES);
-    if (trope && !reported(i)) {
+    // "Pigeons breeding like rats", "the monkeys went back to the trees": said of animals, not people.
+    if (trope && !reported(i) && !tokens.slice(Math.max(0, i - 8), i).some((t) => ANIMALS.has(t.norm))) {
       const phrase = tokens.slice(i, i + trope).map((t) => t.norm).join(" ");
       flags.push(spanFlag(ctx, "slur", "slur.trope", ...span(i, i + trope), `A hateful trope: ${TROPE_WHY.get(phrase) ?? "a hateful stereotype"}.`, 0.6));
     }
