@@ -43,6 +43,8 @@ const ADVERB_FILL = new Set(["just", "all", "really", "finally", "publicly", "sl
 /** Punctuation and words that start a new clause. */
 const CLAUSE_BREAK = new Set([",", ";", ":", "(", ")", "\"", "“", "”", "—", "–", "-", "but", "because", "cos", "although", "though", "while", "whereas", "since", "whilst", "unless", "when", "where", "who", "which"]);
 const COORDINATORS = new Set(["and", "or", "then", "&"]);
+/** Words that open an instrument between a verb and its preposition ("drive a lorry into", "slip something into"). */
+const INSTRUMENT_OPENERS = new Set(["a", "an", "the", "his", "her", "my", "their", "your", "some", "something", "that", "this", "straight", "right", "clean", "just"]);
 const SUBJECT_WORDS = new Set(["i", "we", "you", "he", "she", "they", "it", "someone", "somebody", "everyone", "anyone", "nobody", "people"]);
 
 /** The harm events of one analysed sentence. */
@@ -70,7 +72,17 @@ export function readHarms(words: Word[], pack: CompiledThreatPack): HarmEvent[] 
     if (phrase) {
       lastWord = phrase.end - 1;
       target = phrase.gap ? readObject(words, i + 1, pack, phrase.end - phrase.tail) : readObject(words, phrase.end, pack);
+      // "drive a lorry into their march": a vehicle or a thing between the verb and its preposition is the instrument; the target follows.
+      if (!target && phrase.gap && INSTRUMENT_OPENERS.has(words[i + 1]!.lower) && /^(?:into|through|over|on|at)$/.test(words[phrase.end - 1]!.lower)) {
+        target = readObject(words, phrase.end, pack) ?? readCrowdPlace(words, phrase.end, pack);
+      }
       if (!target && !phrase.gap) target = passive ? readSubject(words, i, subjectFrom, pack) : null;
+      // "I hope you end up in a wheelchair": the one who ends up there is the subject.
+      if (!target && phrase.name.startsWith("end up ")) {
+        target = readSubject(words, i, subjectFrom, pack);
+        events.push({ at: i, lemma: phrase.name, target, passive: true, clauseStart, lastWord });
+        continue;
+      }
     } else if (passive) {
       target = readSubject(words, i, subjectFrom, pack);
     } else {

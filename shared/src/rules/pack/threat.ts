@@ -53,6 +53,8 @@ export const ThreatPackSchema = z.object({
   selfHarmPhrases: words,
   intimidationPhrases: words,
   endorsementPhrases: words,
+  injuryParts: words,
+  injuryFailures: words,
 });
 export type ThreatPack = z.infer<typeof ThreatPackSchema>;
 

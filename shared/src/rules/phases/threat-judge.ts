@@ -84,7 +84,8 @@ function isIdiom(event: HarmEvent, target: Target, after: string, afterTarget: s
   if (target.kind === "pronoun" || target.kind === "name" || target.kind === "person") {
     // A second object makes the verb a giving one: "shoot me an email", "cut you a slice".
     if (!event.passive && event.lemma !== "weapon" && /^\s+(?:a|an|some)\s/.test(afterTarget) && !/^\s+(?:a|an)\s+(?:good|proper|real|right)\b/.test(afterTarget)) return true;
-    if (cues.idiomAfterTarget.test(afterTarget)) return true;
+    // A phrase that spans its target ("take him out"): what follows the phrase decides ("… for a curry"); its own tail is no idiom.
+    if (cues.idiomAfterTarget.test(event.lastWord >= target.to ? after : afterTarget)) return true;
   }
   return false;
 }

@@ -60,6 +60,23 @@ const THREATS: [text: string, rule: string][] = [
   ["One of these nights you won't make it home", "threat.intimidation"],
   ["I'm outside your house right now", "threat.intimidation"],
   ["Whoever threw that brick should have aimed for his head.", "threat.endorsement"],
+  // Harm beyond the pack's harm verbs: injury wished, arson with people inside, vehicles, poison, dogs, euphemisms, menace.
+  ["I hope the keeper's cruciate goes again before the final.", "threat.wish"],
+  ["Hoping your heart packs in on the way home.", "threat.wish"],
+  ["Hope you end up in a wheelchair, you deserve it.", "threat.wish"],
+  ["Burn the place down with the manager still inside.", "threat.intimidation"],
+  ["Put a match to his van while he's asleep in it.", "threat.call"],
+  ["Somebody should chuck petrol over his car.", "threat.call"],
+  ["Plough straight through the lot of them.", "threat.call"],
+  ["Somebody drive a van into that rally.", "threat.call"],
+  ["Set the dogs on them if they come back.", "threat.call"],
+  ["Feed that grass to the pigs.", "threat.call"],
+  ["Someone lace his drink with something strong and be done.", "threat.call"],
+  ["That councillor needs to be disappeared.", "threat.call"],
+  ["Pray you never run into me outside the ground.", "threat.intimidation"],
+  ["Keep talking and find out what happens.", "threat.intimidation"],
+  ["Say that to my face, big man.", "threat.intimidation"],
+  ["Let's see how brave you are with a brick through your window.", "threat.call"],
 ];
 
 /** Look-alikes that must stay clean: idioms, sport and games, objects, negation, questions, news, fiction, quotes condemned. */
@@ -128,6 +145,17 @@ const CLEAN: [text: string, why: string][] = [
   ["Keep going, you'll see what happens when the lights change", "directions"],
   ["Watch out for ice on the bridge tonight", "warning"],
   ["This will hit the drivers hardest. Fair play to the council for asking though.", "a cut that will hit people is no harm done, and praise nearby does not make it one"],
+  ["Take her out for dinner, she's earned it.", "take out: a meal"],
+  ["Put them in the ground floor rooms, they can't do stairs.", "the ground floor"],
+  ["I hope my back holds out till the weekend.", "the writer's own body"],
+  ["Hope his knee heals before the final.", "a kind wish about an injury"],
+  ["I hope his heart goes out to the families.", "idiom: heart goes out"],
+  ["Plough through the paperwork and we'll be done by five.", "plough through a thing"],
+  ["Drive into town and park by the station.", "drive into a place"],
+  ["Pour the petrol into the mower, not the strimmer.", "petrol into a machine"],
+  ["Earn passive income while you sleep.", "while you sleep: no harm"],
+  ["Take out the sniper first, then push the objective.", "video game"],
+  ["I pray you never have to go through that.", "a kind wish built on never"],
   ["The ref was punched by a fan last season. Anyway, the new stand looks great and the pies are better than ever. Fair play to the club for the refit.", "praise far from the reported harm"],
 ];
 

@@ -7,6 +7,7 @@ import { sentences, type Token } from "../text";
 import { THREAT_PACK } from "../pack/threat";
 import { buildCues } from "./threat-cues";
 import { judgeEvent, type Modality, type SentenceView, type Verdict } from "./threat-judge";
+import { buildInjuryWish, findInjuryWishes, WISH_GATE } from "./threat-injury";
 import { buildThreatPhrases, type ThreatPhrase } from "./threat-phrases";
 
 /**
@@ -22,6 +23,7 @@ import { buildThreatPhrases, type ThreatPhrase } from "./threat-phrases";
 
 const CUES = buildCues(THREAT_PACK);
 const PHRASES = buildThreatPhrases(THREAT_PACK);
+const INJURY_WISH = buildInjuryWish(THREAT_PACK);
 /** What a word of the comment may start: a harm, a harm phrase (if its other words are near), a menace or self-harm phrase. */
 interface WordRole {
   harm?: true;
@@ -49,7 +51,9 @@ const CONFIDENCE: Record<Modality, number> = { intent: 0.85, call: 0.85, wish: 0
 export function threatPhase(ctx: CommentContext): Flag[] {
   // Stretched or censored words ("kiiiill", "k*ll") are only known once the plain text spells them.
   const irregular = tokenSummary(ctx.tokens)?.irregular ?? true;
-  if (!irregular && !hasAny(ctx, ROLE_WORDS)) return [];
+  // "I hope his knee goes again": a wished injury has no harm word, only a wish.
+  const injuries = hasAny(ctx, WISH_GATE) ? findInjuryWishes(ctx.lower.length === ctx.body.length ? ctx.lower : ctx.plain, INJURY_WISH) : [];
+  if (!irregular && !injuries.length && !hasAny(ctx, ROLE_WORDS)) return [];
   const harmAt: number[] = [];
   let phrases: ThreatPhrase[] | null = null;
   // Most comments are written plainly: their lowercased body is the plain text, without building it.
@@ -65,7 +69,7 @@ export function threatPhase(ctx: CommentContext): Flag[] {
     if (role.harm || role.phraseRests?.some((rest) => rest.every((r) => isAfter(tokens, i, r)))) harmAt.push(t.start);
     if (role.phrases) for (const p of role.phrases) if (p.words.every((w) => isNear(tokens, i, w))) (phrases ??= []).push(p);
   }
-  if (!harmAt.length && !phrases) return [];
+  if (!harmAt.length && !phrases && !injuries.length) return [];
   const text = clean ? ctx.lower : ctx.plain;
   const verdicts: Verdict[] = [];
   for (const s of harmAt.length ? (clean ? sentences(text) : ctx.sentences) : []) {
@@ -78,6 +82,7 @@ export function threatPhase(ctx: CommentContext): Flag[] {
     }
   }
   for (const p of new Set(phrases ?? [])) verdicts.push(...matchPhrase(text, p));
+  for (const i of injuries) if (!CUES.story.test(sentenceAround(text, i.start)) && !quotedAndCondemned(text, i.start)) verdicts.push({ modality: "wish", ...i, target: "", endorsedBy: null });
   return dedupe(verdicts).map((v) => spanFlag(ctx, "threat", RULE[v.modality], v.start, v.end, explain(v), CONFIDENCE[v.modality]));
 }
 
@@ -134,8 +139,8 @@ function readWeaponFrames(words: Word[]): HarmEvent[] {
     const clauseStart = findClauseStart(words, k);
     // "put a bullet in him", "take a bat to his car"
     const prep = words[k + 1]?.lower;
-    const verb = words.slice(Math.max(clauseStart, k - 3), k).findIndex((v) => /^(?:put|take|stick|run|plant|took|stuck)$/.test(v.lower));
-    if (verb !== -1 && prep && /^(?:in|into|through|to)$/.test(prep)) {
+    const verb = words.slice(Math.max(clauseStart, k - 3), k).findIndex((v) => /^(?:put|take|stick|run|plant|took|stuck|pour|poured|shove|shoved|throw|threw|chuck|chucked|lob|lobbed|smash|smashed|break|broke|swing|swung)$/.test(v.lower));
+    if (verb !== -1 && prep && /^(?:in|into|through|to|over|at|across)$/.test(prep)) {
       const at = Math.max(clauseStart, k - 3) + verb;
       events.push({ at, lemma: "weapon", target: readObject(words, k + 2, THREAT_PACK), passive: false, clauseStart, lastWord: k });
       return;
