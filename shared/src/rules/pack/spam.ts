@@ -26,7 +26,7 @@ export type SpamPack = z.infer<typeof SpamPackSchema>;
 
 /** One list as a gate (the words a comment must hold for the list to be looked for) and an expression. */
 export interface CompiledList {
-  /** The first word of every phrase: a comment with none of them skips the expression. */
+  /** One word of every phrase (its least common): a comment with none of them skips the expression. */
   gate: Set<string>;
   /** Any phrase of the list as whole words, global, on the lowercased text. */
   re: RegExp;
@@ -49,12 +49,21 @@ export interface CompiledSpamPack {
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
+/** Words too common to gate a phrase on. */
+const EVERYDAY = new Set(
+  "a an the this that for no not to on in of at by up it is be me my our your here get one per same low win real hot love run out before while best only and with ask how from all here every don't do just it's".split(" "),
+);
+
 /** Whole-word phrases: a word character at either end of a phrase must not run on into the next word. */
 export function compileList(list: readonly string[]): CompiledList {
   const gate = new Set<string>();
   for (const p of list) {
-    // "% off" is gated on "off", "100% legit" on "legit": numbers are not words to the tokenizer.
-    const word = /[a-z][a-z']*/.exec(p)?.[0];
+    // Each phrase is gated on its least common word ("no credit check" on "credit", "% off" on
+    // "off"): a gate of everyday words would send nearly every comment to the expression.
+    const words = p.match(/[a-z][a-z']*/g) ?? [];
+    const rare = words.filter((w) => !EVERYDAY.has(w));
+    const pool = rare.length ? rare : words;
+    const word = pool.reduce<string | undefined>((best, w) => (!best || w.length > best.length ? w : best), undefined);
     if (word) gate.add(word);
   }
   const alternatives = [...list]

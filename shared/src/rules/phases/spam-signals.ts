@@ -40,8 +40,12 @@ const CASHTAG = /(?<![\w$])\$[a-z]{2,8}\d?\b/g;
 const MULTIPLE = /\b\d{2,5}x\b/g;
 const QUOTES = /"[^"\n]{3,}"|“[^”\n]{3,}”|(?<![\w])'[^'\n]{3,}'(?!\w)/g;
 
-/** Every signal of the comment (those inside quotation marks are someone else's words and do not count). */
-export function findSpamSignals(ctx: CommentContext): SpamSignals {
+/**
+ * Every signal of the comment (those inside quotation marks are someone else's words and do not
+ * count), or null when it holds nothing a flag could start from: an offer, money made, a private
+ * call or a pump cue. Most comments stop there, before links and numbers are looked for.
+ */
+export function findSpamSignals(ctx: CommentContext): SpamSignals | null {
   const found: Signal[] = [];
   const body = ctx.body;
   const lower = ctx.lower;
@@ -51,19 +55,19 @@ export function findSpamSignals(ctx: CommentContext): SpamSignals {
   const addList = (kind: SignalKind, list: CompiledList) => {
     if (hasAny(ctx, list.gate)) add(kind, list.re, ctx.plain);
   };
-  if (/[/.@]|\bdot\b/.test(lower)) add("channel", DOMAIN, lower);
-  if (body.includes("@") || hasAny(ctx, LINK_WORDS)) add("channel", HANDLE, lower);
-  if (/\d{3}/.test(body)) add("channel", PHONE, lower);
-  if (hasAny(ctx, P.platforms)) add("channel", PLATFORM, lower);
-  if (/\d/.test(body) && hasAny(ctx, EARN_WORDS)) add("earnings", EARNINGS, lower);
   if (body.includes("$")) add("pump", CASHTAG, lower);
   if (/\dx/i.test(body)) add("pump", MULTIPLE, lower);
   addList("pump", P.pumpCues);
+  if (/\d/.test(body) && hasAny(ctx, EARN_WORDS)) add("earnings", EARNINGS, lower);
   addList("strongOffer", P.strongOffers);
   addList("weakOffer", P.weakOffers);
   addList("privateCall", P.privateCalls);
+  if (found.length === 0) return null;
+  if (/\w\.\w|https?:|\bdot\b|\s\.\s/.test(lower)) add("channel", DOMAIN, lower);
+  if (body.includes("@") || hasAny(ctx, LINK_WORDS)) add("channel", HANDLE, lower);
+  if (/\d{3}/.test(body)) add("channel", PHONE, lower);
+  if (hasAny(ctx, P.platforms)) add("channel", PLATFORM, lower);
   addList("commercialCall", P.commercialCalls);
-  if (found.length === 0) return { signals: found, warning: false, sarcasm: false };
   addList("home", P.homeCues);
   const quoted = /["“']/.test(body) ? [...body.matchAll(QUOTES)].map((m) => [m.index, m.index + m[0].length] as const) : [];
   const signals = quoted.length ? found.filter((s) => !quoted.some(([a, b]) => s.start >= a && s.end <= b)) : found;

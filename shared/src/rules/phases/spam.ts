@@ -1,6 +1,6 @@
 import type { Flag } from "../../schemas/flag";
 import { hasAny, spanFlag, wholeFlag, type CommentContext } from "../context";
-import { findSpamSignals, type Signal, type SignalKind } from "./spam-signals";
+import { findSpamSignals, type Signal, type SignalKind, type SpamSignals } from "./spam-signals";
 
 /** Commercial calls to action: the shape of spam, with or without a link. */
 const CALLS_TO_ACTION: [RegExp, string][] = [
@@ -33,7 +33,7 @@ const LINK = /\bhttps?:\/\/[^\s)>\]]+|\bwww\.[^\s)>\]]+|\b[a-z0-9-]+\.(?:com|net
 /** Spam: commercial calls to action (known shapes, then signals combined), link-heavy posts. (Duplicates across authors are judged over the thread.) */
 export function spamPhase(ctx: CommentContext): Flag[] {
   const flags: Flag[] = [];
-  const { signals, warning, sarcasm } = findSpamSignals(ctx);
+  const { signals, warning, sarcasm } = findSpamSignals(ctx) ?? NO_SIGNALS;
   const channel = signals.some((s) => s.kind === "channel");
   // Warning others about a scam, or mocking a coin with no link to it, is not posting spam.
   const guarded = warning || (sarcasm && !channel);
@@ -55,6 +55,8 @@ export function spamPhase(ctx: CommentContext): Flag[] {
   }
   return flags;
 }
+
+const NO_SIGNALS: SpamSignals = { signals: [], warning: false, sarcasm: false };
 
 /** What each signal is called in an explanation. */
 const SIGNAL_NAMES: Record<SignalKind, string> = {
