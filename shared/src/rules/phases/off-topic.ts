@@ -54,8 +54,20 @@ export function offTopicPhase(ctx: CommentContext, vocabularies: Vocabulary[]): 
   if (!vocabularies.length || count === 0) return followsOffTopic(ctx, count);
   const r = relevance(topicWords, vocabularies);
   const verdict = judge(ctx, r);
-  if (verdict) return ABOUT_THE_ARTICLE.test(ctx.body) ? [] : [verdict];
+  if (verdict && !judgedElsewhere(ctx)) return [verdict];
   return followsOffTopic(ctx, count);
+}
+
+/** A sales pitch: links, handles, cashtags, messaging apps. */
+const SELLING = /https?:|www\.|\b[a-z0-9-]+\.(?:com|net|org|io|biz|info|xyz|shop|store|online|site|example|ly|me|tv|live|uk)\b|(?:^|\s)[@$][a-z]|\b(?:whatsapp|telegram|dm me|inbox me|message me|my bio|my profile|promo code|discount code|\d+% off)\b/i;
+
+/**
+ * Comments whose low relevance is another rule's business or no sign of a change of subject:
+ * one about the article itself ("this article ignores…") and a sales pitch (spam's judgement: a
+ * moderator calls an advert spam, not a digression).
+ */
+function judgedElsewhere(ctx: CommentContext): boolean {
+  return ABOUT_THE_ARTICLE.test(ctx.body) || SELLING.test(ctx.lower);
 }
 
 /** The relevance verdict, or null when the comment is on topic or too short to judge. */
