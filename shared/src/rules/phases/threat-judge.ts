@@ -38,7 +38,7 @@ export function judgeEvent(event: HarmEvent, s: SentenceView, pack: CompiledThre
   const after = text.slice(last.end, Math.min(s.end, last.end + 40));
   const targetEnd = words[target.to - 1]!.end;
   const afterTarget = text.slice(targetEnd, Math.min(s.end, targetEnd + 30));
-  if (isIdiom(event, target, after, afterTarget, pack, cues)) return null;
+  if (isIdiom(event, target, words, after, afterTarget, pack, cues)) return null;
   const clauseFrom = words[event.clauseStart]!.start;
   const pre = text.slice(clauseFrom, anchor.start);
   const sentencePre = text.slice(s.start, anchor.start);
@@ -78,9 +78,11 @@ export function judgeEvent(event: HarmEvent, s: SentenceView, pack: CompiledThre
 }
 
 /** "kill them with kindness", "cut you a slice", "die laughing", "kill it": harm words with no harm in them. */
-function isIdiom(event: HarmEvent, target: Target, after: string, afterTarget: string, pack: CompiledThreatPack, cues: ThreatCues): boolean {
+function isIdiom(event: HarmEvent, target: Target, words: Word[], after: string, afterTarget: string, pack: CompiledThreatPack, cues: ThreatCues): boolean {
   // "die for a holiday" is an idiom; "hang for what he did" is a punishment.
   if (pack.dyingVerbs.has(event.lemma) && event.passive && cues.dyingIdiom.test(after) && (event.lemma === "die" || !/^\s*for\b/.test(after))) return true;
+  // "get your fingers burnt": lose money, not skin.
+  if (event.lemma === "burn" && target.kind === "body" && /^fingers?$/.test(words[target.to - 1]!.lower)) return true;
   if (target.kind === "pronoun" || target.kind === "name" || target.kind === "person") {
     // A second object makes the verb a giving one: "shoot me an email", "cut you a slice".
     if (!event.passive && event.lemma !== "weapon" && /^\s+(?:a|an|some)\s/.test(afterTarget) && !/^\s+(?:a|an)\s+(?:good|proper|real|right)\b/.test(afterTarget)) return true;
@@ -129,7 +131,7 @@ function findModality(event: HarmEvent, s: SentenceView, pre: string, sentencePr
   // "I'm going to find you and break your jaw": the modality sits before the first of the coordinated verbs.
   const lead = coordinatedLead(s, event, cues) ?? (event.passive && event.target && event.target.from > event.clauseStart && event.target.from < event.at ? s.text.slice(from, s.words[event.target.from]!.start) : null);
   // "you'll get hurt", "you're going to die": harm foretold to the reader.
-  const foretold = event.passive ? cues.predictEnd.exec(pre) : null;
+  const foretold = event.passive ? (cues.predictEnd.exec(pre) ?? (lead ? cues.predictEnd.exec(lead) : null)) : null;
   if (foretold) return { kind: "intimidation", from: at(foretold) };
   if (event.lemma === "dead" && /(?:want|wish|need|like|see)\s+$/.test(s.text.slice(s.words[event.clauseStart]!.start, event.target ? s.words[event.target.from]!.start : s.words[event.at]!.start))) return { kind: "wish", from };
   const intent = cues.intentEnd.exec(pre) ?? cues.subjectlessIntent.exec(pre) ?? (lead && (cues.intentEnd.exec(lead) ?? cues.subjectlessIntent.exec(lead)));

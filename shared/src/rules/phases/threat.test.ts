@@ -77,6 +77,11 @@ const THREATS: [text: string, rule: string][] = [
   ["Keep talking and find out what happens.", "threat.intimidation"],
   ["Say that to my face, big man.", "threat.intimidation"],
   ["Let's see how brave you are with a brick through your window.", "threat.call"],
+  ["Someone's getting their fingers broken over this.", "threat.intimidation"],
+  ["I'll rip his head off if he says that again.", "threat.intent"],
+  ["Would love to watch someone slap him.", "threat.wish"],
+  ["I hope his brakes fail on the motorway.", "threat.wish"],
+  ["Tar and feather the lot of them.", "threat.call"],
 ];
 
 /** Look-alikes that must stay clean: idioms, sport and games, objects, negation, questions, news, fiction, quotes condemned. */
@@ -156,6 +161,10 @@ const CLEAN: [text: string, why: string][] = [
   ["Earn passive income while you sleep.", "while you sleep: no harm"],
   ["Take out the sniper first, then push the objective.", "video game"],
   ["I pray you never have to go through that.", "a kind wish built on never"],
+  ["Someone's going to get their fingers burnt on this.", "idiom: lose money"],
+  ["Somebody is going to get hurt at this junction if the council doesn't act.", "a warning about a road"],
+  ["RIP his poor mum.", "rip: rest in peace"],
+  ["I tore my hamstring last week.", "the writer's own injury"],
   ["The ref was punched by a fan last season. Anyway, the new stand looks great and the pies are better than ever. Fair play to the club for the refit.", "praise far from the reported harm"],
 ];
 
