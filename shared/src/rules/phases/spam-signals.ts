@@ -6,7 +6,7 @@ import { SPAM_PACK, type CompiledList } from "../pack/spam";
  * combinations: an offer with a way to reach the seller, a private call with a contact, a coin
  * pumped. No single signal is spam: people name prices, post links and mention WhatsApp all the time.
  */
-export type SignalKind = "earnings" | "pump" | "strongOffer" | "weakOffer" | "privateCall" | "commercialCall" | "channel" | "home";
+export type SignalKind = "earnings" | "pump" | "strongOffer" | "weakOffer" | "price" | "privateCall" | "commercialCall" | "channel" | "home";
 
 export interface Signal {
   kind: SignalKind;
@@ -28,13 +28,13 @@ const DOMAIN = new RegExp(
   "g",
 );
 /** Handles (@name, not an e-mail's @) and "link in bio". */
-const HANDLE = /(?<![\w.])@[a-z0-9_][a-z0-9_.]{2,}|\blink (?:is )?in (?:my )?(?:bio|profile)\b|\bin my (?:bio|profile)\b|\b(?:visit|check|see) my (?:profile|page|bio|channel)\b/g;
+const HANDLE = /(?<![\w.])@[a-z0-9_][a-z0-9_.]{2,}|\blink (?:is )?in (?:my |our )?(?:bio|profile)\b|\bin (?:my|our) (?:bio|profile)\b|\b(?:bio|profile) link\b|\b(?:visit|check|see) my (?:profile|page|bio|channel)\b/g;
 /** Phone numbers: nine or more digits in up to four groups, optionally international. */
 const PHONE = /(?<![\d.,])(?:\+\d{1,3}[\s-]?)?\(?\d{3,5}\)?[\s-]?\d{3,4}(?:[\s-]?\d{3,4})?(?![\d,.]\d)/g;
 /** A platform named as the place to talk: "on Telegram", "my WhatsApp", "via Kik". */
 const PLATFORM = new RegExp(String.raw`\b(?:on|my|via|at)\s+(?:${P.pack.platforms.join("|")})\b`, "g");
 /** Money claimed as made: "I made 7k last month", "earn up to $500 daily", "turned £200 into £9,000". */
-const EARNINGS = /\b(?:make|makes|made|making|earn|earns|earned|earning|pull in|pulled in|pulling in|turned|turn)\s+(?:up to\s+|over\s+|around\s+|about\s+|an? extra\s+)?(?:[$£€]\s?\d[\d,.]*k?|\d[\d,.]*k?\s*(?:dollars|pounds|quid|usd|gbp|btc|eth)\b|\d+k\b)/g;
+const EARNINGS = /\b(?:make|makes|made|making|earn|earns|earned|earning|pull in|pulled in|pulling in|turned|turn|get paid|getting paid|got paid)\s+(?:up to\s+|over\s+|around\s+|about\s+|an? extra\s+)?(?:[$£€]\s?\d[\d,.]*k?|\d[\d,.]*k?\s*(?:dollars|pounds|quid|usd|gbp|btc|eth)\b|\d+k\b)/g;
 const CASHTAG = /(?<![\w$])\$[a-z]{2,8}\d?\b/g;
 /** "100x", "50x's": the multiples coins are sold on. */
 const MULTIPLE = /\b\d{2,5}x\b/g;
@@ -61,6 +61,7 @@ export function findSpamSignals(ctx: CommentContext): SpamSignals | null {
   if (/\d/.test(body) && hasAny(ctx, EARN_WORDS)) add("earnings", EARNINGS, lower);
   addList("strongOffer", P.strongOffers);
   addList("weakOffer", P.weakOffers);
+  if (/[$£€]\s?\d/.test(body)) add("price", PRICE, lower);
   addList("privateCall", P.privateCalls);
   if (found.length === 0) return null;
   if (/\w\.\w|https?:|\bdot\b|\s\.\s/.test(lower)) add("channel", DOMAIN, lower);
@@ -77,7 +78,9 @@ export function findSpamSignals(ctx: CommentContext): SpamSignals | null {
 }
 
 const LINK_WORDS = new Set(["link", "bio", "profile", "visit", "check", "see"]);
-const EARN_WORDS = new Set(["make", "makes", "made", "making", "earn", "earns", "earned", "earning", "pull", "pulled", "pulling", "turned", "turn"]);
+const EARN_WORDS = new Set(["make", "makes", "made", "making", "earn", "earns", "earned", "earning", "pull", "pulled", "pulling", "turned", "turn", "paid"]);
+/** A price: something for sale, weakly ("only £9.99"). */
+const PRICE = /[$£€]\s?\d[\d,]*(?:\.\d\d)?\b/g;
 
 function resetAndTest(re: RegExp, text: string): boolean {
   re.lastIndex = 0;

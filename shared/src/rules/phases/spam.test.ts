@@ -23,6 +23,12 @@ const SPAM: [text: string, evidence: string][] = [
   ["Discount code SAVE30 gets you 30% off at gadgetzone.co.uk this week only", "Discount code"],
   ["Lose 10kg in two weeks with this one trick, see slimfast-miracle.example", "one trick"],
   ["Hit me up on Insta @cheapkicks_uk for trainers half price", "half price"],
+  ["Get paid $40/hr testing apps from your phone, apply at apptesterjobs.net", "Get paid $40"],
+  ["DM me for the full course, only £9.99 today", "course"],
+  ["Looking for brand ambassadors! Free products + commission. Apply via our bio link", "brand ambassadors"],
+  ["$SHIB army we're going parabolic, don't miss the next leg up", "$SHIB"],
+  ["Visit luxwatches dot net for AAA replica watches", "replica"],
+  ["I was skeptical but Mrs Lisa's trading platform changed my life, she's on Instagram @lisatrades", "trading platform"],
 ];
 
 /** Look-alikes that must stay clean: prices in the topic, relevant links, community groups, sarcasm, warnings. */
@@ -44,6 +50,14 @@ const CLEAN: string[] = [
   "Bitcoin at 100k and still no one can tell me what it is for.",
   "Follow @HarwickBuses for the updated timetable, they post diversions there.",
   "The free trial ended and they charged me £12.99, read the small print.",
+  "Council tax bills: see harwick.gov.example/counciltax, the 5% rise starts in April",
+  "Free parking at the retail park was the only reason people went, check parking.example if you don't believe me",
+  "Anyone else get the 'your parcel is held, pay £1.99 at royalmail-redelivery.info' text? Obviously fake",
+  "Tickets were £35 and I got mine from the club shop, not some tout on Twitter @ticketking",
+  "I paid £40 for a taxi because the 42 didn't turn up. Thanks, council.",
+  "The TAs get paid £11 an hour and they're the first to go?",
+  "Message me if you have a spare £5 for the food bank tin, I'll collect it Saturday",
+  "We made £600 at the cake sale for the TAs! Thank you all. Photos on the PTA page: pta.example",
 ];
 
 describe("spamPhase", () => {

@@ -11,7 +11,7 @@ const CALLS_TO_ACTION: [RegExp, string][] = [
   [/\bfree (?:match )?streams?\b|\bwatch (?:the match|it|live|games?) (?:free|live|in hd)\b|\bfree (?:v-?bucks|robux|skins|coins|gems|followers)\b|\bno survey\b|\b(?:cheap|cheapest)\s+(?:rank ?boosts?|boosting|on the market)\b|\brank boost(?:s|ing)?\b|\bseo services\b|\bbacklinks\b|(?:\bcheap\s+){3}/gi, "sells streams, game currency, boosts or SEO"],
   [/\$[a-z]{2,8}\d?\b[^.!?]{0,40}\b(?:\d+x|presale|load up|buy now|next big thing|before listing|to the moon|moons?)\b|\bpresale is live\b|\blast chance\b[^.!?]{0,20}don'?t miss out/gi, "promotes a coin or token"],
   [/\b(?:work|working)\s+from\s+home\b[^.!?]{0,60}\b(?:\$|earn|income|job|click|visit|check|link)/gi, "work-from-home offer"],
-  [/\b(?:whats\s?app|telegram|dm|message|text|contact|email|inbox)\s+me\b[^.!?]{0,40}(?:\bfor\b|\+?\d{6,}|@\w+|\bcheap\b|\bnow\b)/gi, "asks readers to contact the writer privately"],
+  [/\b(?:whats\s?app|telegram|dm|message|text|contact|email|inbox)\s+me\b[^.!?]{0,40}(?:\+?\d{6,}|@\w+|\bcheap\b)/gi, "asks readers to contact the writer privately"],
   [/\b(?:visit|check out|click)\s+(?:my|our)\s+(?:profile|page|site|website|channel|shop|store|bio|link)\b/gi, "advertises the writer's own profile or site"],
   [/\bclick\s+(?:here|the link|this link|below)\b/gi, "click-here link"],
   [/\b(?:cheap|buy|real|instant)\s+(?:followers|likes|views|subscribers|viagra|cialis|pills|essays?)\b/gi, "sells followers, likes or pills"],
@@ -66,6 +66,7 @@ const SIGNAL_NAMES: Record<SignalKind, string> = {
   pump: "a coin pumped",
   strongOffer: "a sales offer",
   weakOffer: "something for sale",
+  price: "a price",
   privateCall: "a request to message privately",
   commercialCall: "a call to buy, click or sign up",
   channel: "a link, handle or number to reach the seller",
@@ -84,13 +85,19 @@ function judgeSignals(signals: Signal[]): { at: Signal; why: string; confidence:
   const call = first("privateCall") ?? first("commercialCall");
   const reach = channel ?? call;
   const pumps = new Set(signals.filter((s) => s.kind === "pump").map((s) => `${s.start}`)).size;
+  // A price alone is a fact; with a sales word and a way to buy it is an offer.
+  const earnings = first("earnings");
+  const price = signals.find((s) => s.kind === "price" && !(earnings && s.start >= earnings.start && s.end <= earnings.end));
+  const forSale = first("weakOffer") ?? price;
+  const sales = count("weakOffer") + (price ? 1 : 0);
   let at: Signal | undefined;
   let others: (Signal | undefined)[] = [];
   if (pumps >= 2) [at, others] = [first("pump"), [channel, call]];
-  else if (first("earnings") && (reach || first("home"))) [at, others] = [first("earnings"), [reach ?? first("home")]];
+  // Money made is a pitch when it comes as easy money ("a week", "from home"), not as news ("we made £600 at the cake sale").
+  else if (first("earnings") && first("home") && (reach || count("home") >= 2)) [at, others] = [first("earnings"), [first("home"), reach]];
   else if (first("strongOffer") && reach) [at, others] = [first("strongOffer"), [channel, call]];
   else if (first("privateCall") && channel) [at, others] = [first("privateCall"), [channel]];
-  else if (first("weakOffer") && (channel || first("privateCall")) && (call || count("weakOffer") >= 2)) [at, others] = [first("weakOffer"), [channel, call]];
+  else if (forSale && ((channel && (call || sales >= 2)) || (first("privateCall") && sales >= 2))) [at, others] = [forSale, [channel, call]];
   if (!at) return null;
   const parts = [at, ...others.filter((s): s is Signal => s !== undefined)].map((s) => SIGNAL_NAMES[s.kind]);
   return { at, why: `Commercial call to action: ${parts.join(", with ")}.`, confidence: 0.6 + 0.1 * Math.min(parts.length, 3) };
