@@ -60,6 +60,7 @@ export function findSpamSignals(ctx: CommentContext): SpamSignals | null {
   addList("pump", P.pumpCues);
   if (/\d/.test(body) && hasAny(ctx, EARN_WORDS)) add("earnings", EARNINGS, lower);
   addList("strongOffer", P.strongOffers);
+  if (body.includes("=")) add("strongOffer", REFERRAL, lower);
   addList("weakOffer", P.weakOffers);
   if (/[$£€]\s?\d/.test(body)) add("price", PRICE, lower);
   addList("privateCall", P.privateCalls);
@@ -79,6 +80,8 @@ export function findSpamSignals(ctx: CommentContext): SpamSignals | null {
 
 const LINK_WORDS = new Set(["link", "bio", "profile", "visit", "check", "see"]);
 const EARN_WORDS = new Set(["make", "makes", "made", "making", "earn", "earns", "earned", "earning", "pull", "pulled", "pulling", "turned", "turn", "paid"]);
+/** A referral or affiliate link ("?ref=8919"): someone is paid for the click. */
+const REFERRAL = /[?&](?:ref|aff|affiliate|referral|promo|coupon)=[\w-]+/g;
 /** A price: something for sale, weakly ("only £9.99"). */
 const PRICE = /[$£€]\s?\d[\d,]*(?:\.\d\d)?\b/g;
 
