@@ -32,6 +32,7 @@ TOPIC_NAMES.forEach((name, i) => {
 
 /** Distinct words of a subject a text must use to be about it: one shared word is chance. */
 const MIN_WORDS_OF_TOPIC = 3;
+const MIN_SHARE_OF_MAIN_TOPIC = 0.2;
 
 /** The bits of the topics a word belongs to (0 for none). */
 export function topicsOfWord(word: string): number {
@@ -45,9 +46,12 @@ export function topicsOfText(distinctWords: Iterable<string>): number {
     const bits = TOPICS_OF_WORD.get(w);
     if (bits) for (let i = 0; i < counts.length; i++) if (bits & (1 << i)) counts[i]!++;
   }
+  // A subject the text only brushes against (three game words in a story about a game patch that
+  // football shares) is not its subject: it needs a fair share of the main subject's count.
+  const main = Math.max(0, ...counts);
   let mask = 0;
   counts.forEach((c, i) => {
-    if (c >= MIN_WORDS_OF_TOPIC) mask |= 1 << i;
+    if (c >= MIN_WORDS_OF_TOPIC && c >= main * MIN_SHARE_OF_MAIN_TOPIC) mask |= 1 << i;
   });
   return mask;
 }
