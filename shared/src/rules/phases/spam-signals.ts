@@ -72,7 +72,8 @@ export function findSpamSignals(ctx: CommentContext): SpamSignals | null {
   addList("commercialCall", P.commercialCalls);
   addList("home", P.homeCues);
   const quoted = /["“']/.test(body) ? [...body.matchAll(QUOTES)].map((m) => [m.index, m.index + m[0].length] as const) : [];
-  const signals = quoted.length ? found.filter((s) => !quoted.some(([a, b]) => s.start >= a && s.end <= b)) : found;
+  const kept = quoted.length ? found.filter((s) => !quoted.some(([a, b]) => s.start >= a && s.end <= b)) : found;
+  const signals = kept.filter((s) => s.kind !== "strongOffer" || !JUDGED.test(lower.slice(Math.max(0, s.start - 12), s.start)));
   const warning = hasAny(ctx, P.warningCues.gate) && resetAndTest(P.warningCues.re, ctx.plain);
   const sarcasm = hasAny(ctx, P.sarcasmCues.gate) && resetAndTest(P.sarcasmCues.re, ctx.plain);
   return { signals, warning, sarcasm };
@@ -80,6 +81,8 @@ export function findSpamSignals(ctx: CommentContext): SpamSignals | null {
 
 const LINK_WORDS = new Set(["link", "bio", "profile", "visit", "check", "see"]);
 const EARN_WORDS = new Set(["make", "makes", "made", "making", "earn", "earns", "earned", "earning", "pull", "pulled", "pulling", "turned", "turn", "paid"]);
+/** An offer word said of something as a judgement ("they're all cheap rubbish", "looks cheap") is no offer. */
+const JUDGED = /\b(?:is|are|was|were|look|looks|looked|feel|feels|felt|so|too|all|very|really|bit|pretty|just)\s+$/;
 /** A referral or affiliate link ("?ref=8919"): someone is paid for the click. */
 const REFERRAL = /[?&](?:ref|aff|affiliate|referral|promo|coupon)=[\w-]+/g;
 /** A price: something for sale, weakly ("only £9.99"). */

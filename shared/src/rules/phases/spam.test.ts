@@ -29,6 +29,12 @@ const SPAM: [text: string, evidence: string][] = [
   ["$SHIB army we're going parabolic, don't miss the next leg up", "$SHIB"],
   ["Visit luxwatches dot net for AAA replica watches", "replica"],
   ["I was skeptical but Mrs Lisa's trading platform changed my life, she's on Instagram @lisatrades", "trading platform"],
+  ["🔥 Sale 🔥 Nexa 9 screen protectors 2 for £5, order via whatsapp 07700900123", "Sale"],
+  ["Earn $$$ from home!! Ask me how 👉 link in bio", "Ask me how"],
+  ["Who wants to join my crypto group? 10% daily profits guaranteed. t.me/cryptokings", "profits"],
+  ["Stream every Premier League match free tonight: footy-hd.live", "free tonight"],
+  ["Essay writing service, 100% original, deadline guaranteed — writeright.online", "writing service"],
+  ["Earn money online with no experience, click https://deals.example/?ref=8919 now.", "Earn money"],
 ];
 
 /** Look-alikes that must stay clean: prices in the topic, relevant links, community groups, sarcasm, warnings. */
@@ -58,6 +64,10 @@ const CLEAN: string[] = [
   "The TAs get paid £11 an hour and they're the first to go?",
   "Message me if you have a spare £5 for the food bank tin, I'll collect it Saturday",
   "We made £600 at the cake sale for the TAs! Thank you all. Photos on the PTA page: pta.example",
+  "Where can I buy a Nexa 9 case? The ones on amazon.example are all cheap rubbish.",
+  "The replacement buses look cheap and nasty, photos here: harwickbus.example/photos",
+  "Our WhatsApp group for Aske Lane residents has been brilliant, message me your number if you live on the lane",
+  "Honestly the new skins are just cheap cash grabs, see the reddit thread r/patch",
 ];
 
 describe("spamPhase", () => {
