@@ -74,7 +74,7 @@ export function findSpamSignals(ctx: CommentContext): SpamSignals | null {
   const quoted = /["“']/.test(body) ? [...body.matchAll(QUOTES)].map((m) => [m.index, m.index + m[0].length] as const) : [];
   const kept = quoted.length ? found.filter((s) => !quoted.some(([a, b]) => s.start >= a && s.end <= b)) : found;
   const signals = kept.filter((s) => s.kind !== "strongOffer" || !JUDGED.test(lower.slice(Math.max(0, s.start - 12), s.start)));
-  const warning = hasAny(ctx, P.warningCues.gate) && resetAndTest(P.warningCues.re, ctx.plain);
+  const warning = hasAny(ctx, P.warningCues.gate) && warns(ctx.plain);
   const sarcasm = hasAny(ctx, P.sarcasmCues.gate) && resetAndTest(P.sarcasmCues.re, ctx.plain);
   return { signals, warning, sarcasm };
 }
@@ -87,6 +87,13 @@ const JUDGED = /\b(?:is|are|was|were|look|looks|looked|feel|feels|felt|so|too|al
 const REFERRAL = /[?&](?:ref|aff|affiliate|referral|promo|coupon)=[\w-]+/g;
 /** A price: something for sale, weakly ("only £9.99"). */
 const PRICE = /[$£€]\s?\d[\d,]*(?:\.\d\d)?\b/g;
+
+/** A warning cue that is not denied: "100% legit, not a scam" is the spammer's own reassurance. */
+function warns(plain: string): boolean {
+  for (const m of plain.matchAll(P.warningCues.re)) if (!DENIED.test(plain.slice(Math.max(0, m.index - 12), m.index))) return true;
+  return false;
+}
+const DENIED = /\b(?:not|no|never|isn't|ain't|zero)\s+(?:an?\s+)?$/;
 
 function resetAndTest(re: RegExp, text: string): boolean {
   re.lastIndex = 0;

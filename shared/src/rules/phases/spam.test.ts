@@ -34,6 +34,7 @@ const SPAM: [text: string, evidence: string][] = [
   ["Who wants to join my crypto group? 10% daily profits guaranteed. t.me/cryptokings", "profits"],
   ["Stream every Premier League match free tonight: footy-hd.live", "free tonight"],
   ["Essay writing service, 100% original, deadline guaranteed — writeright.online", "writing service"],
+  ["This is legit, not a scam: 40% off all trainers, DM @solekings_uk", "% off"],
   ["Earn money online with no experience, click https://deals.example/?ref=8919 now.", "Earn money"],
 ];
 
