@@ -51,6 +51,21 @@ export const InsultPackSchema = z.object({
   reportingCues: WordsSchema,
   /** Subjects that are things, not people: "this is garbage". */
   aimedAtThings: WordsSchema,
+  /** Insults without an insult word, as patterns over roles (see phases/insult-figurative.ts). */
+  figurative: z.object({
+    /** What a person "has the … of a <thing>" ("brains", "attention span", "first touch"). */
+    qualities: WordsSchema,
+    /** Things whose comparison praises ("the memory of an elephant", "as sharp as a tack"). */
+    flattering: WordsSchema,
+    /** Adjectives an ironic simile denies ("as sharp as a bowling ball", "about as much use as …"). */
+    capabilities: WordsSchema,
+    /** Nouns of "a … of a man" that praise or only count ("a giant of a man", "a hell of a player"). */
+    praiseNouns: WordsSchema,
+    /** Tasks anyone can do, so failing them is an insult ("couldn't run a bath"). */
+    trivialTasks: WordsSchema,
+    /** Endings that make a failure hopeless ("to save his life", "in a brewery"). */
+    hopeless: WordsSchema,
+  }),
 });
 
 const SeveritySchema = z.enum(["high", "severe"]);

@@ -31,6 +31,16 @@ const FLAGGED: [string, string][] = [
   ["Anyone who parks like that is a selfish idiot.", "whoever is meant"],
   ["The ref was a complete joke tonight.", "a referee"],
   ["You're a sad case, honestly.", "the reader"],
+  ["Your husband has the social skills of a traffic cone.", "figurative: a quality likened to a thing"],
+  ["The gaffer has the tactical nous of a tea towel.", "figurative, a person noun"],
+  ["You've got all the personality of a beige carpet.", "figurative, the reader"],
+  ["What a damp squib of a chairman.", "what a <noun> of a <person>"],
+  ["He's a wet blanket of a leader.", "a <noun> of a <person> after a link"],
+  ["Honestly Smith is about as sharp as a marble.", "an ironic simile"],
+  ["You are about as useful as a glass hammer.", "an ironic simile, the reader"],
+  ["She couldn't organise a meat raffle.", "failing at the simplest thing"],
+  ["The minister couldn't tell the truth to save his life.", "a hopeless failure"],
+  ["Kane has the turning circle of a cruise ship.", "a named player"],
 ];
 
 const CLEAN: [string, string][] = [
@@ -59,6 +69,13 @@ const CLEAN: [string, string][] = [
   ["You're bitter because you lost the vote? Fair enough, so am I.", "a feeling, not an insult"],
   ["Sorry, I was being a muppet and posted in the wrong thread.", "self-deprecation"],
   ["You are a saint for doing the school run for everyone.", "praise"],
+  ["He has the heart of a lion and the pace of a greyhound.", "a flattering comparison"],
+  ["I have the memory of a goldfish these days.", "said of the writer"],
+  ["What a cracker of a player he signed.", "praise noun"],
+  ["This phone has the battery life of a mayfly.", "said of a thing"],
+  ["He couldn't make the meeting, he had a doctor's appointment.", "an ordinary failure"],
+  ["He has the voice of a choirboy, lovely.", "praise in the same sentence"],
+  ["The old mill has the charm of a fairytale castle.", "a thing"],
 ];
 
 describe("insult phase", () => {

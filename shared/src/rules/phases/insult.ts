@@ -1,5 +1,6 @@
 import type { Flag } from "../../schemas/flag";
 import { hasAny, spanFlag, type CommentContext } from "../context";
+import { figurativeInsultFlags } from "./insult-figurative";
 import { targetedInsultFlags } from "./insult-target";
 
 /** Contempt for what someone wrote: "dumbest comment of the week", "another braindead take". */
@@ -19,6 +20,7 @@ const SIMILE_GATE = new Set(["thick", "dumb", "daft", "stupid"]);
 /** Insults aimed at a person or a group that is not protected (see insult-target.ts for the roles). */
 export function insultPhase(ctx: CommentContext): Flag[] {
   const flags = targetedInsultFlags(ctx);
+  if (!flags.length) flags.push(...figurativeInsultFlags(ctx));
   const patterns = [...(hasAny(ctx, SUPERLATIVE_GATE) ? [CONTRIBUTION, SUPERLATIVE] : []), ...(hasAny(ctx, SIMILE_GATE) ? [SIMILE] : [])];
   {
     for (const re of patterns) {
