@@ -13,6 +13,11 @@ export const WISH_GATE: ReadonlySet<string> = new Set(["hope", "hoping", "hopefu
 
 const OWNER = "(?:his|her|their|your|ur|(?:the|that|this|some|every)\\s+[\\w-]+['’]s?|[\\w-]+['’]s)";
 
+/** The body parts (and brakes) of the pack, as single words: a wish with none of them skips the pattern. */
+export function buildInjuryGate(pack: CompiledThreatPack): ReadonlySet<string> {
+  return new Set(pack.pack.injuryParts.filter((w) => !w.includes(" ")));
+}
+
 /** Builds the pattern once from the pack: wish, up to 40 characters, an owner, a body part, its failure. */
 export function buildInjuryWish(pack: CompiledThreatPack): RegExp {
   const p = pack.pack;

@@ -7,7 +7,7 @@ import { sentences, type Token } from "../text";
 import { THREAT_PACK } from "../pack/threat";
 import { buildCues } from "./threat-cues";
 import { judgeEvent, type Modality, type SentenceView, type Verdict } from "./threat-judge";
-import { buildInjuryWish, findInjuryWishes, WISH_GATE } from "./threat-injury";
+import { buildInjuryGate, buildInjuryWish, findInjuryWishes, WISH_GATE } from "./threat-injury";
 import { buildThreatPhrases, type ThreatPhrase } from "./threat-phrases";
 
 /**
@@ -24,6 +24,7 @@ import { buildThreatPhrases, type ThreatPhrase } from "./threat-phrases";
 const CUES = buildCues(THREAT_PACK);
 const PHRASES = buildThreatPhrases(THREAT_PACK);
 const INJURY_WISH = buildInjuryWish(THREAT_PACK);
+const INJURY_PARTS = buildInjuryGate(THREAT_PACK);
 /** What a word of the comment may start: a harm, a harm phrase (if its other words are near), a menace or self-harm phrase. */
 interface WordRole {
   harm?: true;
@@ -52,7 +53,7 @@ export function threatPhase(ctx: CommentContext): Flag[] {
   // Stretched or censored words ("kiiiill", "k*ll") are only known once the plain text spells them.
   const irregular = tokenSummary(ctx.tokens)?.irregular ?? true;
   // "I hope his knee goes again": a wished injury has no harm word, only a wish.
-  const injuries = hasAny(ctx, WISH_GATE) ? findInjuryWishes(ctx.lower.length === ctx.body.length ? ctx.lower : ctx.plain, INJURY_WISH) : [];
+  const injuries = hasAny(ctx, INJURY_PARTS) && hasAny(ctx, WISH_GATE) ? findInjuryWishes(ctx.lower.length === ctx.body.length ? ctx.lower : ctx.plain, INJURY_WISH) : [];
   if (!irregular && !injuries.length && !hasAny(ctx, ROLE_WORDS)) return [];
   const harmAt: number[] = [];
   let phrases: ThreatPhrase[] | null = null;
