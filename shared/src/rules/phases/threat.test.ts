@@ -83,6 +83,8 @@ const THREATS: [text: string, rule: string][] = [
   ["Would love to watch someone slap him.", "threat.wish"],
   ["I hope his brakes fail on the motorway.", "threat.wish"],
   ["Tar and feather the lot of them.", "threat.call"],
+  ["Someone should push him down the stairs.", "threat.call"],
+  ["I'd put that ref through a wall.", "threat.intent"],
 ];
 
 /** Look-alikes that must stay clean: idioms, sport and games, objects, negation, questions, news, fiction, quotes condemned. */
@@ -164,6 +166,8 @@ const CLEAN: [text: string, why: string][] = [
   ["I pray you never have to go through that.", "a kind wish built on never"],
   ["Someone's going to get their fingers burnt on this.", "idiom: lose money"],
   ["My comments keep disappearing from this site.", "disappear: no one harmed"],
+  ["Put the shelf through the wall with a drill.", "a thing through a wall"],
+  ["We'll knock them into next week on Saturday, 4-0.", "sport"],
   ["Somebody is going to get hurt at this junction if the council doesn't act.", "a warning about a road"],
   ["RIP his poor mum.", "rip: rest in peace"],
   ["I tore my hamstring last week.", "the writer's own injury"],
