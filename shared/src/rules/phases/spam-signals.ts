@@ -22,6 +22,7 @@ export interface SpamSignals {
 }
 
 const P = SPAM_PACK;
+const EARN_WORDS_LIST = ["make", "makes", "made", "making", "earn", "earns", "earned", "earning", "pull", "pulled", "pulling", "turned", "turn", "paid"];
 /** Links, bare domains (new TLDs too), domains spelt out ("site dot com", "site . net"), e-mail addresses and t.me links. */
 const DOMAIN = new RegExp(
   String.raw`\bhttps?:\/\/[^\s)>\]]+|\bwww\.[^\s)>\]]+|\b[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:${P.tlds})\b(?:\/[^\s)>\]]*)?|\b[a-z0-9][a-z0-9-]*(?:\s*[\[(]dot[\])]\s*|\s+dot\s+|\s+\.\s+)(?:${P.tlds})\b`,
@@ -55,6 +56,8 @@ export function findSpamSignals(ctx: CommentContext): SpamSignals | null {
   const addList = (kind: SignalKind, list: CompiledList) => {
     if (hasAny(ctx, list.gate)) add(kind, list.re, ctx.plain);
   };
+  // One question for most comments: no anchor word and no $, £, €, = or "100x" means no signal to start from.
+  if (!ANCHOR_CHARS.test(body) && !hasAny(ctx, ANCHOR_WORDS)) return null;
   if (body.includes("$")) add("pump", CASHTAG, lower);
   if (/\dx/i.test(body)) add("pump", MULTIPLE, lower);
   addList("pump", P.pumpCues);
@@ -79,8 +82,10 @@ export function findSpamSignals(ctx: CommentContext): SpamSignals | null {
   return { signals, warning, sarcasm };
 }
 
+const ANCHOR_CHARS = /[$£€=]|\dx/i;
+const ANCHOR_WORDS = new Set([...P.pumpCues.gate, ...P.strongOffers.gate, ...P.weakOffers.gate, ...P.privateCalls.gate, ...EARN_WORDS_LIST]);
 const LINK_WORDS = new Set(["link", "bio", "profile", "visit", "check", "see"]);
-const EARN_WORDS = new Set(["make", "makes", "made", "making", "earn", "earns", "earned", "earning", "pull", "pulled", "pulling", "turned", "turn", "paid"]);
+const EARN_WORDS = new Set(EARN_WORDS_LIST);
 /** An offer word said of something as a judgement ("they're all cheap rubbish", "looks cheap") is no offer. */
 const JUDGED = /\b(?:is|are|was|were|look|looks|looked|feel|feels|felt|so|too|all|very|really|bit|pretty|just)\s+$/;
 /** A referral or affiliate link ("?ref=8919"): someone is paid for the click. */
