@@ -101,6 +101,11 @@ export interface Relevance {
 
 const RELATED_WEIGHT = 0.5;
 
+function anyHas(vocabularies: Vocabulary[], word: string): boolean {
+  for (const v of vocabularies) if (v.has(word)) return true;
+  return false;
+}
+
 /** Relevance of a comment's topic words to its context (the article, the comment it answers). */
 export function relevance(words: string[], vocabularies: Vocabulary[]): Relevance {
   if (words.length === 0) return { score: 1, topicWordCount: 0, shared: 0, unrelated: [], foreign: [] };
@@ -111,7 +116,7 @@ export function relevance(words: string[], vocabularies: Vocabulary[]): Relevanc
   const unrelated: string[] = [];
   const foreign: string[] = [];
   for (const w of words) {
-    if (vocabularies.some((v) => v.has(w))) shared++;
+    if (anyHas(vocabularies, w)) shared++;
     else {
       const topics = topicsOfWord(w);
       if ((topics & contextTopics) !== 0) {

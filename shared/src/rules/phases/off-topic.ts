@@ -51,7 +51,7 @@ export function offTopicPhase(ctx: CommentContext, vocabularies: Vocabulary[]): 
     }
   }
   const count = topicWords.length;
-  if (!vocabularies.length || count === 0) return followsOffTopic(ctx, count);
+  if (!vocabularies.length || !mayBeJudged(ctx, count)) return followsOffTopic(ctx, count);
   const r = relevance(topicWords, vocabularies);
   const verdict = judge(ctx, r);
   if (verdict && !judgedElsewhere(ctx)) return [verdict];
@@ -70,11 +70,23 @@ function judgedElsewhere(ctx: CommentContext): boolean {
   return ABOUT_THE_ARTICLE.test(ctx.body) || SELLING.test(ctx.lower);
 }
 
+/**
+ * True when one of the relevance rules of `judge` could fire on this many words: the score is
+ * looked up only then (most replies are short, and their parent's vocabulary is never read).
+ */
+function mayBeJudged(ctx: CommentContext, count: number): boolean {
+  const minimum = ctx.replyTo && !ctx.replyTo.offTopic ? MIN_TOPIC_WORDS_IN_REPLY : MIN_TOPIC_WORDS;
+  if (count >= minimum || (!ctx.replyTo && count >= MIN_TOPIC_WORDS_FOREIGN)) return true;
+  return count >= 2 && isQuestionToReaders(ctx);
+}
+
+function isQuestionToReaders(ctx: CommentContext): boolean {
+  return hasAny(ctx, READER_WORDS) && QUESTION_TO_READERS.test(ctx.lower);
+}
+
 /** The relevance verdict, or null when the comment is on topic or too short to judge. */
 function judge(ctx: CommentContext, r: Relevance): Flag | null {
   const count = r.topicWordCount;
-  const sample = [...new Set(r.unrelated)].slice(0, 6).join(", ");
-  const elsewhere = r.foreign.length ? `; about: ${[...new Set(r.foreign)].slice(0, 4).join(", ")}` : "";
   const minimum = ctx.replyTo && !ctx.replyTo.offTopic ? MIN_TOPIC_WORDS_IN_REPLY : MIN_TOPIC_WORDS;
   if (count >= minimum) {
     const limit = r.foreign.length >= MIN_FOREIGN_WORDS ? MAX_RELEVANCE_WITH_FOREIGN : MAX_RELEVANCE;
@@ -82,20 +94,29 @@ function judge(ctx: CommentContext, r: Relevance): Flag | null {
       return wholeFlag(
         "off_topic",
         "off_topic.low-relevance",
-        `relevance ${r.score.toFixed(2)} (${sample})`,
-        `Relates to almost nothing in the article or the comment it answers (relevance ${r.score.toFixed(2)}; unrelated: ${sample}${elsewhere}).`,
+        `relevance ${r.score.toFixed(2)} (${sampleOf(r)})`,
+        `Relates to almost nothing in the article or the comment it answers (relevance ${r.score.toFixed(2)}; unrelated: ${sampleOf(r)}${elsewhereOf(r)}).`,
         // The clearer the margin, the surer; near the line it is a moderator's call.
         0.5 + (limit - r.score) * 2 + Math.min(0.15, r.foreign.length * 0.05),
       );
     }
   }
-  if (r.score < MAX_RELEVANCE_OF_QUESTION && count >= 2 && hasAny(ctx, READER_WORDS) && QUESTION_TO_READERS.test(ctx.lower)) {
-    return wholeFlag("off_topic", "off_topic.low-relevance", `question to readers (${sample})`, `Asks the other readers about something the article is not about (unrelated: ${sample}${elsewhere}).`, 0.55 + (r.score === 0 ? 0.1 : 0));
+  if (r.score < MAX_RELEVANCE_OF_QUESTION && count >= 2 && isQuestionToReaders(ctx)) {
+    return wholeFlag("off_topic", "off_topic.low-relevance", `question to readers (${sampleOf(r)})`, `Asks the other readers about something the article is not about (unrelated: ${sampleOf(r)}${elsewhereOf(r)}).`, 0.55 + (r.score === 0 ? 0.1 : 0));
   }
   if (!ctx.replyTo && r.score === 0 && (count >= MIN_TOPIC_WORDS_NO_OVERLAP || (count >= MIN_TOPIC_WORDS_FOREIGN && r.foreign.length > 0))) {
-    return wholeFlag("off_topic", "off_topic.no-shared-words", sample, `Relates to nothing in the article (unrelated: ${sample}${elsewhere}).`, 0.45 + Math.min(0.2, r.foreign.length * 0.07));
+    return wholeFlag("off_topic", "off_topic.no-shared-words", sampleOf(r), `Relates to nothing in the article (unrelated: ${sampleOf(r)}${elsewhereOf(r)}).`, 0.45 + Math.min(0.2, r.foreign.length * 0.07));
   }
   return null;
+}
+
+/** The unrelated words shown in a flag (built only for a flag). */
+function sampleOf(r: Relevance): string {
+  return [...new Set(r.unrelated)].slice(0, 6).join(", ");
+}
+
+function elsewhereOf(r: Relevance): string {
+  return r.foreign.length ? `; about: ${[...new Set(r.foreign)].slice(0, 4).join(", ")}` : "";
 }
 
 /** A short reply continuing an off-topic exchange is off-topic too. */
