@@ -28,7 +28,10 @@ const HOPELESS = indexPhrases(F.hopeless);
 /** Words without which each pattern cannot match: checked first, most comments hold none. */
 const POSSESSION_GATE = new Set(QUALITY_ENDS);
 const SIMILE_GATE = new Set(F.capabilities.map((c) => c.split(" ").at(-1)!));
-const HOPELESS_GATE = new Set([...F.trivialTasks.map((t) => t.split(" ").at(-1)!).filter((w) => w !== "up"), "piss", ...F.hopeless.map((t) => t.split(" ").at(-1)!)]);
+/** The word of a phrase least likely in an ordinary comment: its longest, everyday words aside ("depended", not "it"). */
+const rarestWord = (phrase: string) => phrase.split(" ").filter((w) => !EVERYDAY.has(w)).reduce((a, b) => (b.length > a.length ? b : a), "");
+const EVERYDAY = new Set(["it", "on", "in", "a", "an", "the", "to", "if", "with", "his", "her", "your", "their", "own", "life", "lives", "up", "and", "both"]);
+const HOPELESS_GATE = new Set([...F.trivialTasks, ...F.hopeless].map(rarestWord));
 const PERSON_GATE = new Set(PERSONS);
 /** Praise in the same sentence turns a comparison into a compliment: "the voice of a choirboy, lovely". */
 const PRAISE_WORDS = new Set(["lovely", "beautiful", "brilliant", "amazing", "great", "wonderful", "fantastic", "gorgeous", "incredible", "stunning", "superb", "love", "loved", "adore", "bless", "proud", "impressive"]);
@@ -167,7 +170,7 @@ export function figurativeInsultFlags(ctx: CommentContext): Flag[] {
   const anchors: string[] = [...(possessive || person ? [" of a"] : []), ...(possessive ? [" like a"] : []), ...(simile ? [" as "] : [])];
   const candidates: number[] = [];
   for (const anchor of anchors) for (let at = ctx.lower.indexOf(anchor); at >= 0; at = ctx.lower.indexOf(anchor, at + 1)) candidates.push(tokenAt(tokens, at + 1));
-  if (failing) tokens.forEach((t, k) => FAILING.has(t.norm) && candidates.push(k));
+  if (failing) for (const anchor of ["n't ", "cannot ", "cant ", "couldnt ", "wouldnt "]) for (let at = ctx.lower.indexOf(anchor); at >= 0; at = ctx.lower.indexOf(anchor, at + 1)) candidates.push(tokenAt(tokens, at + anchor.length) - 1);
   for (const k of candidates) {
     if (k < 1 || k >= tokens.length - 1) continue;
     const w = tokens[k]!.norm;
