@@ -24,7 +24,7 @@ const MIN_TOPIC_WORDS_NO_OVERLAP = 6;
 /** …or fewer, when one of them is a word of another subject ("Anyone got a spare ticket for Coldplay?"). */
 const MIN_TOPIC_WORDS_FOREIGN = 3;
 /** A question to the other readers ("does anyone know…", "has anyone tried…") that hardly relates to the article asks about something else. */
-const QUESTION_TO_READERS = /(?:^|[.!?]\s+)(?:(?:does|do|has|have|can|could|did|is|will|would) )?any(?:one|body)(?:'s)? (?:\w+ )?(?:know|knows|got|tried|recommend|seen|watching|going|selling|selling|else|had|have|fancy|want)\b|(?:^|[.!?]\s+)who(?:'s| is| else is) (?:watching|going)\b/;
+const QUESTION_TO_READERS = /(?:^|[.!?]\s+)(?:(?:does|do|has|have|can|could|did|is|will|would) )?any(?:one|body)(?:'s)? (?:\w+ )?(?:know|knows|got|tried|recommend|seen|watching|going|selling|else|had|have|fancy|want)\b|(?:^|[.!?]\s+)who(?:'s| is| else is) (?:watching|going)\b/;
 const READER_WORDS = new Set(["anyone", "anybody", "who's", "who"]);
 const MAX_RELEVANCE_OF_QUESTION = 0.15;
 
