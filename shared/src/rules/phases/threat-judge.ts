@@ -58,6 +58,8 @@ export function judgeEvent(event: HarmEvent, s: SentenceView, pack: CompiledThre
   // Praise or condemnation of the harm sits next to it (this sentence or its neighbours), not anywhere in a long comment.
   const elsewhere = `${text.slice(Math.max(0, clauseFrom - 120), clauseFrom)} ${text.slice(spanEnd, spanEnd + 120)}`;
   if (reported || cues.story.test(sentence)) {
+    // Fiction's violence is the story's: liking the film ("I love that film") endorses no harm.
+    if (cues.story.test(sentence)) return null;
     // Quoted or told violence is the writer's own only when the writer endorses it.
     const cue = cues.endorse.exec(elsewhere);
     if (!cue || cues.condemn.test(elsewhere) || (!modality && !reported)) return null;

@@ -85,6 +85,8 @@ const THREATS: [text: string, rule: string][] = [
   ["Tar and feather the lot of them.", "threat.call"],
   ["Someone should push him down the stairs.", "threat.call"],
   ["I'd put that ref through a wall.", "threat.intent"],
+  ["The old general once wrote that the only cure for strikers is to shoot them. I admire the general.", "threat.endorsement"],
+  ["My grandad always said the best answer to poachers was to hang them from the nearest tree. He had the right idea.", "threat.endorsement"],
 ];
 
 /** Look-alikes that must stay clean: idioms, sport and games, objects, negation, questions, news, fiction, quotes condemned. */
@@ -93,6 +95,8 @@ const CLEAN: [text: string, why: string][] = [
   ["Shoot me an email with the figures.", "idiom: ditransitive shoot"],
   ["This deadline is killing me.", "the writer as target"],
   ["Break a leg tonight!", "idiom: no owner of the leg"],
+  ["In the film the villain says he will shoot them all. I love that film.", "fiction: liking the film endorses no harm"],
+  ["The mayor said we should cut the queue at the tip. I like that idea.", "endorsing a harmless quote"],
   ["That band slays.", "idiom"],
   ["The commute is murder.", "no modality"],
   ["I'll cut you a piece of cake.", "ditransitive cut"],
