@@ -50,25 +50,7 @@ export interface ApiRulesOverview {
   exceptions: ApiRuleException[];
 }
 
-/** A comment a backtest would newly flag or clear; evidence offsets are into `excerpt` (null for a whole-comment flag). */
-export interface BacktestExample {
-  commentId: string;
-  threadId: string;
-  author: string;
-  excerpt: string;
-  excerptStart?: number;
-  evidence: { start: number | null; end: number | null; text: string };
-}
-
-/** POST /api/rules/backtest: what a rule or exception would do to the stored archive. */
-export interface BacktestResult {
-  scanned: number;
-  newlyFlagged: { count: number; examples: BacktestExample[] };
-  cleared: { count: number; examples: BacktestExample[] };
-  /** Past decisions on what it matches; value = removed / (removed + approved), null with no decisions. */
-  precision: { removed: number; approved: number; pending: number; value: number | null };
-  ms?: number;
-}
+export type { BacktestExample, BacktestResult } from "@sift/shared";
 
 /** GET /api/rules/suggestions: evidence moderators keep approving for a rule. */
 export interface ExceptionSuggestion {

@@ -1,32 +1,10 @@
 import { applyExceptions, compileSiteRules, normalizeWord, siteRuleFlagId, siteRuleFlagsForText } from "@sift/shared/rules";
+import type { BacktestExample, BacktestResult } from "@sift/shared";
 import type { Db } from "../db/connection";
 import { findCommentById } from "../db/comment-repo";
 import { countDecidedEvidence, findFlagOfRule, iterateCommentsForBacktest, iterateFlagsOfRule, listCommentIdsFlaggedBy, listRuleExceptionRows } from "../db/rule-repo";
 import { validateException, validateSiteRule } from "./rule-service";
 
-/** A comment a backtest would newly flag or clear, with the words that decide it. */
-export interface BacktestExample {
-  commentId: string;
-  threadId: string;
-  author: string;
-  /** Up to about 160 characters of the body around the evidence. */
-  excerpt: string;
-  /** Where the excerpt starts in the body. */
-  excerptStart: number;
-  /** Offsets into `excerpt` (end exclusive), or null for a whole-comment flag. */
-  evidence: { start: number | null; end: number | null; text: string };
-}
-
-export interface BacktestResult {
-  /** Comments (for a rule) or flags of the rule (for an exception) looked at. */
-  scanned: number;
-  newlyFlagged: { count: number; examples: BacktestExample[] };
-  cleared: { count: number; examples: BacktestExample[] };
-  /** Moderators' past decisions on what the rule matches (for an exception: on what it would clear). */
-  precision: { removed: number; approved: number; pending: number; value: number | null };
-  /** How long the scan took, for the page to show and for tuning. */
-  ms: number;
-}
 
 const EXCERPT_CONTEXT = 60;
 

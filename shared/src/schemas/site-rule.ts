@@ -25,3 +25,29 @@ export const RuleExceptionSchema = z.object({
   word: z.string().trim().min(1).max(100),
 });
 export type RuleException = z.infer<typeof RuleExceptionSchema>;
+
+// The backtest API's answer (POST /api/rules/backtest), shared by the server that builds it and the Rules page that shows it.
+
+/** A comment a backtest would newly flag or clear, with the words that decide it. */
+export interface BacktestExample {
+  commentId: string;
+  threadId: string;
+  author: string;
+  /** Up to about 160 characters of the body around the evidence. */
+  excerpt: string;
+  /** Where the excerpt starts in the body. */
+  excerptStart: number;
+  /** Offsets into `excerpt` (end exclusive), or null for a whole-comment flag. */
+  evidence: { start: number | null; end: number | null; text: string };
+}
+
+export interface BacktestResult {
+  /** Comments (for a rule) or flags of the rule (for an exception) looked at. */
+  scanned: number;
+  newlyFlagged: { count: number; examples: BacktestExample[] };
+  cleared: { count: number; examples: BacktestExample[] };
+  /** Moderators' past decisions on what the rule matches (for an exception: on what it would clear). */
+  precision: { removed: number; approved: number; pending: number; value: number | null };
+  /** How long the scan took, for the page to show and for tuning. */
+  ms: number;
+}
