@@ -10,15 +10,14 @@ import { z } from "zod";
 import identityData from "./pack/lexicon-identity.json" with { type: "json" };
 import insultData from "./pack/lexicon-insults.json" with { type: "json" };
 import profanityData from "./pack/lexicon-profanity.json" with { type: "json" };
+import { loadPack, LowerCaseWords, PackVersionSchema } from "./pack/load";
 
-/** A list of lowercase words or multi-word phrases. */
-const WordsSchema = z.array(z.string().min(1).regex(/^[^A-Z]+$/, "lowercase only"));
 
 export const LexiconEntrySchema = z.object({
   /** The word as a moderator would read it in an explanation. */
   base: z.string().min(1),
   /** Extra spellings and inflections that mean the same. */
-  forms: WordsSchema.optional(),
+  forms: LowerCaseWords.optional(),
   /** Also a common name or ordinary word when capitalised next to another name ("Dick Cheney"). */
   alsoName: z.boolean().optional(),
   /** 0..1 how offensive; feeds the flag's confidence. */
@@ -26,45 +25,44 @@ export const LexiconEntrySchema = z.object({
 });
 export type LexiconEntry = z.infer<typeof LexiconEntrySchema>;
 
-const VersionSchema = z.string().regex(/^\d+\.\d+\.\d+$/, "a version like 2.0.0");
 
-export const ProfanityPackSchema = z.object({ version: VersionSchema, about: z.string(), profanity: z.array(LexiconEntrySchema).min(1) });
+export const ProfanityPackSchema = z.object({ version: PackVersionSchema, about: z.string(), profanity: z.array(LexiconEntrySchema).min(1) });
 
 export const InsultPackSchema = z.object({
-  version: VersionSchema,
+  version: PackVersionSchema,
   about: z.string(),
   /** Name-calling wherever it is aimed (unless negated, said of oneself or reported). */
   nameCalling: z.array(LexiconEntrySchema).min(1),
   /** Nouns that insult when aimed at someone ("you clown", "the mayor is a bozo"); singular, plurals are derived. */
-  insultNouns: WordsSchema.min(1),
+  insultNouns: LowerCaseWords.min(1),
   /** Adjectives that insult when said of the reader ("you're so gormless"). */
-  insultAdjectives: WordsSchema.min(1),
+  insultAdjectives: LowerCaseWords.min(1),
   /** The adjectives that insult even when said of a third person alone ("he's gormless"). */
-  sharpAdjectives: WordsSchema,
+  sharpAdjectives: LowerCaseWords,
   /** Words that may stand between the target and the insult ("a complete", "such an utter"). */
-  intensifiers: WordsSchema,
+  intensifiers: LowerCaseWords,
   /** Nouns for people in a role, so "the ref is a clown" has a person as its subject. */
-  personNouns: WordsSchema,
+  personNouns: LowerCaseWords,
   /** The writer speaking of themselves: "I'm such an idiot" is self-deprecation. */
-  selfCues: WordsSchema,
+  selfCues: LowerCaseWords,
   /** Verbs that report name-calling rather than do it: "don't call people idiots". */
-  reportingCues: WordsSchema,
+  reportingCues: LowerCaseWords,
   /** Subjects that are things, not people: "this is garbage". */
-  aimedAtThings: WordsSchema,
+  aimedAtThings: LowerCaseWords,
   /** Insults without an insult word, as patterns over roles (see phases/insult-figurative.ts). */
   figurative: z.object({
     /** What a person "has the … of a <thing>" ("brains", "attention span", "first touch"). */
-    qualities: WordsSchema,
+    qualities: LowerCaseWords,
     /** Things whose comparison praises ("the memory of an elephant", "as sharp as a tack"). */
-    flattering: WordsSchema,
+    flattering: LowerCaseWords,
     /** Adjectives an ironic simile denies ("as sharp as a bowling ball", "about as much use as …"). */
-    capabilities: WordsSchema,
+    capabilities: LowerCaseWords,
     /** Nouns of "a … of a man" that praise or only count ("a giant of a man", "a hell of a player"). */
-    praiseNouns: WordsSchema,
+    praiseNouns: LowerCaseWords,
     /** Tasks anyone can do, so failing them is an insult ("couldn't run a bath"). */
-    trivialTasks: WordsSchema,
+    trivialTasks: LowerCaseWords,
     /** Endings that make a failure hopeless ("to save his life", "in a brewery"). */
-    hopeless: WordsSchema,
+    hopeless: LowerCaseWords,
   }),
 });
 
@@ -72,65 +70,55 @@ const SeveritySchema = z.enum(["high", "severe"]);
 const TargetSchema = z.enum(["race", "ethnicity", "religion", "sexuality", "gender", "disability", "nationality"]);
 
 export const IdentityPackSchema = z.object({
-  version: VersionSchema,
+  version: PackVersionSchema,
   about: z.string(),
   /** Identity slurs, each with the group it targets and its severity. */
   slurs: z.array(LexiconEntrySchema.extend({ target: TargetSchema, severity: SeveritySchema })).min(1),
   /** Words just before a slur that show the writer speaks of their own group ("I'm a proud dyke"). */
-  reclaimedCues: z.object({ speakers: WordsSchema, fillers: WordsSchema }),
+  reclaimedCues: z.object({ speakers: LowerCaseWords, fillers: LowerCaseWords }),
   /** Given names used as ethnic epithets when nobody of that name is in the conversation. */
-  epithetNames: WordsSchema,
+  epithetNames: LowerCaseWords,
   /** Words for protected groups by class: plural nouns, singular nouns and adjectives alike. */
-  groups: z.record(z.string(), WordsSchema.min(1)),
+  groups: z.record(z.string(), LowerCaseWords.min(1)),
   /** Group adjectives that name the whole people after "the" ("the Chinese", "the disabled"). */
-  collectiveAdjectives: WordsSchema,
+  collectiveAdjectives: LowerCaseWords,
   /** Nouns that make a group adjective a people ("Muslim men", "Black people"). */
-  peopleNouns: WordsSchema,
+  peopleNouns: LowerCaseWords,
   /** Nouns after a group adjective that make it a state, an institution or a thing, not people ("the Chinese government"). */
-  institutionNouns: WordsSchema,
+  institutionNouns: LowerCaseWords,
   /** Words before a group word that make it some particular people, not the whole group ("my Polish neighbour"). */
-  specificDeterminers: WordsSchema,
+  specificDeterminers: LowerCaseWords,
   /** Countries: "Iran scum" brands a people; criticism of the state itself is not an attack on people. */
-  countries: WordsSchema,
+  countries: LowerCaseWords,
   /** Words that deny people their humanity: "strong" ones wherever they sit near the group, "linked" ones only when said of it ("X are animals"). */
-  dehumanising: z.object({ strong: WordsSchema, linked: WordsSchema }),
+  dehumanising: z.object({ strong: LowerCaseWords, linked: LowerCaseWords }),
   /** Labels that brand a whole people as murderers. */
-  smears: WordsSchema,
+  smears: LowerCaseWords,
   /** What derogation says of a group: attributes, crimes, verbs (inflected automatically) and phrases. */
-  negativePredicates: z.object({ attributes: WordsSchema, crimeNouns: WordsSchema, verbs: WordsSchema, irregularVerbs: WordsSchema, phrases: WordsSchema }),
+  negativePredicates: z.object({ attributes: LowerCaseWords, crimeNouns: LowerCaseWords, verbs: LowerCaseWords, irregularVerbs: LowerCaseWords, phrases: LowerCaseWords }),
   /** Words that make a statement about the whole group: before it ("typical X", "why do X") or after it ("always", "the lot of them"). */
-  generalisingCues: z.object({ before: WordsSchema, after: WordsSchema }),
+  generalisingCues: z.object({ before: LowerCaseWords, after: LowerCaseWords }),
   /** Hostility stated as emotion or intent just before the group: "I hate X", "never trust a X", "the problem with X". */
-  hostileBefore: WordsSchema,
+  hostileBefore: LowerCaseWords,
   /** "Send the X back", "kick all X out": a verb of expulsion before the group and its particle after it. */
-  expelVerbs: WordsSchema,
-  expelParticles: WordsSchema,
+  expelVerbs: LowerCaseWords,
+  expelParticles: LowerCaseWords,
   /** Words after the group that make it the one harmed, not the one judged ("X were subjected to …", "X faced …"). */
-  victimCues: WordsSchema,
+  victimCues: LowerCaseWords,
   /** Words that start a new clause with its own subject: the group's predicate cannot lie beyond them. */
-  clauseStarts: WordsSchema,
+  clauseStarts: LowerCaseWords,
   /** Words in a later clause or sentence that refer back to the group just named. */
-  backReferences: WordsSchema,
+  backReferences: LowerCaseWords,
   /** Signs that the writer reports or rejects hate rather than says it. */
-  counterSpeechCues: z.object({ reporting: WordsSchema, stance: WordsSchema }),
+  counterSpeechCues: z.object({ reporting: LowerCaseWords, stance: LowerCaseWords }),
   /** Negation: "not all X are …", "X aren't a burden". */
-  negations: WordsSchema,
+  negations: LowerCaseWords,
   /** Hateful tropes that need no group word, with the reason shown to moderators. */
   tropes: z.array(z.object({ phrase: z.string().min(1), why: z.string().min(1) })),
 });
 
 export type InsultPack = z.infer<typeof InsultPackSchema>;
 export type IdentityPack = z.infer<typeof IdentityPackSchema>;
-
-/** Parses a pack file, naming it and the first problem when it is malformed (a broken edit fails loudly at start-up, not silently per comment). */
-function loadPack<T>(name: string, schema: z.ZodType<T>, data: unknown): T {
-  const parsed = schema.safeParse(data);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new Error(`rules pack ${name}: ${issue?.path.join(".") || "(top)"}: ${issue?.message}`);
-  }
-  return parsed.data;
-}
 
 export const PROFANITY_PACK = loadPack("lexicon-profanity.json", ProfanityPackSchema, profanityData);
 export const INSULT_PACK: InsultPack = loadPack("lexicon-insults.json", InsultPackSchema, insultData);

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { loadPack, PackVersionSchema } from "./pack/load";
 import raw from "./pack/topics.json";
 import { topicWord } from "./relevance-words";
 
@@ -13,12 +14,12 @@ const words = z.array(z.string().min(1).regex(/^[a-z][a-z'-]*$/, "lower-case let
 
 /** The shape of `topics.json`; see the Off-topic section of `pack/README.md`. */
 export const TopicsPackSchema = z.object({
-  version: z.string().regex(/^\d+\.\d+\.\d+$/),
+  version: PackVersionSchema,
   about: z.string().min(1),
   topics: z.record(z.string().regex(/^[a-z-]+$/), words).refine((t) => Object.keys(t).length <= 30, "at most 30 topics (they are kept as bits of a number)"),
 });
 
-export const TOPICS_PACK = TopicsPackSchema.parse(raw);
+export const TOPICS_PACK = loadPack("topics.json", TopicsPackSchema, raw);
 export const TOPIC_NAMES = Object.keys(TOPICS_PACK.topics);
 
 /** Each topic word (as `topicWord` spells it) → the bits of the topics it belongs to. */

@@ -1,15 +1,16 @@
 import { z } from "zod";
+import { loadPack, LowerCaseWords, PackVersionSchema } from "./load";
 import raw from "./spam.json";
 
 /**
  * The spam rule pack: the signals that, combined, make a post spam (see README.md beside this file),
  * validated here so a typo in the data fails at start-up instead of silently weakening a rule.
  */
-const phrases = z.array(z.string().min(1).regex(/^[^A-Z]*$/, "lower case only")).min(1);
+const phrases = LowerCaseWords.min(1);
 
 /** The shape of `spam.json`; each list is explained in `pack/README.md`. */
 export const SpamPackSchema = z.object({
-  version: z.string().regex(/^\d+\.\d+\.\d+$/),
+  version: PackVersionSchema,
   about: z.string().min(1),
   strongOffers: phrases,
   weakOffers: phrases,
@@ -89,4 +90,4 @@ export function compileSpamPack(pack: SpamPack): CompiledSpamPack {
 }
 
 /** The built-in spam pack, checked at load. */
-export const SPAM_PACK: CompiledSpamPack = compileSpamPack(SpamPackSchema.parse(raw));
+export const SPAM_PACK: CompiledSpamPack = compileSpamPack(loadPack("spam.json", SpamPackSchema, raw));

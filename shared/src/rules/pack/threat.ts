@@ -1,16 +1,17 @@
 import { z } from "zod";
 import { GROUP_TERMS } from "../lexicon";
+import { loadPack, LowerCaseWords, PackVersionSchema } from "./load";
 import raw from "./threat.json";
 
 /**
  * The threat rule pack: word lists a moderator can read and edit (see README.md beside this file),
  * validated here so a typo in the data fails at start-up instead of silently weakening a rule.
  */
-const words = z.array(z.string().min(1).regex(/^[^A-Z]*$/, "lower case only")).min(1);
+const words = LowerCaseWords.min(1);
 
 /** The shape of `threat.json`; each list is explained in `pack/README.md`. */
 export const ThreatPackSchema = z.object({
-  version: z.string().regex(/^\d+\.\d+\.\d+$/),
+  version: PackVersionSchema,
   about: z.string().min(1),
   harmVerbs: words,
   harmPhrases: words,
@@ -104,7 +105,7 @@ export function inflect(lemma: string): string[] {
 }
 
 export function compileThreatPack(input: unknown): CompiledThreatPack {
-  const pack = ThreatPackSchema.parse(input);
+  const pack = loadPack("threat.json", ThreatPackSchema, input);
   const phrasesByVerb = new Map<string, string[][]>();
   for (const p of pack.harmPhrases) {
     const parts = p.split(" ");
