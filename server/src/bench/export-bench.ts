@@ -1,5 +1,6 @@
 import type { Db } from "../db/connection";
-import { buildExportDocument, renderExport, type ExportFormat } from "../services/export-service";
+import { renderExport, type ExportFormat } from "../services/export-service";
+import { buildReportDocument } from "../services/report-service";
 import { median, perSecond, round, timeReps } from "./measure";
 
 /** Export runs are repeated only while they stay this short in total. */
@@ -22,7 +23,7 @@ export function benchExport(db: Db, comments: number, reps: number): ExportResul
   const measure = (format: ExportFormat) => {
     let bytes = 0;
     const times = timeReps(reps, () => {
-      bytes = Buffer.byteLength(renderExport(buildExportDocument(db), format));
+      bytes = Buffer.byteLength(renderExport(buildReportDocument(db), format));
     }, EXPORT_BUDGET_MS);
     return { rate: perSecond(comments, median(times)), mb: round(bytes / 2 ** 20, 1), runs: times.length };
   };

@@ -70,4 +70,30 @@ describe("sift import", { timeout: 60_000 }, () => {
     expect(run.stderr.trimEnd().split("\n")).toHaveLength(1);
     expect(run.stderr).toContain("no thread with id t_nope");
   });
+
+  it("reports on chosen threads and a date window, writes the rules table, and names a bad option in one line", () => {
+    writeFileSync(join(dir, "a.csv"), "id,thread_id,thread_title,author,posted_at,body\n1,a,Lane,Ann,2026-11-02T10:00:00Z,The lane is good.\n2,a,Lane,Bob,2026-11-04T10:00:00Z,Buy cheap pills at pills.example now!!!\n3,b,Bins,Cy,2026-11-03T10:00:00Z,Bins on Monday.\n");
+    const imported = JSON.parse(sift("import", "a.csv", "--json", "--db", "my.db").stdout) as { threads: { id: string; title: string }[] };
+    const lane = imported.threads.find((x) => x.title === "Lane")!.id;
+    const bins = imported.threads.find((x) => x.title === "Bins")!.id;
+
+    const both = JSON.parse(sift("export", "--thread", lane, "--thread", bins, "--since", "2026-11-03", "--db", "my.db").stdout) as { threads: { comments: { author: string }[] }[]; summary: { totals: { comments: number; threads: number } } };
+    expect(both.threads.map((x) => x.comments.map((c) => c.author))).toEqual([["Bob"], ["Cy"]]);
+    expect(both.summary.totals).toMatchObject({ comments: 2, threads: 2 });
+
+    const rules = sift("export", "--format", "csv", "--table", "rules", "--until", "2026-11-04", "--db", "my.db");
+    expect(rules.code).toBe(0);
+    expect(rules.stdout.split("\r\n")[0]).toBe("rule,category,hits,pending,approved,removed,precision");
+
+    for (const [args, message] of [
+      [["--since", "last week"], "--since: expected a date"],
+      [["--since", "2026-11-05", "--until", "2026-11-01"], "--until: since is after until"],
+      [["--format", "html", "--table", "rules"], "--table rules is a CSV table"],
+    ] as const) {
+      const bad = sift("export", ...args, "--db", "my.db");
+      expect(bad.code).toBe(1);
+      expect(bad.stderr.trimEnd().split("\n")).toHaveLength(1);
+      expect(bad.stderr).toContain(message);
+    }
+  });
 });

@@ -1,30 +1,53 @@
 import { writeFileSync } from "node:fs";
+import { ReportScopeSchema } from "@sift/shared";
 import { Command, Option } from "commander";
-import { buildExportDocument, EXPORT_FORMATS, renderExport, type ExportFormat } from "../services/export-service";
+import { EXPORT_FORMATS, EXPORT_TABLES, renderExport, type ExportFormat, type ExportTable } from "../services/export-service";
+import { buildReportDocument } from "../services/report-service";
 import { CliError, cliContext, openCliDatabase, resolveUserPath, runAction } from "./context";
 
 interface ExportOptions {
   format: ExportFormat;
-  thread?: string;
+  thread: string[];
+  since?: string;
+  until?: string;
+  table: ExportTable;
   out?: string;
   db?: string;
 }
 
-/** `sift export`: the report of every thread (or one) as JSON, CSV or HTML, to stdout or a file. */
+const collect = (value: string, previous: string[]): string[] => [...previous, value];
+
+/** Validates the scope options, naming the one that is wrong. */
+function parseScope(options: ExportOptions) {
+  const parsed = ReportScopeSchema.safeParse({ threads: options.thread, since: options.since, until: options.until });
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const field = issue.path[0] === "threads" ? "--thread" : `--${String(issue.path[0] ?? "scope")}`;
+    throw new CliError(`${field}: ${issue.message}`);
+  }
+  if (options.table === "rules" && options.format !== "csv") throw new CliError("--table rules is a CSV table: use it with --format csv");
+  return parsed.data;
+}
+
+/** `sift export`: a moderation report of some threads or a date range as JSON, CSV or HTML, to stdout or a file. */
 export function exportCommand(): Command {
   return new Command("export")
-    .description("write a report of threads, comments, statuses and flags")
+    .description("write a moderation report: comments, statuses, flags, decisions and summary figures")
     .addOption(new Option("--format <format>", "report format").choices([...EXPORT_FORMATS]).default("json"))
-    .option("--thread <id>", "only this thread")
+    .option("--thread <id>", "only this thread (repeat for several)", collect, [])
+    .option("--since <date>", "only comments posted on or after this day or time (ISO 8601)")
+    .option("--until <date>", "only comments posted on or before this day or time (ISO 8601; a day is inclusive)")
+    .addOption(new Option("--table <table>", "for CSV: one row per comment, or the per-rule table").choices([...EXPORT_TABLES]).default("comments"))
     .option("--out <file>", "write to a file instead of stdout")
     .option("--db <path>", "SQLite database (default $SIFT_DB, else data/sift.db)")
     .action(
       runAction(async (options: ExportOptions) => {
+        const scope = parseScope(options);
         const ctx = cliContext(options.db);
         const db = openCliDatabase(ctx.dbPath);
         let text: string;
         try {
-          text = renderExport(buildExportDocument(db, { threadId: options.thread }), options.format);
+          text = renderExport(buildReportDocument(db, scope), options.format, options.table);
         } catch (err) {
           throw new CliError(`${ctx.dbPath}: ${err instanceof Error ? err.message : String(err)}`);
         } finally {

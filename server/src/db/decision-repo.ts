@@ -64,3 +64,12 @@ export function listUndoableIdsByThread(db: Db, threadId: string): string[] {
     .all(threadId)
     .map((r) => r.comment_id);
 }
+
+/** The newest log entry of each decided comment in a thread: who set its current status, when and why. */
+export function listLatestDecisionsByThread(db: Db, threadId: string): DecisionRow[] {
+  return prepare<[string], DecisionRow>(
+    db,
+    `SELECT d.* FROM decisions d
+     WHERE d.id IN (SELECT MAX(d2.id) FROM decisions d2 JOIN comments c ON c.id = d2.comment_id WHERE c.thread_id = ? GROUP BY d2.comment_id)`,
+  ).all(threadId);
+}

@@ -1,11 +1,13 @@
-import type { ExportDocument } from "@sift/shared";
+import type { ReportDocument } from "@sift/shared";
 import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
-import { neutraliseCell, renderCsv } from "./csv";
+import { neutraliseCell, renderCsv, renderRulesCsv } from "./csv";
 import { renderHtml } from "./html";
 import { renderJson } from "./json";
 
-const doc: ExportDocument = {
+const hostile = "<img src=x onerror=alert(1)>";
+
+const doc: ReportDocument = {
   generated_at: "2026-11-25T10:00:00Z",
   threads: [
     {
@@ -29,6 +31,18 @@ const doc: ExportDocument = {
       ],
     },
   ],
+  // Every string a user can set shows up in the summary too: thread titles, moderators, authors, rule names.
+  summary: {
+    scope: { threads: [{ id: "t_1", title: "Cycle lane <b>vote</b>" }], since: null, until: null },
+    totals: { threads: 1, comments: 2, flagged: 1, pending: 1, approved: 0, removed: 1, decided: 1, decisions: 1 },
+    by_category: [{ category: "threat", comments: 1, pending: 0, approved: 0, removed: 1 }],
+    removals_by_reason: [{ reason: hostile, count: 1 }],
+    moderators: [{ moderator: hostile, approvals: 0, removals: 1, undos: 0, median_minutes_to_decision: 12 }],
+    median_minutes_to_decision: 12,
+    top_authors: [{ author: `${hostile}=1`, comments: 1, flagged: 1, removed: 1 }],
+    timeline: { bucket: "day", rows: [{ start: "2026-01-01", comments: 2, flagged: 1, removed: 1 }] },
+    rules: [{ rule: "=site.evil", category: "threat", hits: 1, pending: 0, approved: 0, removed: 1, precision: 1 }],
+  },
 };
 
 describe("renderJson", () => {
@@ -56,6 +70,12 @@ describe("renderCsv", () => {
     for (const cell of ["+1", "\tx", "\rx"]) expect(neutraliseCell(cell)).toBe(`'${cell}`);
     expect(neutraliseCell("plain")).toBe("plain");
   });
+
+  it("writes the rules table with formula-safe cells", () => {
+    expect(parse(renderRulesCsv(doc.summary), { columns: true })).toEqual([
+      { rule: "'=site.evil", category: "threat", hits: "1", pending: "0", approved: "0", removed: "1", precision: "1.000" },
+    ]);
+  });
 });
 
 describe("renderHtml", () => {
@@ -63,6 +83,8 @@ describe("renderHtml", () => {
     const html = renderHtml(doc);
     expect(html).not.toContain("<script>");
     expect(html).not.toContain("<b>vote</b>");
+    expect(html).not.toContain("<img");
+    expect(html.split("&#60;img src=x onerror=alert(1)&#62;").length - 1).toBe(3);
     expect(html).toContain("&#60;script&#62;alert(1)&#60;/script&#62;");
     expect(html).toContain("a=1&#38;b=2");
     expect(html).toContain("2 comments, 1 flagged; 1 pending, 0 approved, 1 removed.");

@@ -6,7 +6,8 @@ import { tmpdir } from "node:os";
 import { basename, dirname, join } from "node:path";
 import { createApp } from "../app";
 import { createTestDb } from "../db/test-db";
-import { buildExportDocument, renderExport } from "../services/export-service";
+import { renderExport } from "../services/export-service";
+import { buildReportDocument } from "../services/report-service";
 import { commentIdFor } from "../services/ids";
 import { importFile, storePreparedFile } from "../services/import-service";
 import type { ImportJob } from "../services/import-worker";
@@ -187,7 +188,7 @@ describe("hostile stored text", () => {
   });
 
   it("escapes every piece of markup in the HTML report", () => {
-    const html = renderExport(buildExportDocument(t.db), "html");
+    const html = renderExport(buildReportDocument(t.db), "html");
     for (const raw of [SCRIPT, IMG, LINK, "<b>mallory</b>"]) expect(html).not.toContain(raw);
     expect(html).not.toMatch(/<script>window/);
     expect(html).not.toMatch(/onerror="window/);
@@ -195,7 +196,7 @@ describe("hostile stored text", () => {
   });
 
   it("neutralises spreadsheet formulas in the CSV report", () => {
-    const csv = renderExport(buildExportDocument(t.db), "csv");
+    const csv = renderExport(buildReportDocument(t.db), "csv");
     expect(csv).toContain("'=HYPERLINK(");
     expect(csv).toContain("'@SUM(1+1)");
     expect(csv).not.toMatch(/(^|,)"?=HYPERLINK/m);
@@ -227,7 +228,7 @@ describe("hostile text through import, API and HTML report", () => {
     expect(comments.every((c) => c.thread_title === TITLE)).toBe(true);
     expect((await moderator.get(`/api/threads/${thread!.id}`).expect(200)).body.thread.url).toBe("javascript:alert(document.domain)");
 
-    const html = renderExport(buildExportDocument(t.db, { threadId: thread!.id }), "html");
+    const html = renderExport(buildReportDocument(t.db, { threads: [thread!.id] }), "html");
     // Checked as booleans: a failure should not print a 100 KB report.
     const found = (pattern: RegExp | string) => (typeof pattern === "string" ? html.includes(pattern) : pattern.test(html));
     expect({
@@ -239,7 +240,8 @@ describe("hostile text through import, API and HTML report", () => {
       // Each override stays inside its own cell or heading, so it cannot reorder the text around it.
       rloAuthorCell: found(`<td>${RLO}gnp.exe</td>`),
       longLineCell: found(`<td class="body">${RLO}${"0123456789".repeat(10_000)}&#60;/textarea&#62;</td>`),
-      title: found(`<h2>Cycle lane ${RLO}fdp.exe &#60;a href=&#34;javascript:alert(1)&#34;&#62;read&#60;/a&#62;&#60;/textarea&#62;</h2>`),
+      scopeTitle: found(`Thread: <bdi>Cycle lane ${RLO}fdp.exe &#60;a href=&#34;javascript:alert(1)&#34;&#62;read&#60;/a&#62;&#60;/textarea&#62;</bdi> · `),
+      title: found(`<h3>Cycle lane ${RLO}fdp.exe &#60;a href=&#34;javascript:alert(1)&#34;&#62;read&#60;/a&#62;&#60;/textarea&#62;</h3>`),
     }).toEqual({
       javascriptLink: false,
       liveMarkup: false,
@@ -248,6 +250,7 @@ describe("hostile text through import, API and HTML report", () => {
       urlAsText: true,
       rloAuthorCell: true,
       longLineCell: true,
+      scopeTitle: true,
       title: true,
     });
   });

@@ -1,7 +1,7 @@
 import { fileURLToPath } from "node:url";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createTestDb } from "../db/test-db";
-import { buildExportDocument } from "./export-service";
+import { buildReportDocument } from "./report-service";
 import { importFile } from "./import-service";
 
 // The thread `npm start` imports into an empty database: it must keep parsing as the text-page parser evolves.
@@ -17,7 +17,7 @@ describe("the shipped demo thread", () => {
   it("imports as a text page with its article and all 18 comments", () => {
     const [thread] = importFile(t.db, DEMO);
     expect(thread).toMatchObject({ format: "text-page", comments: 18 });
-    const doc = buildExportDocument(t.db);
+    const doc = buildReportDocument(t.db);
     const exported = doc.threads[0]!;
     expect(exported.title).toBe("Ashworth Council Splits Over Harbour Road Cycle Lane As Shopkeepers Push Back");
     expect(exported.source_note).toMatch(/^Originally appeared at the Ashworth Weekly Ledger/);

@@ -1,37 +1,33 @@
-import type { ExportDocument, ExportThread } from "@sift/shared";
-import type { Db } from "../db/connection";
-import { renderCsv } from "../exporters/csv";
+import type { ReportDocument } from "@sift/shared";
+import { renderCsv, renderRulesCsv } from "../exporters/csv";
 import { renderHtml } from "../exporters/html";
 import { renderJson } from "../exporters/json";
-import { presentThread, selectThreads, type ThreadDetail } from "./thread-service";
 
 export type ExportFormat = "json" | "csv" | "html";
 export const EXPORT_FORMATS: readonly ExportFormat[] = ["json", "csv", "html"];
 
+/** Which table a CSV export holds: one row per comment, or one per rule. */
+export type ExportTable = "comments" | "rules";
+export const EXPORT_TABLES: readonly ExportTable[] = ["comments", "rules"];
+
+/** The file type and extension of each format, for downloads. */
+export const EXPORT_MEDIA: Record<ExportFormat, { type: string; extension: string }> = {
+  json: { type: "application/json; charset=utf-8", extension: "json" },
+  csv: { type: "text/csv; charset=utf-8", extension: "csv" },
+  html: { type: "text/html; charset=utf-8", extension: "html" },
+};
+
 /**
- * The CONTRACT's export document: every thread (or one) with its comments in page order.
- * Read in one transaction so a concurrent import cannot give a half-old, half-new report.
+ * Renders a report (see report-service's buildReportDocument) in one of the formats. The rules
+ * table exists only as CSV: JSON and HTML already carry it in their summary.
  */
-export function buildExportDocument(db: Db, options: { threadId?: string; now?: Date } = {}): ExportDocument {
-  return db.transaction(() => ({
-    generated_at: (options.now ?? new Date()).toISOString().replace(/\.\d{3}Z$/, "Z"),
-    threads: selectThreads(db, options.threadId).map((t) => toExportThread(presentThread(db, t))),
-  }))();
-}
-
-/** Drops the dashboard-only fields, keeping exactly the CONTRACT's shape. */
-function toExportThread(detail: ThreadDetail): ExportThread {
-  const { imported_at: _i, updated_at: _u, comments, ...thread } = detail;
-  return { ...thread, comments: comments.map(({ version: _v, decided_at: _d, ...c }) => c) };
-}
-
-/** Renders the export document in one of the formats. */
-export function renderExport(doc: ExportDocument, format: ExportFormat): string {
+export function renderExport(doc: ReportDocument, format: ExportFormat, table: ExportTable = "comments"): string {
+  if (table === "rules" && format !== "csv") throw new RangeError("the rules table is a CSV export: use --format csv with --table rules");
   switch (format) {
     case "json":
       return renderJson(doc);
     case "csv":
-      return renderCsv(doc);
+      return table === "rules" ? renderRulesCsv(doc.summary) : renderCsv(doc);
     case "html":
       return renderHtml(doc);
   }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ReportSummarySchema, type ReportSummary } from "./report";
 import { CategorySchema, CommentStatusSchema } from "./thread";
 
 /** The JSON export of CONTRACT.md; fields may be added, none renamed or dropped. */
@@ -23,6 +24,16 @@ export const ExportCommentSchema = z.object({
   body: z.string(),
   status: CommentStatusSchema,
   flags: z.array(ExportFlagSchema),
+  /** The newest entry of the comment's decision log (absent in the dashboard's thread view, null when never decided). */
+  decision: z
+    .object({
+      action: z.enum(["approve", "remove", "undo"]),
+      moderator: z.string().nullable(),
+      reason: z.string().nullable(),
+      decided_at: z.string(),
+    })
+    .nullable()
+    .optional(),
 });
 
 export const ExportThreadSchema = z.object({
@@ -39,7 +50,11 @@ export const ExportThreadSchema = z.object({
 export const ExportDocumentSchema = z.object({
   generated_at: z.string(),
   threads: z.array(ExportThreadSchema),
+  /** The report's figures over the same scope (reports only; the CONTRACT shape is the rest). */
+  summary: ReportSummarySchema.optional(),
 });
 export type ExportDocument = z.infer<typeof ExportDocumentSchema>;
 export type ExportThread = z.infer<typeof ExportThreadSchema>;
 export type ExportComment = z.infer<typeof ExportCommentSchema>;
+/** A moderation report: the export over a scope, with the figures of that scope. */
+export type ReportDocument = ExportDocument & { summary: ReportSummary };

@@ -1,0 +1,171 @@
+import { prepare, type Db } from "./connection";
+
+/**
+ * Which comments a report covers, as SQL parameters. `threads` is a JSON array of thread ids
+ * (null for all threads); `since`/`until` are UTC instants compared with each comment's arrival.
+ */
+export interface ScopeParams {
+  threads: string | null;
+  since: string | null;
+  until: string | null;
+}
+
+/**
+ * The comments in scope with their arrival time: posted time when the source gave one, else the
+ * thread's import. julianday() reads any ISO 8601 offset, so "+02:00" and "Z" times compare correctly.
+ */
+const SCOPED = `scoped AS (
+  SELECT c.id, c.thread_id, c.author, c.status, c.decided_at,
+         COALESCE(c.posted_at, t.imported_at) AS arrived_at,
+         EXISTS (SELECT 1 FROM flags f WHERE f.comment_id = c.id) AS flagged
+  FROM comments c JOIN threads t ON t.id = c.thread_id
+  WHERE (@threads IS NULL OR c.thread_id IN (SELECT value FROM json_each(@threads)))
+    AND (@since IS NULL OR julianday(COALESCE(c.posted_at, t.imported_at)) >= julianday(@since))
+    AND (@until IS NULL OR julianday(COALESCE(c.posted_at, t.imported_at)) <= julianday(@until))
+)`;
+
+function scopedQuery<R>(db: Db, sql: string, scope: ScopeParams): R[] {
+  return prepare<[ScopeParams], R>(db, `WITH ${SCOPED} ${sql}`).all(scope);
+}
+
+export interface ReportTotalsRow {
+  comments: number;
+  flagged: number;
+  pending: number;
+  approved: number;
+  removed: number;
+  decided: number;
+}
+
+/** Comment counts by status in scope; `decided` counts comments whose current status a decision set. */
+export function countScopedComments(db: Db, scope: ScopeParams): ReportTotalsRow {
+  const [row] = scopedQuery<ReportTotalsRow>(
+    db,
+    `SELECT COUNT(*) AS comments, COALESCE(SUM(flagged), 0) AS flagged,
+       COALESCE(SUM(status = 'pending'), 0) AS pending, COALESCE(SUM(status = 'approved'), 0) AS approved,
+       COALESCE(SUM(status = 'removed'), 0) AS removed,
+       COALESCE(SUM(status != 'pending' AND decided_at IS NOT NULL), 0) AS decided
+     FROM scoped`,
+    scope,
+  );
+  return row!;
+}
+
+/** Ids of the threads that have comments in scope. */
+export function listScopedThreadIds(db: Db, scope: ScopeParams): string[] {
+  return scopedQuery<{ thread_id: string }>(db, "SELECT DISTINCT thread_id FROM scoped", scope).map((r) => r.thread_id);
+}
+
+export interface StatusCountRow {
+  key: string;
+  comments: number;
+  pending: number;
+  approved: number;
+  removed: number;
+}
+
+/** Per flag category: comments carrying it (once each) by status. */
+export function countScopedByCategory(db: Db, scope: ScopeParams): StatusCountRow[] {
+  return scopedQuery(
+    db,
+    `SELECT category AS key, COUNT(*) AS comments, SUM(status = 'pending') AS pending,
+       SUM(status = 'approved') AS approved, SUM(status = 'removed') AS removed
+     FROM (SELECT DISTINCT f.category, s.id, s.status FROM scoped s JOIN flags f ON f.comment_id = s.id)
+     GROUP BY category`,
+    scope,
+  );
+}
+
+/** Per rule: comments it flagged (once each) by status, with the rule's category. */
+export function countScopedByRule(db: Db, scope: ScopeParams): (StatusCountRow & { category: string })[] {
+  return scopedQuery(
+    db,
+    `SELECT rule AS key, MIN(category) AS category, COUNT(*) AS comments, SUM(status = 'pending') AS pending,
+       SUM(status = 'approved') AS approved, SUM(status = 'removed') AS removed
+     FROM (SELECT DISTINCT f.rule, f.category, s.id, s.status FROM scoped s JOIN flags f ON f.comment_id = s.id)
+     GROUP BY rule`,
+    scope,
+  );
+}
+
+/** Each removed comment in scope with the reason of its latest removal (null when the source removed it). */
+export function listScopedRemovalReasons(db: Db, scope: ScopeParams): { reason: string | null; by_decision: number }[] {
+  return scopedQuery(
+    db,
+    `SELECT (SELECT d.reason FROM decisions d WHERE d.comment_id = s.id AND d.action = 'remove' ORDER BY d.id DESC LIMIT 1) AS reason,
+       EXISTS (SELECT 1 FROM decisions d WHERE d.comment_id = s.id AND d.action = 'remove') AS by_decision
+     FROM scoped s WHERE s.status = 'removed'`,
+    scope,
+  );
+}
+
+export interface ModeratorCountRow {
+  moderator: string | null;
+  approvals: number;
+  removals: number;
+  undos: number;
+}
+
+/** Decisions on comments in scope, per moderator. */
+export function countScopedDecisions(db: Db, scope: ScopeParams): ModeratorCountRow[] {
+  return scopedQuery(
+    db,
+    `SELECT d.moderator, SUM(d.action = 'approve') AS approvals, SUM(d.action = 'remove') AS removals, SUM(d.action = 'undo') AS undos
+     FROM decisions d JOIN scoped s ON s.id = d.comment_id GROUP BY d.moderator`,
+    scope,
+  );
+}
+
+/**
+ * Each decided comment's first approval or removal: who made it and how many minutes after the
+ * comment arrived (negative when a source's clock ran ahead; the caller clamps).
+ */
+export function listFirstDecisionDelays(db: Db, scope: ScopeParams): { moderator: string | null; minutes: number }[] {
+  return scopedQuery(
+    db,
+    `SELECT d.moderator, (julianday(d.decided_at) - julianday(s.arrived_at)) * 1440.0 AS minutes
+     FROM scoped s JOIN decisions d ON d.id = (
+       SELECT MIN(d2.id) FROM decisions d2 WHERE d2.comment_id = s.id AND d2.action != 'undo')
+     WHERE julianday(s.arrived_at) IS NOT NULL`,
+    scope,
+  );
+}
+
+/** Authors of flagged comments in scope, most flagged first. */
+export function listMostFlaggedAuthors(db: Db, scope: ScopeParams, limit: number): { author: string; comments: number; flagged: number; removed: number }[] {
+  return prepare<[ScopeParams & { limit: number }], { author: string; comments: number; flagged: number; removed: number }>(
+    db,
+    `WITH ${SCOPED}
+     SELECT author, COUNT(*) AS comments, SUM(flagged) AS flagged, SUM(status = 'removed') AS removed
+     FROM scoped GROUP BY author HAVING SUM(flagged) > 0
+     ORDER BY flagged DESC, removed DESC, author LIMIT @limit`,
+  ).all({ ...scope, limit });
+}
+
+export interface TimelineDayRow {
+  day: string;
+  comments: number;
+  flagged: number;
+  removed: number;
+}
+
+/**
+ * Per UTC day: comments that arrived and flagged ones among them; comments removed that day (by
+ * their decision time, or their arrival when the source had removed them).
+ */
+export function countScopedByDay(db: Db, scope: ScopeParams): TimelineDayRow[] {
+  return scopedQuery(
+    db,
+    `SELECT day, SUM(arrived) AS comments, SUM(flagged) AS flagged, SUM(removed) AS removed FROM (
+       SELECT date(arrived_at) AS day, 1 AS arrived, flagged, 0 AS removed FROM scoped
+       UNION ALL
+       SELECT date(COALESCE(decided_at, arrived_at)) AS day, 0, 0, 1 FROM scoped WHERE status = 'removed'
+     ) WHERE day IS NOT NULL GROUP BY day ORDER BY day`,
+    scope,
+  );
+}
+
+/** Ids of the comments in scope (for narrowing an export to a date range with the same test as the figures). */
+export function listScopedCommentIds(db: Db, scope: ScopeParams): Set<string> {
+  return new Set(scopedQuery<{ id: string }>(db, "SELECT id FROM scoped", scope).map((r) => r.id));
+}
