@@ -1,12 +1,13 @@
 import { ApiError, toApiError } from "./api-error";
 
-type QueryValue = string | number | null | undefined;
+type QueryValue = string | number | null | undefined | readonly string[];
 
-/** Builds `/api/<path>?…`, leaving out empty parameters so URLs stay short and cache keys stable. */
+/** Builds `/api/<path>?…`, leaving out empty parameters so URLs stay short and cache keys stable; a list repeats its key. */
 export function apiUrl(path: string, query: Record<string, QueryValue> = {}): string {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(query)) {
-    if (value !== null && value !== undefined && value !== "") params.set(key, String(value));
+    if (Array.isArray(value)) for (const item of value) params.append(key, item);
+    else if (value !== null && value !== undefined && value !== "") params.set(key, String(value));
   }
   const search = params.toString();
   return `/api/${path.replace(/^\//, "")}${search ? `?${search}` : ""}`;

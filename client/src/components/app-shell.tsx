@@ -27,6 +27,9 @@ export function AppShell({ children, headerControls }: { children: ReactNode; he
             <Link href={paths.rules()} aria-current={pathname === paths.rules() ? "page" : undefined}>
               Rules
             </Link>
+            <Link href={paths.reports()} aria-current={pathname === paths.reports() ? "page" : undefined}>
+              Reports
+            </Link>
           </nav>
           <span className="app-header-spacer" />
           <SessionMenu />

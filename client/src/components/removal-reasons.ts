@@ -1,5 +1,6 @@
 import type { ApiFlag, Category } from "../api";
 import type { RemovalReason } from "@sift/shared";
+import { REMOVAL_REASON_LABELS } from "@sift/shared/report";
 
 /**
  * The removal reasons moderators pick from, in the order they are offered. Mirrors
@@ -7,14 +8,15 @@ import type { RemovalReason } from "@sift/shared";
  * in zod); `satisfies` fails to compile if the two lists drift.
  */
 export const REMOVAL_REASON_OPTIONS = [
-  { value: "offensive", label: "Offensive" },
-  { value: "abusive", label: "Abusive" },
-  { value: "spam", label: "Spam" },
-  { value: "hate_speech", label: "Hate speech" },
-  { value: "harassment", label: "Harassment" },
-  { value: "threat", label: "Threat" },
-  { value: "off_topic", label: "Off-topic / irrelevant" },
-  { value: "other", label: "Other…" },
+  { value: "offensive", label: REMOVAL_REASON_LABELS.offensive },
+  { value: "abusive", label: REMOVAL_REASON_LABELS.abusive },
+  { value: "spam", label: REMOVAL_REASON_LABELS.spam },
+  { value: "hate_speech", label: REMOVAL_REASON_LABELS.hate_speech },
+  { value: "harassment", label: REMOVAL_REASON_LABELS.harassment },
+  { value: "threat", label: REMOVAL_REASON_LABELS.threat },
+  { value: "off_topic", label: REMOVAL_REASON_LABELS.off_topic },
+  // The picker's "Other…" opens a text field.
+  { value: "other", label: `${REMOVAL_REASON_LABELS.other}…` },
 ] as const satisfies readonly { value: RemovalReason; label: string }[];
 type MissingReason = Exclude<RemovalReason, (typeof REMOVAL_REASON_OPTIONS)[number]["value"]>;
 const everyReasonListed: MissingReason extends never ? true : false = true;
@@ -43,8 +45,4 @@ export function encodeRemovalReason(reason: RemovalReason, otherText: string): s
 }
 
 /** A stored reason as people read it: "Hate speech", "Other: duplicate post", or the raw text of older entries. */
-export function describeReason(reason: string | null): string {
-  if (!reason) return "";
-  if (reason.startsWith("other: ")) return `Other: ${reason.slice(7)}`;
-  return REMOVAL_REASON_OPTIONS.find((o) => o.value === reason)?.label ?? reason;
-}
+export { describeRemovalReason as describeReason } from "@sift/shared/report";

@@ -46,4 +46,5 @@ export const paths = {
   decisionLog: () => "/log",
   imports: () => "/import",
   rules: () => "/rules",
+  reports: () => "/reports",
 };

@@ -14,7 +14,7 @@ h1{font-size:1.8rem;margin:0 0 .2rem}h2{font-size:1.25rem;margin:2rem 0 .5rem;bo
 table{border-collapse:collapse;width:100%;margin:.5rem 0 1rem;font-size:.92rem}
 th,td{border-bottom:1px solid #e3e7ec;padding:.35rem .5rem;vertical-align:top;text-align:left}
 th{background:#f4f6f8;font-weight:600}td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}
-td.body{white-space:pre-wrap;overflow-wrap:anywhere;max-width:36rem}
+td.when{white-space:nowrap}td.body{white-space:pre-wrap;overflow-wrap:anywhere;max-width:36rem}
 tr.removed td{background:#fdf0ef}tr.approved td{background:#f0f8f1}
 .flag{display:inline-block;margin:0 .3rem .3rem 0;padding:0 .35rem;border-radius:4px;background:#eef1f5;font-size:.82em}
 .bar{display:inline-block;width:4rem;height:.6rem;background:#e3e7ec;border-radius:3px;vertical-align:middle;overflow:hidden}

@@ -2,10 +2,12 @@ import {
   CATEGORY_LABELS,
   describeRemovalReason,
   formatMinutes,
+  formatReportTime,
   formatPrecision,
   reportReasonLabel,
   STATUS_SERIES,
   TIMELINE_SERIES,
+  timelineLabels,
   type ExportThread,
   type ReportDocument,
   type ReportSummary,
@@ -69,8 +71,8 @@ ${renderBarChart("Flagged comments by category and status", rows, STATUS_SERIES)
 function renderTimeline(s: ReportSummary): string {
   const { bucket, rows } = s.timeline;
   if (rows.length === 0) return "";
-  const label = (start: string) => (bucket === "month" ? start.slice(0, 7) : start.slice(5));
-  const groups = rows.map((r) => ({ label: label(r.start), values: [r.comments, r.removed] }));
+  const labels = timelineLabels(rows.map((r) => r.start), bucket);
+  const groups = rows.map((r, i) => ({ label: labels[i]!, values: [r.comments, r.removed] }));
   const detail = table(
     [bucket === "day" ? "Day" : bucket === "week" ? "Week of" : "Month", "Comments", "Flagged", "Removed"],
     rows.map((r) => [e(r.start), String(r.comments), String(r.flagged), String(r.removed)]),
@@ -130,7 +132,7 @@ function renderThread(t: ExportThread, everyComment: boolean): string {
     .map((c) => {
       const d = c.decision;
       const decided = d && c.status !== "pending" ? `<br><small>${bdi(d.moderator ?? "")}${d.reason ? ` · ${bdi(describeRemovalReason(d.reason))}` : ""}</small>` : "";
-      return `<tr class="${e(c.status)}"><td class="num">${c.position}</td><td>${e(c.author)}</td><td>${e(c.posted_at ?? "")}</td><td>${e(c.status)}${decided}</td><td>${renderFlags(c)}</td><td class="body">${e(c.body)}</td></tr>`;
+      return `<tr class="${e(c.status)}"><td class="num">${c.position}</td><td>${e(c.author)}</td><td class="when">${e(formatReportTime(c.posted_at))}</td><td>${e(c.status)}${decided}</td><td>${renderFlags(c)}</td><td class="body">${e(c.body)}</td></tr>`;
     })
     .join("\n");
   const omitted = t.comments.length - listed.length;

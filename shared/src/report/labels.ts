@@ -38,7 +38,8 @@ export function formatMinutes(minutes: number | null): string {
   if (minutes === null) return "–";
   if (minutes < 90) return `${Math.round(minutes)} min`;
   if (minutes < 48 * 60) return `${(minutes / 60).toFixed(1)} h`;
-  return `${(minutes / 1440).toFixed(1)} days`;
+  const days = minutes / 1440;
+  return `${days < 10 ? days.toFixed(1) : Math.round(days)} days`;
 }
 
 /** A precision as a percentage, or a dash when nothing the rule flagged is decided yet. */
@@ -51,4 +52,22 @@ export function describeRemovalReason(reason: string | null): string {
   if (!reason) return "";
   if (reason.startsWith("other: ")) return `Other: ${reason.slice(7)}`;
   return reportReasonLabel(reason);
+}
+
+/**
+ * Axis labels for a report timeline's buckets: `2026-11` per month; per day or week `11-25`, or
+ * the full date when the buckets cross a year, so "06-02" never stands for two different years.
+ */
+export function timelineLabels(starts: readonly string[], bucket: "day" | "week" | "month"): string[] {
+  if (bucket === "month") return starts.map((s) => s.slice(0, 7));
+  const years = new Set(starts.map((s) => s.slice(0, 4)));
+  return starts.map((s) => (years.size > 1 ? s : s.slice(5)));
+}
+
+/** A stored ISO time as a report shows it: `2026-11-25 09:30 UTC`; anything unparseable as it is. */
+export function formatReportTime(iso: string | null): string {
+  if (!iso) return "";
+  const ms = Date.parse(iso);
+  if (Number.isNaN(ms)) return iso;
+  return `${new Date(ms).toISOString().slice(0, 16).replace("T", " ")} UTC`;
 }

@@ -56,6 +56,7 @@ async function applyFreshDecisions(client: QueryClient, fresh: ApiDecisionLogEnt
     ...[...threads].map((id) => client.invalidateQueries({ queryKey: ["thread", id] })),
     client.invalidateQueries({ queryKey: ["author"] }),
     client.invalidateQueries({ queryKey: ["decision-log"] }),
+    client.invalidateQueries({ queryKey: ["reports"] }),
   ]);
 }
 

@@ -1,3 +1,4 @@
+import { CATEGORY_LABELS } from "@sift/shared/report";
 import type { ApiFlag, Category } from "../../api";
 
 /**
@@ -10,17 +11,8 @@ type MissingCategory = Exclude<Category, (typeof SEVERITY_ORDER)[number]>;
 const everyCategoryListed: MissingCategory extends never ? true : false = true;
 void everyCategoryListed;
 
-const LABELS: Record<Category, string> = {
-  threat: "Threat",
-  slur: "Slur",
-  insult: "Insult",
-  profanity: "Profanity",
-  spam: "Spam",
-  off_topic: "Off-topic",
-};
-
 export function categoryLabel(category: Category): string {
-  return LABELS[category] ?? category;
+  return CATEGORY_LABELS[category] ?? category;
 }
 
 function severityRank(category: Category): number {
