@@ -30,7 +30,7 @@ test("the reports page shows a thread's figures and charts, narrows by date, and
   await expect(reports.figure("Pending")).toHaveText("4");
   await expect(page.getByRole("img", { name: "Flagged comments by category and status" })).toBeVisible();
   // Per day or per week: the removal was decided today, which may be long after the comments.
-  await expect(page.getByRole("img", { name: /^Comments and removals per (day|week)$/ })).toBeVisible();
+  await expect(page.getByRole("img", { name: /^Comments and decisions per (day|week)$/ })).toBeVisible();
   await expect(reports.ruleRow("insult.addressed")).toContainText(/Insult\s*2\s*1\s*1\s*0\s*50%/);
   await page.screenshot({ path: test.info().outputPath("reports.png"), fullPage: true });
 

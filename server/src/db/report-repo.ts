@@ -146,20 +146,22 @@ export interface TimelineDayRow {
   day: string;
   comments: number;
   flagged: number;
+  approved: number;
   removed: number;
 }
 
 /**
- * Per UTC day: comments that arrived and flagged ones among them; comments removed that day (by
- * their decision time, or their arrival when the source had removed them).
+ * Per UTC day: comments that arrived and flagged ones among them; comments approved and removed
+ * that day (by their decision time, or their arrival when the source had decided them).
  */
 export function countScopedByDay(db: Db, scope: ScopeParams): TimelineDayRow[] {
   return scopedQuery(
     db,
-    `SELECT day, SUM(arrived) AS comments, SUM(flagged) AS flagged, SUM(removed) AS removed FROM (
-       SELECT date(arrived_at) AS day, 1 AS arrived, flagged, 0 AS removed FROM scoped
+    `SELECT day, SUM(arrived) AS comments, SUM(flagged) AS flagged, SUM(approved) AS approved, SUM(removed) AS removed FROM (
+       SELECT date(arrived_at) AS day, 1 AS arrived, flagged, 0 AS approved, 0 AS removed FROM scoped
        UNION ALL
-       SELECT date(COALESCE(decided_at, arrived_at)) AS day, 0, 0, 1 FROM scoped WHERE status = 'removed'
+       SELECT date(COALESCE(decided_at, arrived_at)) AS day, 0, 0, status = 'approved', status = 'removed'
+       FROM scoped WHERE status != 'pending'
      ) WHERE day IS NOT NULL GROUP BY day ORDER BY day`,
     scope,
   );

@@ -40,7 +40,7 @@ const doc: ReportDocument = {
     moderators: [{ moderator: hostile, approvals: 0, removals: 1, undos: 0, median_minutes_to_decision: 12 }],
     median_minutes_to_decision: 12,
     top_authors: [{ author: `${hostile}=1`, comments: 1, flagged: 1, removed: 1 }],
-    timeline: { bucket: "day", rows: [{ start: "2026-01-01", comments: 2, flagged: 1, removed: 1 }] },
+    timeline: { bucket: "day", rows: [{ start: "2026-01-01", comments: 2, flagged: 1, approved: 0, removed: 1 }] },
     rules: [{ rule: "=site.evil", category: "threat", hits: 1, pending: 0, approved: 0, removed: 1, precision: 1 }],
   },
 };

@@ -72,15 +72,15 @@ function renderTimeline(s: ReportSummary): string {
   const { bucket, rows } = s.timeline;
   if (rows.length === 0) return "";
   const labels = timelineLabels(rows.map((r) => r.start), bucket);
-  const groups = rows.map((r, i) => ({ label: labels[i]!, values: [r.comments, r.removed] }));
+  const groups = rows.map((r, i) => ({ label: labels[i]!, values: [r.comments, r.approved, r.removed] }));
   const detail = table(
-    [bucket === "day" ? "Day" : bucket === "week" ? "Week of" : "Month", "Comments", "Flagged", "Removed"],
-    rows.map((r) => [e(r.start), String(r.comments), String(r.flagged), String(r.removed)]),
-    new Set([1, 2, 3]),
+    [bucket === "day" ? "Day" : bucket === "week" ? "Week of" : "Month", "Comments", "Flagged", "Approved", "Removed"],
+    rows.map((r) => [e(r.start), String(r.comments), String(r.flagged), String(r.approved), String(r.removed)]),
+    new Set([1, 2, 3, 4]),
   );
-  return `<section><h2>Comments and removals over time</h2>
-<p>Per ${bucket}: comments by when they were posted, removals by when they were decided.</p>
-${renderColumnChart(`Comments and removals per ${bucket}`, groups, TIMELINE_SERIES)}
+  return `<section><h2>Comments and decisions over time</h2>
+<p>Per ${bucket}: comments by when they were posted, approvals and removals by when they were decided.</p>
+${renderColumnChart(`Comments and decisions per ${bucket}`, groups, TIMELINE_SERIES)}
 <details><summary>Figures per ${bucket}</summary>${detail}</details>
 </section>`;
 }

@@ -104,9 +104,9 @@ describe("buildReportSummary", () => {
     const { bucket, rows } = buildReportSummary(t.db).timeline;
     expect(bucket).toBe("day");
     expect(rows.map((r) => r.start)).toEqual(Array.from({ length: 11 }, (_, i) => `2026-11-${String(i + 1).padStart(2, "0")}`));
-    const byDay = Object.fromEntries(rows.filter((r) => r.comments || r.removed).map((r) => [r.start.slice(8), [r.comments, r.flagged, r.removed]]));
+    const byDay = Object.fromEntries(rows.filter((r) => r.comments || r.removed || r.approved).map((r) => [r.start.slice(8), [r.comments, r.flagged, r.approved, r.removed]]));
     // a5 has no posted time and arrives with its thread's import; b1 at 08:00+02:00 is the 10th in UTC; a6 was removed at the source on arrival.
-    expect(byDay).toEqual({ "01": [1, 0, 0], "02": [2, 2, 1], "03": [2, 1, 0], "04": [0, 0, 1], "05": [1, 0, 1], "10": [1, 1, 1], "11": [1, 1, 0] });
+    expect(byDay).toEqual({ "01": [1, 0, 0, 0], "02": [2, 2, 1, 1], "03": [2, 1, 1, 0], "04": [0, 0, 0, 1], "05": [1, 0, 0, 1], "10": [1, 1, 0, 1], "11": [1, 1, 0, 0] });
   });
 
   it("narrows to a date window (a bare until day is inclusive) and to chosen threads", () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { bucketStart, bucketTimeline, pickBucket } from "./report-timeline";
 
-const day = (d: string, comments = 1, removed = 0) => ({ day: d, comments, flagged: 0, removed });
+const day = (d: string, comments = 1, removed = 0) => ({ day: d, comments, flagged: 0, approved: 1, removed });
 
 describe("report timeline", () => {
   it("picks days up to two months, weeks up to two years, then months", () => {
@@ -24,6 +24,7 @@ describe("report timeline", () => {
     expect(t.rows.every((r, i) => i === 0 || Date.parse(r.start) - Date.parse(t.rows[i - 1]!.start) === 7 * 86_400_000)).toBe(true);
     expect(t.rows.reduce((n, r) => n + r.comments, 0)).toBe(6);
     expect(t.rows.reduce((n, r) => n + r.removed, 0)).toBe(3);
+    expect(t.rows.reduce((n, r) => n + r.approved, 0)).toBe(3);
   });
 
   it("ignores days it cannot read and gives an empty timeline for none", () => {

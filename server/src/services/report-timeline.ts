@@ -51,12 +51,13 @@ export function bucketTimeline(days: readonly TimelineDayRow[]): ReportSummary["
   const rows = new Map<string, ReportTimelineRow>();
   const last = bucketStart(sorted[sorted.length - 1]!.day, bucket);
   for (let start = bucketStart(sorted[0]!.day, bucket); start <= last; start = nextStart(start, bucket)) {
-    rows.set(start, { start, comments: 0, flagged: 0, removed: 0 });
+    rows.set(start, { start, comments: 0, flagged: 0, approved: 0, removed: 0 });
   }
   for (const d of sorted) {
     const row = rows.get(bucketStart(d.day, bucket))!;
     row.comments += d.comments;
     row.flagged += d.flagged;
+    row.approved += d.approved;
     row.removed += d.removed;
   }
   return { bucket, rows: [...rows.values()] };

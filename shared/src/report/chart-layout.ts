@@ -141,8 +141,9 @@ export const STATUS_SERIES = [
   { key: "pending", label: "Pending", colour: "#8a94a6" },
 ] as const;
 
-/** Timeline series: comments that arrived, and removals. */
+/** Timeline series: comments that arrived, then the decisions on them. */
 export const TIMELINE_SERIES = [
   { key: "comments", label: "Comments", colour: "#3f6fb5" },
+  { key: "approved", label: "Approved", colour: "#2e7d32" },
   { key: "removed", label: "Removed", colour: "#b3261e" },
 ] as const;

@@ -84,7 +84,9 @@ export const ReportTimelineRowSchema = z.object({
   start: z.string(),
   comments: Count,
   flagged: Count,
-  /** Removals decided in this bucket (by their decision time), of comments in scope. */
+  /** Comments in scope approved in this bucket (by decision time; at arrival when the source approved them). */
+  approved: Count,
+  /** Comments in scope removed in this bucket (by decision time; at arrival when the source removed them). */
   removed: Count,
 });
 

@@ -69,7 +69,7 @@ function Table({ caption, headers, rows, numeric }: { caption: string; headers: 
 
 function ReportBody({ s }: { s: ReportSummary }) {
   const labels = timelineLabels(s.timeline.rows.map((r) => r.start), s.timeline.bucket);
-  const timeline = s.timeline.rows.map((r, i) => ({ label: labels[i]!, values: [r.comments, r.removed] }));
+  const timeline = s.timeline.rows.map((r, i) => ({ label: labels[i]!, values: [r.comments, r.approved, r.removed] }));
   return (
     <>
       <Figures s={s} />
@@ -83,8 +83,8 @@ function ReportBody({ s }: { s: ReportSummary }) {
           />
         </section>
         <section className="report-card" aria-labelledby="report-timeline">
-          <h3 id="report-timeline">Comments and removals per {s.timeline.bucket}</h3>
-          {timeline.length ? <ColumnChart title={`Comments and removals per ${s.timeline.bucket}`} groups={timeline} series={TIMELINE_SERIES} /> : <p className="report-empty">No dated comments.</p>}
+          <h3 id="report-timeline">Comments and decisions per {s.timeline.bucket}</h3>
+          {timeline.length ? <ColumnChart title={`Comments and decisions per ${s.timeline.bucket}`} groups={timeline} series={TIMELINE_SERIES} /> : <p className="report-empty">No dated comments.</p>}
         </section>
       </div>
       <section className="report-card" aria-labelledby="report-rules">
