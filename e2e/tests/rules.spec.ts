@@ -85,7 +85,7 @@ test("a rule is disabled, edited and deleted", async ({ page }) => {
   await rules.siteRow("e2e-spare").getByRole("button", { name: "Delete rule e2e-spare…" }).click();
   await expect(rules.siteRow("e2e-spare").getByRole("button", { name: "Delete e2e-spare" })).toBeFocused();
   await page.keyboard.press("Enter");
-  await expect(rules.status).toHaveText("Deleted rule e2e-spare.");
+  await expect(rules.status).toHaveText("Deleted rule e2e-spare and its flags.");
   // The row and its buttons are gone: focus is on the result, not lost.
   await expect(rules.status).toBeFocused();
   await expect(rules.siteRow("e2e-spare")).toHaveCount(0);

@@ -136,3 +136,8 @@ export function listPendingIdsByAuthorInThread(db: Db, author: string, threadId:
     .all(author, threadId)
     .map((r) => r.id);
 }
+
+/** Sets a comment's denormalised severity after its flags changed, bumping the version so open views notice. */
+export function setCommentSeverity(db: Db, id: string, severity: number | null): void {
+  prepare(db, "UPDATE comments SET severity = ?, version = version + 1 WHERE id = ? AND severity IS NOT ?").run(severity, id, severity);
+}

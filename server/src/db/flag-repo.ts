@@ -46,3 +46,9 @@ export function listFlagsForComments(db: Db, commentIds: readonly string[]): Fla
     "SELECT * FROM flags WHERE comment_id IN (SELECT value FROM json_each(?)) ORDER BY id",
   ).all(JSON.stringify(commentIds));
 }
+
+/** Deletes every flag a rule raised; returns the comments that carried one (once each). */
+export function deleteFlagsOfRule(db: Db, rule: string): string[] {
+  const rows = prepare<[string], { comment_id: string }>(db, "DELETE FROM flags WHERE rule = ? RETURNING comment_id").all(rule);
+  return [...new Set(rows.map((r) => r.comment_id))];
+}

@@ -98,6 +98,32 @@ describe("site rules: storage and audit", () => {
 });
 
 describe("site rules at import and rescan", () => {
+  it("takes a rule's flags and severity off at once when it is disabled or deleted, keeping statuses and decisions", () => {
+    createSiteRule(t.db, { id: "zork", kind: "word", pattern: "zork", category: "threat", action: "hold" }, "ann");
+    const [thread] = importBytes(t.db, "t.csv", csv(["1,,Ann,zork is here,approved", "2,,Bob,zork again,", "3,,Cy,the lane is fine,"]));
+    const id = thread!.id;
+    const row = (ext: string) => t.db.prepare("SELECT severity, version, status FROM comments WHERE id = ?").get(commentIdFor(id, ext)) as { severity: number | null; version: number; status: string };
+    decideComment(t.db, commentIdFor(id, "2"), { action: "remove", moderator: "mo" });
+    const before = [row("1"), row("2"), row("3")];
+    expect(before.map((r) => r.severity)).toEqual([0, 0, null]);
+
+    updateSiteRule(t.db, "zork", { enabled: false }, "ann");
+    expect([rulesOf(id, "1"), rulesOf(id, "2")]).toEqual([[], []]);
+    expect([row("1"), row("2"), row("3")]).toEqual([
+      { severity: null, version: before[0]!.version + 1, status: "pending" }, // the hold kept it out of approved; a moderator decides now
+      { severity: null, version: before[1]!.version + 1, status: "removed" },
+      before[2],
+    ]);
+
+    updateSiteRule(t.db, "zork", { enabled: true }, "ann");
+    rescanThreads(t.db);
+    expect(rulesOf(id, "1")).toEqual([{ rule: "site.zork", action: "hold" }]);
+    deleteSiteRule(t.db, "zork", "ann");
+    expect(t.db.prepare("SELECT COUNT(*) FROM flags WHERE rule = 'site.zork'").pluck().get()).toBe(0);
+    expect(row("1").severity).toBeNull();
+    expect(row("2").status).toBe("removed");
+  });
+
   it("flags with a stored rule at import, and a hold keeps a source-approved comment pending", () => {
     createSiteRule(t.db, { id: "zork", kind: "word", pattern: "zork", category: "spam", action: "hold" }, "ann");
     const [thread] = importBytes(t.db, "t.csv", csv(["1,,Ann,get in early on zork,approved", "2,,Bob,the lane is fine,approved"]));

@@ -19,7 +19,10 @@ import {
   type SiteRuleRow,
 } from "../db/rule-repo";
 import { AppError, ConflictError, NotFoundError } from "../errors";
+import { deleteFlagsOfRule, listFlagsForComments } from "../db/flag-repo";
+import { setCommentSeverity } from "../db/comment-repo";
 import { recordAudit } from "./audit-service";
+import { groupFlags, severityOf } from "./present";
 
 /** A site rule or exception that cannot be saved: the message names the problem. */
 export class InvalidRuleError extends AppError {
@@ -172,7 +175,7 @@ export function createSiteRule(db: Db, input: unknown, actor: string, now: Date 
 /** What PATCH may change; `note: null` clears the note. */
 export type SiteRuleChange = Partial<Omit<SiteRule, "id" | "note">> & { note?: string | null };
 
-/** Changes some fields of a site rule (e.g. `{ enabled: false }`); the id stays. Audited with the previous state. */
+/** Changes some fields of a site rule (e.g. `{ enabled: false }`); the id stays. Audited with the previous state. Disabling drops its flags. */
 export function updateSiteRule(db: Db, id: string, change: SiteRuleChange, actor: string, now: Date = new Date()): PresentedSiteRule {
   return db.transaction(() => {
     const before = findSiteRuleRow(db, id);
@@ -183,17 +186,33 @@ export function updateSiteRule(db: Db, id: string, change: SiteRuleChange, actor
     const rule = validateSiteRule(merged);
     const row = rowFor(rule, { created_at: before.created_at, created_by: before.created_by, updated_at: now.toISOString(), updated_by: actor });
     updateSiteRuleRow(db, row);
+    // Switching a rule off clears its flags now; switching it on or editing it flags through a rescan, which the caller may ask for.
+    if (previous.enabled && !rule.enabled) dropFlagsOfRule(db, id);
     recordAudit(db, { actor, action: "rule.update", target: id, detail: { from: previous, to: toSiteRule(row) } }, now);
     return presentSiteRule(row);
   }).immediate();
 }
 
-/** Deletes a site rule (audited with what it was). Its stored flags stay until the next rescan. */
+/**
+ * Takes a rule's flags off every stored comment (and their severity with them), so a rule that is
+ * switched off or deleted stops showing in the queue at once instead of at the next rescan.
+ * Statuses and decisions stay: a comment the rule held or removed keeps what it has until a
+ * moderator decides.
+ */
+function dropFlagsOfRule(db: Db, id: string): number {
+  const comments = deleteFlagsOfRule(db, siteRuleFlagId(id));
+  const remaining = groupFlags(listFlagsForComments(db, comments));
+  for (const commentId of comments) setCommentSeverity(db, commentId, severityOf(remaining.get(commentId) ?? []));
+  return comments.length;
+}
+
+/** Deletes a site rule (audited with what it was) and the flags it raised. */
 export function deleteSiteRule(db: Db, id: string, actor: string, now: Date = new Date()): void {
   db.transaction(() => {
     const before = findSiteRuleRow(db, id);
     if (!before) throw new NotFoundError(`no site rule with id ${id}`);
     deleteSiteRuleRow(db, id);
+    dropFlagsOfRule(db, id);
     recordAudit(db, { actor, action: "rule.delete", target: id, detail: { from: toSiteRule(before), to: null } }, now);
   }).immediate();
 }

@@ -38,22 +38,24 @@ export function useSaveSiteRule() {
   });
 }
 
-/** Turns a site rule on or off (its stored flags follow on the next rescan). */
+/** Turns a site rule on or off: off takes its flags off stored comments at once; on flags them at the next rescan. */
 export function useToggleSiteRule() {
   const client = useQueryClient();
   return useMutation<ApiSiteRule, ApiError, { id: string; enabled: boolean }>({
     mutationFn: ({ id, enabled }) => requestJson<ApiSiteRule>(apiUrl(`rules/site/${encodeURIComponent(id)}`), { method: "PATCH", body: { enabled } }),
-    onSettled: () => invalidateAfterRuleChange(client, false),
+    // Disabling changed stored flags, so the queue and threads refresh too.
+    onSettled: (saved) => invalidateAfterRuleChange(client, saved?.enabled === false),
   });
 }
 
+/** Deletes a site rule; the server takes its flags off stored comments in the same step. */
 export function useDeleteSiteRule() {
   const client = useQueryClient();
   return useMutation<void, ApiError, string>({
     mutationFn: async (id) => {
       await requestJson<null>(apiUrl(`rules/site/${encodeURIComponent(id)}`), { method: "DELETE" });
     },
-    onSettled: () => invalidateAfterRuleChange(client, false),
+    onSettled: () => invalidateAfterRuleChange(client, true),
   });
 }
 

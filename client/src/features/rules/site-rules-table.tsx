@@ -71,7 +71,7 @@ export function SiteRulesTable({ rules, canEdit, onEdit, onMessage }: SiteRulesT
                     onChange={(e) =>
                       toggle.mutate(
                         { id: rule.id, enabled: e.target.checked },
-                        { onSuccess: (saved) => onMessage(`Rule ${saved.id} ${saved.enabled ? "enabled" : "disabled"}; rescan to update stored flags.`) },
+                        { onSuccess: (saved) => onMessage(saved.enabled ? `Rule ${saved.id} enabled; rescan to flag stored comments with it.` : `Rule ${saved.id} disabled; its flags are off stored comments.`) },
                       )
                     }
                   />
@@ -96,7 +96,7 @@ export function SiteRulesTable({ rules, canEdit, onEdit, onMessage }: SiteRulesT
                         type="button"
                         className="button button--remove"
                         disabled={remove.isPending}
-                        onClick={() => remove.mutate(rule.id, { onSuccess: () => (setConfirming(null), onMessage(`Deleted rule ${rule.id}.`)) })}
+                        onClick={() => remove.mutate(rule.id, { onSuccess: () => (setConfirming(null), onMessage(`Deleted rule ${rule.id} and its flags.`)) })}
                       >
                         Delete {rule.id}
                       </button>
