@@ -88,4 +88,20 @@ describe("migrate", () => {
     expect(db.prepare("SELECT COUNT(*) FROM schema_migrations").pluck().get()).toBe(0);
     db.close();
   });
+
+  it("0014 ranks comments a site rule held before it ahead of every category", () => {
+    const db = openDatabase(join(tempDir(), "sift.db"));
+    const all = loadMigrations();
+    migrate(db, all.filter((m) => m.version < 14));
+    db.exec(`INSERT INTO threads (id, key, format, title, article_title, article_body, imported_at, updated_at) VALUES ('t', 'k', 'csv', 'T', 'T', '', 'now', 'now');
+      INSERT INTO comments (id, thread_id, external_id, position, author, body, severity, sort_at) VALUES ('held', 't', '1', 1, 'a', 'x', 5, ''), ('plain', 't', '2', 2, 'b', 'y', 0, '');
+      INSERT INTO flags (comment_id, category, rule, evidence, explanation, confidence, rule_pack_version, action) VALUES
+        ('held', 'off_topic', 'site.x', '', '', 1, '2', 'hold'), ('plain', 'threat', 'threat.x', '', '', 1, '2', NULL);`);
+    migrate(db, all);
+    expect(db.prepare("SELECT id, severity, version FROM comments ORDER BY id").all()).toEqual([
+      { id: "held", severity: -1, version: 2 },
+      { id: "plain", severity: 0, version: 1 },
+    ]);
+    db.close();
+  });
 });

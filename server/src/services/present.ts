@@ -29,8 +29,15 @@ export function groupFlags(rows: readonly FlagRow[]): Map<string, ExportFlag[]> 
   return byComment;
 }
 
-/** Rank of the most severe category among flags (0 = threat), or null when there are none. */
-export function severityOf(flags: readonly { category: Category }[]): number | null {
+/** The queue rank of a comment held by a site rule: ahead of every category, because the site asked for it to be seen first. */
+export const HELD_RANK = -1;
+
+/**
+ * The review queue's rank of a comment: HELD_RANK when a site rule holds it, else the most severe
+ * category among its flags (0 = threat … 5 = off_topic), or null when it has none.
+ */
+export function severityOf(flags: readonly { category: Category; action?: string | null }[]): number | null {
+  if (flags.some((f) => f.action === "hold")) return HELD_RANK;
   let rank: number | null = null;
   for (const f of flags) {
     const r = CATEGORIES.indexOf(f.category);

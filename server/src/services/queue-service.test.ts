@@ -33,6 +33,15 @@ describe("listQueuePage", () => {
     expect(page.next_cursor).toBeNull();
   });
 
+  it("review lists comments a site rule holds first, ahead of threats, and pages through them", () => {
+    const held: Flag = { ...flag("off_topic"), rule: "site.hold-me", action: "hold" };
+    const thread = makeThread({ external_id: "held", comments: [makeComment("h1"), makeComment("h2")] });
+    const heldThread = storePreparedFile(t.db, { file: "g", threads: [{ thread, flags: [[held], []] }] })[0]!.id;
+    const first = listQueuePage(t.db, { view: "review", limit: 1 });
+    expect(ids(first)).toEqual([commentIdFor(heldThread, "h1")]);
+    expect(ids(listQueuePage(t.db, { view: "review", limit: 10, cursor: first.next_cursor! }))).toEqual([cid("c"), cid("a"), cid("d")]);
+  });
+
   it("pages with a keyset cursor without gaps or repeats", () => {
     const first = listQueuePage(t.db, { view: "pending", limit: 2 });
     const second = listQueuePage(t.db, { view: "pending", limit: 2, cursor: first.next_cursor! });

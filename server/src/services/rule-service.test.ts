@@ -105,7 +105,7 @@ describe("site rules at import and rescan", () => {
     const row = (ext: string) => t.db.prepare("SELECT severity, version, status FROM comments WHERE id = ?").get(commentIdFor(id, ext)) as { severity: number | null; version: number; status: string };
     decideComment(t.db, commentIdFor(id, "2"), { action: "remove", moderator: "mo" });
     const before = [row("1"), row("2"), row("3")];
-    expect(before.map((r) => r.severity)).toEqual([0, 0, null]);
+    expect(before.map((r) => r.severity)).toEqual([-1, -1, null]); // held: ahead of every category in the queue
 
     updateSiteRule(t.db, "zork", { enabled: false }, "ann");
     expect([rulesOf(id, "1"), rulesOf(id, "2")]).toEqual([[], []]);
