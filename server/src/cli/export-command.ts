@@ -1,8 +1,10 @@
-import { writeFileSync } from "node:fs";
+import { createWriteStream, renameSync, rmSync } from "node:fs";
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
 import { ReportScopeSchema } from "@sift/shared";
 import { Command, Option } from "commander";
-import { EXPORT_FORMATS, EXPORT_TABLES, renderExport, type ExportFormat, type ExportTable } from "../services/export-service";
-import { buildReportDocument } from "../services/report-service";
+import { EXPORT_FORMATS, EXPORT_TABLES, type ExportFormat, type ExportTable } from "../services/export-service";
+import { openReportStream } from "../services/report-service";
 import { CliError, cliContext, openCliDatabase, resolveUserPath, runAction } from "./context";
 
 interface ExportOptions {
@@ -45,24 +47,33 @@ export function exportCommand(): Command {
         const scope = parseScope(options);
         const ctx = cliContext(options.db);
         const db = openCliDatabase(ctx.dbPath);
-        let text: string;
         try {
-          text = renderExport(buildReportDocument(db, scope), options.format, options.table);
-        } catch (err) {
-          throw new CliError(`${ctx.dbPath}: ${err instanceof Error ? err.message : String(err)}`);
+          let chunks: Iterable<string>;
+          try {
+            chunks = openReportStream(db, scope, options.format, options.table);
+          } catch (err) {
+            throw new CliError(`${ctx.dbPath}: ${err instanceof Error ? err.message : String(err)}`);
+          }
+          if (options.out) await writeToFile(chunks, resolveUserPath(ctx, options.out), options.out);
+          else await pipeline(Readable.from(chunks), process.stdout, { end: false });
         } finally {
           db.close();
         }
-        if (options.out) {
-          const out = resolveUserPath(ctx, options.out);
-          try {
-            writeFileSync(out, text);
-          } catch (err) {
-            throw new CliError(`${options.out}: cannot write (${(err as NodeJS.ErrnoException).code ?? "error"})`);
-          }
-        } else {
-          await new Promise<void>((done, fail) => process.stdout.write(text, (err) => (err ? fail(err) : done())));
-        }
       }),
     );
+}
+
+/**
+ * Streams the report into `<file>.partial` and renames it when complete, so a failed or
+ * interrupted export never leaves a truncated report under the name the user asked for.
+ */
+async function writeToFile(chunks: Iterable<string>, path: string, shown: string): Promise<void> {
+  const partial = `${path}.partial`;
+  try {
+    await pipeline(Readable.from(chunks), createWriteStream(partial));
+    renameSync(partial, path);
+  } catch (err) {
+    rmSync(partial, { force: true });
+    throw new CliError(`${shown}: cannot write (${(err as NodeJS.ErrnoException).code ?? (err instanceof Error ? err.message : "error")})`);
+  }
 }

@@ -36,3 +36,26 @@ export function prepare<P extends unknown[] | {} = unknown[], R = unknown>(db: D
   }
   return stmt as unknown as Database.Statement<P, R>;
 }
+
+/**
+ * A read-only snapshot of the database on a connection of its own, for work that reads a lot and
+ * yields between reads (a streamed export): the shared connection stays free for other requests,
+ * and every read sees the database as it was when the snapshot began, however long the stream runs.
+ * An in-memory database has no second connection; it reads on the shared one.
+ */
+export function openSnapshot(db: Db): { db: Db; close: () => void } {
+  if (db.memory) return { db, close: () => {} };
+  const snapshot = new Database(db.name, { readonly: true, fileMustExist: true });
+  snapshot.pragma("busy_timeout = 5000");
+  snapshot.exec("BEGIN");
+  // In WAL mode a read transaction pins its snapshot at its first read, not at BEGIN.
+  snapshot.prepare("SELECT COUNT(*) FROM schema_migrations").pluck().get();
+  return {
+    db: snapshot,
+    close: () => {
+      if (!snapshot.open) return;
+      if (snapshot.inTransaction) snapshot.exec("COMMIT");
+      snapshot.close();
+    },
+  };
+}

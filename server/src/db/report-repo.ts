@@ -171,3 +171,57 @@ export function countScopedByDay(db: Db, scope: ScopeParams): TimelineDayRow[] {
 export function listScopedCommentIds(db: Db, scope: ScopeParams): Set<string> {
   return new Set(scopedQuery<{ id: string }>(db, "SELECT id FROM scoped", scope).map((r) => r.id));
 }
+
+/** A comment as a streamed report reads it: its row, its flags as JSON, and its newest decision. */
+export interface ReportCommentRow {
+  thread_id: string;
+  id: string;
+  position: number;
+  parent_id: string | null;
+  author: string;
+  posted_at: string | null;
+  body: string;
+  status: "pending" | "approved" | "removed";
+  /** JSON array of flag rows (flag-repo's FlagRow fields but id and comment_id), in the order the rules raised them. */
+  flags: string;
+  d_action: "approve" | "remove" | "undo" | null;
+  d_moderator: string | null;
+  d_reason: string | null;
+  d_decided_at: string | null;
+}
+
+/**
+ * Every comment in scope, streamed in report order: threads in the order given (a JSON array of
+ * ids), then page order. One statement, so a million comments never sit in memory at once; the
+ * nested-loop join walks comments_thread_position per thread.
+ */
+export function iterateReportComments(db: Db, threadOrder: string, scope: Pick<ScopeParams, "since" | "until">): IterableIterator<ReportCommentRow> {
+  return prepare<[Record<string, unknown>], ReportCommentRow>(
+    db,
+    `SELECT c.thread_id, c.id, c.position, c.parent_id, c.author, c.posted_at, c.body, c.status,
+       (SELECT json_group_array(json_object('category', f.category, 'rule', f.rule, 'evidence', f.evidence,
+          'start_offset', f.start_offset, 'end_offset', f.end_offset, 'explanation', f.explanation,
+          'confidence', f.confidence, 'action', f.action))
+        FROM (SELECT * FROM flags WHERE comment_id = c.id ORDER BY id) f) AS flags,
+       d.action AS d_action, d.moderator AS d_moderator, d.reason AS d_reason, d.decided_at AS d_decided_at
+     FROM json_each(@order) o
+     JOIN comments c ON c.thread_id = o.value
+     JOIN threads t ON t.id = c.thread_id
+     LEFT JOIN decisions d ON d.id = (SELECT MAX(id) FROM decisions WHERE comment_id = c.id)
+     WHERE (@since IS NULL OR julianday(COALESCE(c.posted_at, t.imported_at)) >= julianday(@since))
+       AND (@until IS NULL OR julianday(COALESCE(c.posted_at, t.imported_at)) <= julianday(@until))
+     ORDER BY o.key, c.position`,
+  ).iterate({ order: threadOrder, since: scope.since, until: scope.until });
+}
+
+/** Per thread in scope: comments by status, flagged ones, and the ones a report lists when it cannot list all (flagged or removed). */
+export function countScopedByThread(db: Db, scope: ScopeParams): Map<string, { comments: number; flagged: number; pending: number; approved: number; removed: number; notable: number }> {
+  const rows = scopedQuery<{ thread_id: string; comments: number; flagged: number; pending: number; approved: number; removed: number; notable: number }>(
+    db,
+    `SELECT thread_id, COUNT(*) AS comments, SUM(flagged) AS flagged, SUM(status = 'pending') AS pending,
+       SUM(status = 'approved') AS approved, SUM(status = 'removed') AS removed, SUM(flagged OR status = 'removed') AS notable
+     FROM scoped GROUP BY thread_id`,
+    scope,
+  );
+  return new Map(rows.map(({ thread_id, ...counts }) => [thread_id, counts]));
+}

@@ -1,5 +1,6 @@
-import type { ExportDocument, ReportSummary } from "@sift/shared";
+import type { ExportComment, ExportDocument, ReportSummary } from "@sift/shared";
 import { stringify } from "csv-stringify/sync";
+import { documentSource, joinChunks, type ReportSource } from "./report-source";
 
 export const CSV_COLUMNS = [
   "thread_id",
@@ -37,34 +38,49 @@ function toCsv(columns: readonly string[], rows: string[][]): string {
   return stringify(rows, { header: true, columns: [...columns], record_delimiter: "\r\n" });
 }
 
-/** One row per comment, in thread then page order, with the decision that set its status. */
-export function renderCsv(doc: ExportDocument): string {
-  const rows: string[][] = [];
-  for (const thread of doc.threads) {
-    for (const c of thread.comments) {
-      const d = c.decision ?? null;
-      rows.push(
-        [
-          thread.id,
-          thread.title,
-          String(c.position),
-          c.id,
-          c.parent_id ?? "",
-          c.author,
-          c.posted_at ?? "",
-          c.status,
-          d?.action ?? "",
-          d?.moderator ?? "",
-          d?.reason ?? "",
-          d?.decided_at ?? "",
-          unique(c.flags.map((f) => f.category)).join(";"),
-          unique(c.flags.map((f) => f.rule)).join(";"),
-          c.body,
-        ].map(neutraliseCell),
-      );
+function commentRow(thread: { id: string; title: string }, c: ExportComment): string[] {
+  const d = c.decision ?? null;
+  return [
+    thread.id,
+    thread.title,
+    String(c.position),
+    c.id,
+    c.parent_id ?? "",
+    c.author,
+    c.posted_at ?? "",
+    c.status,
+    d?.action ?? "",
+    d?.moderator ?? "",
+    d?.reason ?? "",
+    d?.decided_at ?? "",
+    unique(c.flags.map((f) => f.category)).join(";"),
+    unique(c.flags.map((f) => f.rule)).join(";"),
+    c.body,
+  ].map(neutraliseCell);
+}
+
+/** Rows per stringify call: large enough to amortise the call, small enough to keep memory flat. */
+const CSV_BATCH = 1000;
+
+/** One row per comment, in thread then page order, with the decision that set its status; written in batches. */
+export function* csvChunks(source: ReportSource): Generator<string> {
+  yield stringify([], { header: true, columns: [...CSV_COLUMNS], record_delimiter: "\r\n" });
+  let rows: string[][] = [];
+  for (const { thread, comments } of source.threads) {
+    for (const c of comments) {
+      rows.push(commentRow(thread, c));
+      if (rows.length === CSV_BATCH) {
+        yield stringify(rows, { record_delimiter: "\r\n" });
+        rows = [];
+      }
     }
   }
-  return toCsv(CSV_COLUMNS, rows);
+  if (rows.length) yield stringify(rows, { record_delimiter: "\r\n" });
+}
+
+/** The comments CSV of a document in memory. */
+export function renderCsv(doc: ExportDocument & { summary: ReportSummary }): string {
+  return joinChunks(csvChunks(documentSource(doc)));
 }
 
 /** The per-rule table (`export --format csv --table rules`): hits, what moderators made of them, precision. */

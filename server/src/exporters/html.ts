@@ -8,6 +8,7 @@ import {
   STATUS_SERIES,
   TIMELINE_SERIES,
   timelineLabels,
+  type ExportComment,
   type ExportThread,
   type ReportDocument,
   type ReportSummary,
@@ -15,6 +16,7 @@ import {
 import { escapeHtml } from "./escape";
 import { renderBarChart, renderColumnChart } from "./svg-charts";
 import { REPORT_STYLE } from "./html-style";
+import { documentSource, joinChunks, type ReportSource, type SourceThread } from "./report-source";
 
 export { escapeHtml };
 
@@ -124,49 +126,64 @@ function renderFlags(c: ExportThread["comments"][number]): string {
   return c.flags.map((f) => `<span class="flag" title="${e(f.explanation ?? f.rule)}">${e(CATEGORY_LABELS[f.category])}: ${bdi(f.evidence)}</span>`).join("");
 }
 
-function renderThread(t: ExportThread, everyComment: boolean): string {
-  const count = (s: string) => t.comments.filter((c) => c.status === s).length;
-  const flagged = t.comments.filter((c) => c.flags.length > 0).length;
-  const listed = everyComment ? t.comments : t.comments.filter((c) => c.flags.length > 0 || c.status === "removed");
-  const rows = listed
-    .map((c) => {
-      const d = c.decision;
-      const decided = d && c.status !== "pending" ? `<br><small>${bdi(d.moderator ?? "")}${d.reason ? ` · ${bdi(describeRemovalReason(d.reason))}` : ""}</small>` : "";
-      return `<tr class="${e(c.status)}"><td class="num">${c.position}</td><td>${e(c.author)}</td><td class="when">${e(formatReportTime(c.posted_at))}</td><td>${e(c.status)}${decided}</td><td>${renderFlags(c)}</td><td class="body">${e(c.body)}</td></tr>`;
-    })
-    .join("\n");
-  const omitted = t.comments.length - listed.length;
-  return `<section class="thread">
+function renderRow(c: ExportComment): string {
+  const d = c.decision;
+  const decided = d && c.status !== "pending" ? `<br><small>${bdi(d.moderator ?? "")}${d.reason ? ` · ${bdi(describeRemovalReason(d.reason))}` : ""}</small>` : "";
+  return `<tr class="${e(c.status)}"><td class="num">${c.position}</td><td>${e(c.author)}</td><td class="when">${e(formatReportTime(c.posted_at))}</td><td>${e(c.status)}${decided}</td><td>${renderFlags(c)}</td><td class="body">${e(c.body)}</td></tr>\n`;
+}
+
+/** One thread: its figures, then its comments (all, or the flagged and removed ones) as rows, written a batch at a time. */
+function* threadChunks({ thread: t, counts, comments }: SourceThread, everyComment: boolean): Generator<string> {
+  const listed = everyComment ? counts.comments : counts.notable;
+  const omitted = counts.comments - listed;
+  yield `<section class="thread">
 <h3>${e(t.title)}</h3>
 ${t.url ? `<p>${renderUrl(t.url)}</p>` : ""}
-<p>${t.comments.length} comments, ${flagged} flagged; ${count("pending")} pending, ${count("approved")} approved, ${count("removed")} removed.${omitted > 0 ? ` ${omitted} comments without flags that were not removed are not listed (the CSV export has every comment).` : ""}</p>
-${listed.length ? `<table class="comments"><thead><tr><th class="num">#</th><th>Author</th><th>Posted</th><th>Status</th><th>Flags</th><th>Comment</th></tr></thead><tbody>\n${rows}\n</tbody></table>` : ""}
-</section>`;
+<p>${counts.comments} comments, ${counts.flagged} flagged; ${counts.pending} pending, ${counts.approved} approved, ${counts.removed} removed.${omitted > 0 ? ` ${omitted} comments without flags that were not removed are not listed (the CSV export has every comment).` : ""}</p>
+`;
+  if (listed > 0) yield `<table class="comments"><thead><tr><th class="num">#</th><th>Author</th><th>Posted</th><th>Status</th><th>Flags</th><th>Comment</th></tr></thead><tbody>\n`;
+  let batch = "";
+  for (const c of comments) {
+    if (!everyComment && c.flags.length === 0 && c.status !== "removed") continue;
+    batch += renderRow(c);
+    if (batch.length > 64_000) {
+      yield batch;
+      batch = "";
+    }
+  }
+  yield `${batch}${listed > 0 ? "</tbody></table>\n" : ""}</section>\n`;
 }
 
 /**
  * A moderation report as one self-contained HTML file: inline CSS and SVG charts, no scripts and
  * no external requests, readable on screen and printed to PDF. Every user string is escaped.
+ * Written a section and a batch of rows at a time, so a large report streams.
  */
-export function renderHtml(doc: ReportDocument): string {
-  const s = doc.summary;
+export function* htmlChunks(source: ReportSource): Generator<string> {
+  const s = source.summary;
   const everyComment = s.totals.comments <= FULL_LISTING_LIMIT;
-  return `<!doctype html>
+  yield `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
 <title>Moderation report</title>
 <style>${REPORT_STYLE}</style></head>
 <body>
-<header><h1>Moderation report</h1>${renderScope(s, doc.generated_at)}</header>
+<header><h1>Moderation report</h1>${renderScope(s, source.generated_at)}</header>
 ${renderFigures(s)}
 ${renderCategories(s)}
 ${renderTimeline(s)}
 ${renderRules(s)}
 ${renderPeople(s)}
 <section><h2>Threads</h2>
-${doc.threads.map((t) => renderThread(t, everyComment)).join("\n")}
-</section>
+`;
+  for (const thread of source.threads) yield* threadChunks(thread, everyComment);
+  yield `</section>
 <footer>Made with Sift.</footer>
 </body></html>
 `;
+}
+
+/** The HTML report of a document in memory. */
+export function renderHtml(doc: ReportDocument): string {
+  return joinChunks(htmlChunks(documentSource(doc)));
 }

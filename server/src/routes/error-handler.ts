@@ -26,6 +26,14 @@ function isDatabaseBusy(err: unknown): boolean {
  */
 export function errorHandler(logger?: Logger): ErrorRequestHandler {
   return (err, req, res, _next) => {
+    if (res.headersSent) {
+      // A streamed response (a report download) failed part-way: the status is gone, so end the
+      // connection and leave a note; a reader who went away is not a server fault.
+      const gone = (err as NodeJS.ErrnoException)?.code === "ERR_STREAM_PREMATURE_CLOSE";
+      if (!gone) logger?.error({ err, method: req.method, url: req.originalUrl }, "error while streaming a response");
+      res.destroy();
+      return;
+    }
     if (err instanceof ZodError) {
       res.status(400).json({
         error: {

@@ -5,7 +5,7 @@ import type { FlagRow } from "../db/flag-repo";
 export type ExportFlag = ExportComment["flags"][number];
 
 /** Flag rows as the export and the API show them. */
-export function presentFlag(row: FlagRow): ExportFlag {
+export function presentFlag(row: Pick<FlagRow, "category" | "rule" | "evidence" | "start_offset" | "end_offset" | "explanation" | "confidence" | "action">): ExportFlag {
   return {
     category: row.category,
     rule: row.rule,

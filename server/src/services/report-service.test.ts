@@ -5,10 +5,11 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createTestDb } from "../db/test-db";
 import { NotFoundError } from "../errors";
 import { decideComment } from "./decision-service";
-import { renderExport } from "./export-service";
+import { joinChunks } from "../exporters/report-source";
+import { EXPORT_FORMATS, renderExport } from "./export-service";
 import { commentIdFor } from "./ids";
 import { storePreparedFile } from "./import-service";
-import { buildReportDocument, buildReportSummary } from "./report-service";
+import { buildReportDocument, buildReportSummary, openReportStream } from "./report-service";
 import { makeComment, makeThread } from "./test-fixtures";
 
 let t: ReturnType<typeof createTestDb>;
@@ -200,5 +201,50 @@ describe("report formats", () => {
     expect(doc.threads.map((th) => [th.title, th.comments.map((c) => c.author)])).toEqual([["Thread A", ["ben", "cat", "eve"]]]);
     expect(recount(doc).totals).toEqual({ comments: 3, flagged: 1, pending: 0, approved: 1, removed: 2 });
     expect(doc.summary.totals.comments).toBe(3);
+  });
+});
+
+describe("openReportStream", () => {
+  const NOW = at("2026-11-25T10:00:00Z");
+
+  it.each([{}, { since: "2026-11-03", until: "2026-11-05" }, { threads: ["B"] }])("writes exactly what the in-memory report gives, in every format (scope %j)", (input) => {
+    const scope = { ...input, threads: (input as { threads?: string[] }).threads?.map(() => threadB) };
+    for (const format of EXPORT_FORMATS) {
+      expect(joinChunks(openReportStream(t.db, scope, format, "comments", NOW))).toBe(renderExport(buildReportDocument(t.db, scope, NOW), format));
+    }
+    expect(joinChunks(openReportStream(t.db, scope, "csv", "rules", NOW))).toBe(renderExport(buildReportDocument(t.db, scope, NOW), "csv", "rules"));
+    expect(joinChunks(openReportStream(t.db, scope, "json", "comments", NOW))).toBe(`${JSON.stringify(buildReportDocument(t.db, scope, NOW), null, 2)}\n`);
+  });
+
+  it("keeps an empty database and a thread without comments in the CONTRACT shape", () => {
+    const empty = createTestDb();
+    try {
+      const doc = JSON.parse(joinChunks(openReportStream(empty.db, {}, "json"))) as ReportDocument;
+      expect(doc.threads).toEqual([]);
+      expect(doc.summary.totals.comments).toBe(0);
+    } finally {
+      empty.cleanup();
+    }
+  });
+
+  it("reads one snapshot: a decision made while the stream is being written does not show in it", () => {
+    const chunks = openReportStream(t.db, {}, "csv")[Symbol.iterator]();
+    let text = chunks.next().value as string;
+    decideComment(t.db, commentIdFor(threadB, "b2"), { action: "remove", moderator: "late" });
+    for (let c = chunks.next(); !c.done; c = chunks.next()) text += c.value;
+    const rows = parseCsv(text, { columns: true }) as Record<string, string>[];
+    expect(rows.find((r) => r.comment_id === commentIdFor(threadB, "b2"))?.status).toBe("pending");
+    expect(buildReportSummary(t.db).totals.removed).toBe(5);
+  });
+
+  it("names an unknown thread before writing anything, and releases its snapshot when a reader stops early", () => {
+    expect(() => openReportStream(t.db, { threads: ["t_nope"] }, "json")).toThrow(NotFoundError);
+    const chunks = openReportStream(t.db, {}, "html")[Symbol.iterator]();
+    chunks.next();
+    const busy = () => (t.db.pragma("wal_checkpoint(TRUNCATE)") as { busy: number }[])[0]!.busy;
+    decideComment(t.db, commentIdFor(threadB, "b2"), { action: "approve" }); // a write the open snapshot cannot see
+    expect(busy()).toBe(1);
+    chunks.return?.(undefined);
+    expect(busy()).toBe(0);
   });
 });

@@ -3,6 +3,7 @@ import {
   REMOVAL_REASONS,
   reportBound,
   type Category,
+  type ExportComment,
   type ReportDocument,
   type ExportThread,
   ReportScopeSchema,
@@ -10,7 +11,7 @@ import {
   type ReportScope,
   type ReportSummary,
 } from "@sift/shared";
-import type { Db } from "../db/connection";
+import { openSnapshot, type Db } from "../db/connection";
 import { listLatestDecisionsByThread } from "../db/decision-repo";
 import {
   countScopedByCategory,
@@ -23,12 +24,18 @@ import {
   listScopedCommentIds,
   listScopedRemovalReasons,
   listScopedThreadIds,
+  countScopedByThread,
+  iterateReportComments,
+  type ReportCommentRow,
   type ScopeParams,
 } from "../db/report-repo";
+import type { SourceThread, ThreadCounts } from "../exporters/report-source";
+import { checkExportTable, renderChunks, type ExportFormat, type ExportTable } from "./export-service";
+import { presentFlag } from "./present";
 import { findThreadById, listThreads, type ThreadRow } from "../db/thread-repo";
 import { NotFoundError } from "../errors";
 import { bucketTimeline } from "./report-timeline";
-import { presentThread } from "./thread-service";
+import { presentThread, presentThreadFields } from "./thread-service";
 
 /** How many authors the "most flagged" table lists. */
 const TOP_AUTHORS = 10;
@@ -168,4 +175,70 @@ export function buildReportDocument(db: Db, input: ReportScope = {}, now: Date =
       summary: summarise(db, params, threads, scope),
     };
   })();
+}
+
+const NO_COMMENTS: ThreadCounts = { comments: 0, flagged: 0, pending: 0, approved: 0, removed: 0, notable: 0 };
+
+function toExportComment(row: ReportCommentRow): ExportComment {
+  return {
+    id: row.id,
+    position: row.position,
+    parent_id: row.parent_id,
+    author: row.author,
+    posted_at: row.posted_at,
+    body: row.body,
+    status: row.status,
+    flags: (JSON.parse(row.flags) as Parameters<typeof presentFlag>[0][]).map(presentFlag),
+    decision: row.d_action ? { action: row.d_action, moderator: row.d_moderator, reason: row.d_reason, decided_at: row.d_decided_at! } : null,
+  };
+}
+
+/**
+ * Threads in report order, each handing out its own run of the one comment stream: the rows come
+ * ordered by thread, so a thread's comments are the rows up to the next thread's id.
+ */
+function* sourceThreads(threads: ThreadRow[], counts: Map<string, ThreadCounts>, rows: Iterator<ReportCommentRow>): Generator<SourceThread> {
+  let next = rows.next();
+  for (const t of threads) {
+    function* comments(): Generator<ExportComment> {
+      while (!next.done && next.value.thread_id === t.id) {
+        yield toExportComment(next.value);
+        next = rows.next();
+      }
+    }
+    yield { thread: presentThreadFields(t), counts: counts.get(t.id) ?? NO_COMMENTS, comments: comments() };
+  }
+}
+
+/**
+ * A report streamed straight from the database: the summary first, then each comment as it is
+ * read, so memory stays flat whatever the archive's size. Reads a snapshot on its own connection,
+ * so the figures and the rows agree and the shared connection stays free while the stream is
+ * written. Scope errors (an unknown thread) are thrown here, before anything is written; iterate
+ * the result to the end (or return it) to close the snapshot.
+ */
+export function openReportStream(db: Db, input: ReportScope, format: ExportFormat, table: ExportTable = "comments", now: Date = new Date()): Iterable<string> {
+  checkExportTable(format, table);
+  const scope = ReportScopeSchema.parse(input);
+  const snapshot = openSnapshot(db);
+  try {
+    const { params, threads } = resolveScope(snapshot.db, scope);
+    const summary = summarise(snapshot.db, params, threads, scope);
+    const counts = countScopedByThread(snapshot.db, params);
+    return (function* () {
+      let rows: Iterator<ReportCommentRow> | undefined;
+      try {
+        rows = table === "rules" ? [][Symbol.iterator]() : iterateReportComments(snapshot.db, JSON.stringify(threads.map((t) => t.id)), params);
+        const source = { generated_at: now.toISOString().replace(/\.\d{3}Z$/, "Z"), summary, threads: sourceThreads(threads, counts, rows) };
+        yield* renderChunks(source, format, table);
+      } finally {
+        // A reader that stops early leaves the statement open; it must end before the connection can.
+        rows?.return?.();
+        snapshot.close();
+      }
+    })();
+  } catch (err) {
+    snapshot.close();
+    throw err;
+  }
 }

@@ -46,9 +46,8 @@ export function listThreadOverview(db: Db): ThreadSummary[] {
   }));
 }
 
-/** Builds the export shape of one stored thread (comments in page order, flags in rule order). */
-export function presentThread(db: Db, t: ThreadRow): ThreadDetail {
-  const flags = groupFlags(listFlagsByThread(db, t.id));
+/** A stored thread's fields in the export's shape, without its comments. */
+export function presentThreadFields(t: ThreadRow): Omit<ExportThread, "comments"> {
   return {
     id: t.id,
     title: t.title,
@@ -57,6 +56,14 @@ export function presentThread(db: Db, t: ThreadRow): ThreadDetail {
     source_note: t.source_note,
     article: { title: t.article_title, body: t.article_body },
     declared_comment_count: t.declared_comment_count,
+  };
+}
+
+/** Builds the export shape of one stored thread (comments in page order, flags in rule order). */
+export function presentThread(db: Db, t: ThreadRow): ThreadDetail {
+  const flags = groupFlags(listFlagsByThread(db, t.id));
+  return {
+    ...presentThreadFields(t),
     imported_at: t.imported_at,
     updated_at: t.updated_at,
     comments: listCommentsByThread(db, t.id).map((c) => ({
