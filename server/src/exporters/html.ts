@@ -133,7 +133,8 @@ function renderRow(c: ExportComment): string {
 }
 
 /** One thread: its figures, then its comments (all, or the flagged and removed ones) as rows, written a batch at a time. */
-function* threadChunks({ thread: t, counts, comments }: SourceThread, everyComment: boolean): Generator<string> {
+function* threadChunks({ thread: t, counts: countsOf, comments }: SourceThread, everyComment: boolean): Generator<string> {
+  const counts = countsOf();
   const listed = everyComment ? counts.comments : counts.notable;
   const omitted = counts.comments - listed;
   yield `<section class="thread">
@@ -160,7 +161,7 @@ ${t.url ? `<p>${renderUrl(t.url)}</p>` : ""}
  * Written a section and a batch of rows at a time, so a large report streams.
  */
 export function* htmlChunks(source: ReportSource): Generator<string> {
-  const s = source.summary;
+  const s = source.summary();
   const everyComment = s.totals.comments <= FULL_LISTING_LIMIT;
   yield `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">

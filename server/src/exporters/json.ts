@@ -26,7 +26,7 @@ export function* jsonChunks(source: ReportSource): Generator<string> {
     }
     yield `${batch}${firstComment ? "]" : "\n      ]"}\n    }`;
   }
-  yield `${firstThread ? "]" : "\n  ]"},\n  "summary": ${indent(JSON.stringify(source.summary, null, 2), 2)}\n}\n`;
+  yield `${firstThread ? "]" : "\n  ]"},\n  "summary": ${indent(JSON.stringify(source.summary(), null, 2), 2)}\n}\n`;
 }
 
 /** The JSON export of a document in memory. */

@@ -11,20 +11,21 @@ export interface ThreadCounts {
   notable: number;
 }
 
-/** One thread of a report: its fields, its figures, and its comments in page order (iterated once). */
+/** One thread of a report: its fields, its figures (read only by renderers that show them), and its comments in page order (iterated once). */
 export interface SourceThread {
   thread: Omit<ExportThread, "comments">;
-  counts: ThreadCounts;
+  counts: () => ThreadCounts;
   comments: Iterable<ExportComment>;
 }
 
 /**
- * What the renderers read: the summary up front, then threads and comments one at a time, so a
- * report of a million comments is written without holding them. A document in memory is one too.
+ * What the renderers read: the summary, then threads and comments one at a time, so a report of a
+ * million comments is written without holding them. A document in memory is one too. The summary
+ * is computed on first call, so a comments CSV (which shows none) never pays for it.
  */
 export interface ReportSource {
   generated_at: string;
-  summary: ReportSummary;
+  summary: () => ReportSummary;
   threads: Iterable<SourceThread>;
 }
 
@@ -44,8 +45,8 @@ export function countComments(comments: readonly ExportComment[]): ThreadCounts 
 export function documentSource(doc: ReportDocument): ReportSource {
   return {
     generated_at: doc.generated_at,
-    summary: doc.summary,
-    threads: doc.threads.map(({ comments, ...thread }) => ({ thread, counts: countComments(comments), comments })),
+    summary: () => doc.summary,
+    threads: doc.threads.map(({ comments, ...thread }) => ({ thread, counts: () => countComments(comments), comments })),
   };
 }
 

@@ -26,7 +26,7 @@ export function checkExportTable(format: ExportFormat, table: ExportTable): void
 /** A report source in one of the formats, as chunks of text in order. */
 export function renderChunks(source: ReportSource, format: ExportFormat, table: ExportTable = "comments"): Iterable<string> {
   checkExportTable(format, table);
-  if (table === "rules") return [renderRulesCsv(source.summary)];
+  if (table === "rules") return [renderRulesCsv(source.summary())];
   switch (format) {
     case "json":
       return jsonChunks(source);

@@ -177,6 +177,11 @@ export function buildReportDocument(db: Db, input: ReportScope = {}, now: Date =
   })();
 }
 
+function once<T>(compute: () => T): () => T {
+  let value: { v: T } | undefined;
+  return () => (value ??= { v: compute() }).v;
+}
+
 const NO_COMMENTS: ThreadCounts = { comments: 0, flagged: 0, pending: 0, approved: 0, removed: 0, notable: 0 };
 
 function toExportComment(row: ReportCommentRow): ExportComment {
@@ -197,8 +202,8 @@ function toExportComment(row: ReportCommentRow): ExportComment {
  * Threads in report order, each handing out its own run of the one comment stream: the rows come
  * ordered by thread, so a thread's comments are the rows up to the next thread's id.
  */
-function* sourceThreads(threads: ThreadRow[], counts: Map<string, ThreadCounts>, rows: Iterator<ReportCommentRow>): Generator<SourceThread> {
-  let next = rows.next();
+function* sourceThreads(threads: ThreadRow[], counts: () => Map<string, ThreadCounts>, rows: Iterator<ReportCommentRow>): Generator<SourceThread> {
+  let next = rows.next(); // the statement starts here: nothing else may read on this connection until it ends
   for (const t of threads) {
     function* comments(): Generator<ExportComment> {
       while (!next.done && next.value.thread_id === t.id) {
@@ -206,7 +211,7 @@ function* sourceThreads(threads: ThreadRow[], counts: Map<string, ThreadCounts>,
         next = rows.next();
       }
     }
-    yield { thread: presentThreadFields(t), counts: counts.get(t.id) ?? NO_COMMENTS, comments: comments() };
+    yield { thread: presentThreadFields(t), counts: () => counts().get(t.id) ?? NO_COMMENTS, comments: comments() };
   }
 }
 
@@ -223,11 +228,15 @@ export function openReportStream(db: Db, input: ReportScope, format: ExportForma
   const snapshot = openSnapshot(db);
   try {
     const { params, threads } = resolveScope(snapshot.db, scope);
-    const summary = summarise(snapshot.db, params, threads, scope);
-    const counts = countScopedByThread(snapshot.db, params);
+    // Computed when a renderer first asks (HTML at the top, JSON at the end, CSV never), always before or after the row stream, never during it.
+    const summary = once(() => summarise(snapshot.db, params, threads, scope));
+    const counts = once(() => countScopedByThread(snapshot.db, params));
     return (function* () {
       let rows: Iterator<ReportCommentRow> | undefined;
       try {
+        // An open row statement keeps the connection busy, so whatever HTML shows above the rows is read first.
+        if (format === "html" || table === "rules") summary();
+        if (format === "html") counts();
         rows = table === "rules" ? [][Symbol.iterator]() : iterateReportComments(snapshot.db, JSON.stringify(threads.map((t) => t.id)), params);
         const source = { generated_at: now.toISOString().replace(/\.\d{3}Z$/, "Z"), summary, threads: sourceThreads(threads, counts, rows) };
         yield* renderChunks(source, format, table);
