@@ -25,7 +25,8 @@ export function parseHtml(text: string): HtmlDocument {
     const srcdoc = frame.attribs.srcdoc;
     if (!srcdoc || frame.children.length > 0) continue;
     const inner = parseDocument(srcdoc, { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true });
-    for (const child of inner.children) DomUtils.appendChild(frame, child);
+    // appendChild detaches the node from `inner`, so iterate over a copy.
+    for (const child of [...inner.children]) DomUtils.appendChild(frame, child);
   }
   return doc;
 }

@@ -103,7 +103,8 @@ export function tidyText(text: string): string {
  */
 export function renderText(node: HtmlNode, skip: Pred = () => false): string {
   const tokens: Token[] = [];
-  collect(node, skip, tokens);
+  // `skip` applies below `node`: a comment renders its own text while skipping the comments nested in it.
+  if ("children" in node) for (const child of node.children) collect(child, skip, tokens);
   return tidyText(joinTokens(tokens));
 }
 

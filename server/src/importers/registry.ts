@@ -67,7 +67,7 @@ export function parseFileBytes(
   }
   const result = importer.parse(decoded.text, { fileName: options.fileName });
   if (!result.ok) return { ...result, issues: withFormatHint(result.issues, importer, decoded.text, options.fileName), format: importer.name };
-  if (decoded.encoding === "windows-1252") {
+  if (decoded.encoding === "windows-1252" && !decoded.declared) {
     // Worth saying: if the file was really in another 8-bit encoding, accented letters will be off.
     for (const thread of result.threads) thread.notes = [...thread.notes, "the file was not valid UTF-8; it was read as Windows-1252"];
   }
