@@ -110,6 +110,8 @@ function readComment(el: Element, spec: WidgetSpec): ReadComment | null {
   if (DELETED.test(body.trim())) return null;
   const authorEl = findOwn(el, spec.author, spec.comment);
   const author = authorEl ? inlineText(authorEl).replace(/\s+(?:says|said|wrote):?$/i, "") : "";
+  // Neither name nor text: a page cut off inside a comment's avatar, not a comment.
+  if (!author && !body) return null;
   const awaiting = notices.length > 0 || (spec.pending ? spec.pending(el) || findOwn(el, [spec.pending], spec.comment) !== null : false);
   // Every comment starts pending, awaiting or not: a comment the site shows is not one our moderators approved.
   return { author: author || "Anonymous", posted_at: readTime(findOwn(el, spec.time, spec.comment)), body, initial_status: "pending", awaiting };

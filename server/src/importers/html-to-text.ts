@@ -26,7 +26,7 @@ const LINE_BLOCKS = new Set([
  * cookie banners, screen-reader-only labels, "related posts" boxes.
  */
 const CHROME_CLASS =
-  /^(?:ad|ads|adsbygoogle|advert\w*|ad-\w+|sponsor\w*|share\w*|sharedaddy|social-\w+|cookie\w*|gdpr\w*|consent\w*|newsletter\w*|jp-relatedposts|related-posts|screen-reader-text|sr-only|visually-hidden|hidden|wpd-hidden|subscribe\w*)$/i;
+  /^(?:ad|ads|adsbygoogle|advert[\w-]*|ad-[\w-]+|sponsor[\w-]*|share[\w-]*|sharedaddy|social-[\w-]+|cookie[\w-]*|gdpr[\w-]*|consent[\w-]*|newsletter[\w-]*|jp-relatedposts|related-posts|screen-reader-text|sr-only|visually-hidden|hidden|wpd-hidden|subscribe[\w-]*)$/i;
 
 /** True when a reader would not see the element: hidden attributes and inline styles. */
 export function isHidden(el: Element): boolean {
