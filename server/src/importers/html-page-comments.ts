@@ -5,6 +5,7 @@
  * comment; deleted placeholders are skipped and their replies move up.
  */
 import type { CommentImport } from "@sift/shared";
+import { DomUtils } from "htmlparser2";
 import { closest, commonAncestor, findAll, findAllOwn, findFirst, findOwn, or, type Element, type HtmlDocument, type Pred } from "./html-dom";
 import { inlineText, renderText } from "./html-to-text";
 import { contentId } from "./text-page";
@@ -92,25 +93,29 @@ function findRoot(doc: HtmlDocument, spec: WidgetSpec): { root: Element; comment
 }
 
 /** The comment's text: its body element without notices, badges and nested replies. */
-function readBody(el: Element, spec: WidgetSpec, skip: Pred): string {
-  const bodyEl = findOwn(el, spec.body, spec.comment);
+function readBody(el: Element, bodyEl: Element | null, spec: WidgetSpec, skip: Pred): string {
   if (bodyEl) return renderText(bodyEl, skip);
   // Older WordPress themes put the paragraphs straight into the comment, between the meta and the Reply link.
-  return renderText(el, or(skip, spec.notBody ?? (() => false)));
+  return spec.bodyInComment ? renderText(el, or(skip, spec.notBody ?? (() => false))) : "";
 }
 
 /** One comment as read, before ids; `awaiting` when the widget marks it as held for the site's moderation. */
 type ReadComment = Omit<CommentImport, "external_id" | "parent_external_id"> & { awaiting: boolean };
 
-/** Reads one comment element; null for a deleted placeholder. */
-function readComment(el: Element, spec: WidgetSpec): ReadComment | null {
-  const notices = findAllOwn(el, (e) => AWAITING.test(inlineText(e)), spec.comment);
-  const skip: Pred = or(spec.comment, (e) => notices.includes(e), spec.notBody ?? (() => false));
-  const body = readBody(el, spec, skip);
-  if (DELETED.test(body.trim())) return null;
+/**
+ * Reads one comment element: "deleted" for a tombstone, null when the
+ * element has neither a name nor text of its own (a blog's `li.post` list
+ * outside any Disqus, or a page cut off inside a comment's avatar).
+ */
+function readComment(el: Element, spec: WidgetSpec): ReadComment | "deleted" | null {
   const authorEl = findOwn(el, spec.author, spec.comment);
+  const bodyEl = findOwn(el, spec.body, spec.comment);
+  if (!authorEl && !bodyEl && !spec.bodyInComment) return null;
+  const notices = findAllOwn(el, (e) => DomUtils.textContent(e).length <= 120 && AWAITING.test(inlineText(e)), spec.comment);
+  const skip: Pred = or(spec.comment, (e) => notices.includes(e), spec.notBody ?? (() => false));
+  const body = readBody(el, bodyEl, spec, skip);
+  if (DELETED.test(body.trim())) return "deleted";
   const author = authorEl ? inlineText(authorEl).replace(/\s+(?:says|said|wrote):?$/i, "") : "";
-  // Neither name nor text: a page cut off inside a comment's avatar, not a comment.
   if (!author && !body) return null;
   const awaiting = notices.length > 0 || (spec.pending ? spec.pending(el) || findOwn(el, [spec.pending], spec.comment) !== null : false);
   // Every comment starts pending, awaiting or not: a comment the site shows is not one our moderators approved.
@@ -128,10 +133,8 @@ export function readWidget(doc: HtmlDocument, spec: WidgetSpec): WidgetRead | nu
   let awaiting = 0;
   for (const el of found.comments) {
     const read = readComment(el, spec);
-    if (!read) {
-      deleted++;
-      continue;
-    }
+    if (read === "deleted") deleted++;
+    if (read === "deleted" || read === null) continue;
     const { awaiting: held, ...comment } = read;
     if (held) awaiting++;
     // The nearest enclosing comment that was kept: a deleted parent's replies answer its parent.

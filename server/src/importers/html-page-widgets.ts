@@ -19,12 +19,16 @@ export interface WidgetSpec {
   author: Pred[];
   time: Pred[];
   body: Pred[];
+  /** When no body element is found, the comment's own text (minus `notBody`) is its body: old WordPress themes. */
+  bodyInComment?: boolean;
   /** Elements inside a comment that are never its text (badges, edit notes, the reply form). */
   notBody?: Pred;
   /** The element whose text holds the widget's declared count ("26 Comments"). */
   count?: Pred[];
   /** The widget's own mark that a comment awaits moderation. */
   pending?: Pred;
+  /** The widget fills itself in with JavaScript (or a frame), so a page saved too early holds only its empty container. */
+  loadsLater?: boolean;
   /** The site's own comment id, when the element carries one. */
   siteId?: (el: Element) => string | null;
 }
@@ -49,6 +53,7 @@ const wpDiscuz: WidgetSpec = {
 
 const disqus: WidgetSpec = {
   name: "Disqus",
+  loadsLater: true,
   root: [id("disqus_thread"), id("posts"), id("post-list")],
   comment: or(and(tag("li"), cls("post")), attr("data-role", "post")),
   author: [attr("data-role", "username"), cls("author")],
@@ -67,6 +72,7 @@ const wordpress: WidgetSpec = {
   author: [cls("fn"), cls("comment-author")],
   time: [tag("time"), cls("comment-metadata", "commentmetadata", "comment-date")],
   body: [cls("comment-content", "comment-text")],
+  bodyInComment: true,
   notBody: cls("comment-author", "comment-meta", "comment-metadata", "commentmetadata", "reply", "comment-awaiting-moderation", "children", "comment-respond"),
   count: [cls("comments-title"), id("comments-title")],
   pending: cls("comment-awaiting-moderation"),
@@ -75,6 +81,7 @@ const wordpress: WidgetSpec = {
 
 const facebook: WidgetSpec = {
   name: "Facebook comments",
+  loadsLater: true,
   root: [cls("fb-comments"), cls("_56q9"), cls("_4k-6")],
   comment: or(cls("_5nz1"), and(cls("_3-8y"), cls("clearfix"))),
   author: [cls("UFICommentActorName"), cls("_6qw4")],
@@ -86,6 +93,7 @@ const facebook: WidgetSpec = {
 
 const commento: WidgetSpec = {
   name: "Commento",
+  loadsLater: true,
   root: [id("commento"), cls("commento-root")],
   comment: cls("commento-card"),
   author: [cls("commento-name")],
@@ -97,6 +105,7 @@ const commento: WidgetSpec = {
 
 const hyvor: WidgetSpec = {
   name: "Hyvor Talk",
+  loadsLater: true,
   root: [tag("hyvor-talk-comments"), id("hyvor-talk-view"), cls("ht-comments")],
   comment: cls("ht-comment"),
   author: [cls("ht-comment-author-name", "ht-user-name")],

@@ -52,6 +52,9 @@ describe("html-page: bad input comes back as issues, never a throw", () => {
     ["no visible text", "<!DOCTYPE html><html><head><title>x</title><script>var a = 1;</script></head><body><div hidden>Secret</div></body></html>", /^the HTML page has no visible text$/],
     ["a comment form and nothing else", "<html><body><h1>Quiet News Day</h1><p>Nothing at all happened in the town today, and the council confirmed it.</p><h3>Leave a Reply</h3></body></html>", /^found a comment form but no comments/],
     ["angle-bracket soup", "<<<>>><<div<p>>", /^no comment section found/],
+    ["a blog's list of posts (li.post) with no Disqus", '<html><body><h1>Archive</h1><p>All of this month&#8217;s stories from the harbour desk, newest first.</p><ul><li class="post"><a href="/a">Harbour news</a></li><li class="post"><a href="/b">Ferry news</a></li></ul></body></html>', /^no comment section found/],
+    ["a Disqus frame saved as a separate file", '<html><body><h1>T</h1><p>Some words.</p><div id="disqus_thread"><iframe src="./Story_files/saved_resource.html"></iframe></div></body></html>', /^no comments in the page itself: its Disqus comments were saved as a separate file \(\.\/Story_files\/saved_resource\.html\); import that file$/],
+    ["a Commento widget saved before it loaded", '<html><body><h1>T</h1><p>Some words.</p><div id="commento"></div><script src="https://cdn.commento.io/js/commento.js"></script></body></html>', /^found an empty Commento widget: the page was saved before its comments loaded/],
   ])("%s", (_name, text, message) => {
     const issues = issuesOf(text);
     expect(issues).toHaveLength(1);

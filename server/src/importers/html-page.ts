@@ -64,6 +64,22 @@ function isPageChrome(el: Element): boolean {
   return owner === null;
 }
 
+/**
+ * Why a widget that loads with JavaScript shows no comments: the page was
+ * saved before they loaded, or their frame was saved as a separate file
+ * ("Web page, complete"), which is the file to import.
+ */
+function emptyWidgetMessage(doc: HtmlDocument): string | null {
+  for (const spec of WIDGETS.filter((w) => w.loadsLater)) {
+    const root = spec.root.map((pred) => findFirst(doc, pred)).find((el) => el !== null);
+    if (!root) continue;
+    const frame = findFirst(root, (e) => e.name === "iframe" && /^(?!https?:|about:|data:|javascript:)\S/i.test(e.attribs.src ?? ""));
+    if (frame) return `no comments in the page itself: its ${spec.name} comments were saved as a separate file (${frame.attribs.src}); import that file`;
+    return `found an empty ${spec.name} widget: the page was saved before its comments loaded (scroll to the comments, wait for them, then save)`;
+  }
+  return null;
+}
+
 /** Unknown layout: the page's text, read like a page saved as text. */
 function parseAsText(doc: HtmlDocument): ParseResult {
   const text = renderText(findFirst(doc, tag("body")) ?? doc, isPageChrome);
@@ -71,7 +87,8 @@ function parseAsText(doc: HtmlDocument): ParseResult {
   const result = parseTextPage(text);
   if (!result.ok) {
     // Line numbers would point into the rendered text, not the file: keep only the message.
-    const issues: ParseIssue[] = result.issues.map((i) => ({ message: /^no comment section found/.test(i.message) ? NO_COMMENTS : `${i.message} (read from the page's text)` }));
+    const noSection = emptyWidgetMessage(doc) ?? NO_COMMENTS;
+    const issues: ParseIssue[] = result.issues.map((i) => ({ message: /^no comment section found/.test(i.message) ? noSection : `${i.message} (read from the page's text)` }));
     return { ok: false, issues };
   }
   const article = readArticle(doc, null);
