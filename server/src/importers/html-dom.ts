@@ -34,15 +34,27 @@ export function parseHtml(text: string): HtmlDocument {
 /** Tags, scripts and styles are elements (domhandler gives them their own node types). */
 export const isElement = (node: HtmlNode): node is Element => node.type === "tag" || node.type === "script" || node.type === "style";
 
+/** Split class lists, kept per element: every widget's predicates ask for them, so big pages split each list once. */
+const classCache = new WeakMap<Element, string[]>();
+
 /** The element's class tokens. */
 export function classesOf(el: Element): string[] {
-  return (el.attribs.class ?? "").split(/\s+/).filter(Boolean);
+  let tokens = classCache.get(el);
+  if (!tokens) {
+    tokens = (el.attribs.class ?? "").split(/\s+/).filter(Boolean);
+    classCache.set(el, tokens);
+  }
+  return tokens;
 }
 
 /** Matches an element carrying any of these class tokens. */
 export function cls(...names: string[]): Pred {
   const wanted = new Set(names);
-  return (el) => classesOf(el).some((c) => wanted.has(c));
+  // A substring test first: most elements carry none of the names, and need no split.
+  return (el) => {
+    const raw = el.attribs.class;
+    return raw !== undefined && names.some((n) => raw.includes(n)) && classesOf(el).some((c) => wanted.has(c));
+  };
 }
 
 /** Matches these tag names. */

@@ -5,7 +5,6 @@
  * comment; deleted placeholders are skipped and their replies move up.
  */
 import type { CommentImport } from "@sift/shared";
-import { DomUtils } from "htmlparser2";
 import { closest, commonAncestor, findAll, findAllOwn, findFirst, findOwn, or, type Element, type HtmlDocument, type Pred } from "./html-dom";
 import { inlineText, renderText } from "./html-to-text";
 import { contentId } from "./text-page";
@@ -29,6 +28,13 @@ const DELETED = /^(?:this comment (?:was|has been) (?:deleted|removed)(?: by (?:
 
 /** Moderation notices a widget shows the commenter: a status, never comment text. */
 const AWAITING = /^(?:your comment is |this comment is |comment )?awaiting (?:for )?(?:moderation|approval)\.?$|^(?:pending|held for) (?:moderation|approval)\.?$/i;
+
+/** The text an element holds itself, not in child elements: where a widget writes a notice. Linear, unlike rendering every element. */
+function directText(el: Element): string {
+  let text = "";
+  for (const child of el.children) if (child.type === "text" && "data" in child) text += String(child.data);
+  return text.replace(/\s+/g, " ").trim();
+}
 
 const WEEKDAY = /^(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+/i;
 
@@ -111,7 +117,7 @@ function readComment(el: Element, spec: WidgetSpec): ReadComment | "deleted" | n
   const authorEl = findOwn(el, spec.author, spec.comment);
   const bodyEl = findOwn(el, spec.body, spec.comment);
   if (!authorEl && !bodyEl && !spec.bodyInComment) return null;
-  const notices = findAllOwn(el, (e) => DomUtils.textContent(e).length <= 120 && AWAITING.test(inlineText(e)), spec.comment);
+  const notices = findAllOwn(el, (e) => AWAITING.test(directText(e)), spec.comment);
   const skip: Pred = or(spec.comment, (e) => notices.includes(e), spec.notBody ?? (() => false));
   const body = readBody(el, bodyEl, spec, skip);
   if (DELETED.test(body.trim())) return "deleted";

@@ -7,7 +7,7 @@
  */
 import type { ParseIssue, ParseResult, ThreadImport } from "@sift/shared";
 import type { Importer } from "./registry";
-import { classesOf, closest, findFirst, parseHtml, tag, type Element, type HtmlDocument } from "./html-dom";
+import { classesOf, closest, findAll, findFirst, parseHtml, tag, type Element, type HtmlDocument } from "./html-dom";
 import { renderText } from "./html-to-text";
 import { readArticle } from "./html-page-article";
 import { readWidget, type WidgetRead } from "./html-page-comments";
@@ -20,7 +20,9 @@ const NO_COMMENTS =
 /** The widget with the most comments on the page (a theme may print an empty list beside the real widget). */
 function bestWidget(doc: HtmlDocument): WidgetRead | null {
   let best: WidgetRead | null = null;
-  for (const spec of WIDGETS) {
+  // One walk to list the elements, so widgets absent from the page cost one cheap test per element.
+  const elements = findAll(doc, () => true);
+  for (const spec of WIDGETS.filter((w) => elements.some(w.comment))) {
     const read = readWidget(doc, spec);
     if (read && read.comments.length > (best?.comments.length ?? 0)) best = read;
   }
