@@ -5,7 +5,7 @@
  * comment; deleted placeholders are skipped and their replies move up.
  */
 import type { CommentImport } from "@sift/shared";
-import { closest, commonAncestor, findAll, findAllOwn, findFirst, findOwn, or, type Element, type HtmlDocument, type Pred } from "./html-dom";
+import { closest, commonAncestor, findAll, findAllOwn, findFirst, findOwn, or, tag, type Element, type HtmlDocument, type Pred } from "./html-dom";
 import { inlineText, renderText } from "./html-to-text";
 import { contentId } from "./text-page";
 import { declaredCount, parseTimeLine } from "./text-page-lines";
@@ -80,6 +80,11 @@ function readCount(root: Element, doc: HtmlDocument, spec: WidgetSpec): number |
     const attrCount = Number(el.attribs["data-comments-count"]);
     if (el.attribs["data-comments-count"] && Number.isInteger(attrCount)) return attrCount;
     const n = declaredCount(inlineText(el));
+    if (n !== null) return n;
+  }
+  // Themes write their own heading ("12 Responses to “Title”"): the first heading that reads as a count.
+  for (const heading of findAll(doc, tag("h2", "h3", "h4", "h5"))) {
+    const n = declaredCount(inlineText(heading));
     if (n !== null) return n;
   }
   return null;

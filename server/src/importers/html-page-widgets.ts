@@ -73,8 +73,9 @@ const wordpress: WidgetSpec = {
   time: [tag("time"), cls("comment-metadata", "commentmetadata", "comment-date")],
   body: [cls("comment-content", "comment-text")],
   bodyInComment: true,
-  notBody: cls("comment-author", "comment-meta", "comment-metadata", "commentmetadata", "reply", "comment-awaiting-moderation", "children", "comment-respond"),
-  count: [cls("comments-title"), id("comments-title")],
+  // Jetpack adds its Like button inside the comment's text.
+  notBody: cls("comment-author", "comment-meta", "comment-metadata", "commentmetadata", "reply", "comment-awaiting-moderation", "children", "comment-respond", "comment-likes", "jetpack-likes-widget-wrapper"),
+  count: [cls("comments-title"), id("comments-title"), and(tag("h2", "h3", "h4"), id("comments"))],
   pending: cls("comment-awaiting-moderation"),
   siteId: idFrom("id", /comment-(\d+)$/),
 };

@@ -39,6 +39,27 @@ describe("html-page: a layout no widget description knows goes through the text 
   });
 });
 
+describe("html-page: theme variants", () => {
+  it("reads a theme's own count heading and leaves Jetpack's Like button out of the text", () => {
+    const page = `<!DOCTYPE html><html><head><title>Pier Repairs Begin | Bayside Post</title></head><body>
+      <article><h1>Pier Repairs Begin</h1><div class="entry-content"><p>Work on the pier started on Monday and should last until the end of the summer season.</p></div></article>
+      <h3 id="comments">2 Responses to &#8220;Pier Repairs Begin&#8221;</h3>
+      <ol class="commentlist"><li class="comment depth-1" id="comment-7"><div class="comment-author"><span class="fn">Ada</span> says:</div>
+        <div class="comment-content"><p>About time.</p><p id="comment-like-7" class="comment-likes"><a class="comment-like-link">Like</a></p></div>
+        <ul class="children"><li class="comment depth-2" id="comment-8"><div class="comment-author"><span class="fn">Bo</span></div><div class="comment-content"><p>Agreed!</p></div></li></ul></li></ol>
+      </body></html>`;
+    const result = parseHtmlPage(page);
+    if (!result.ok) throw new Error(JSON.stringify(result.issues));
+    const thread = result.threads[0]!;
+    expect(thread.declared_comment_count).toBe(2);
+    expect(thread.title).toBe("Pier Repairs Begin");
+    expect(thread.comments.map((c) => [c.external_id, c.parent_external_id, c.author, c.body])).toEqual([
+      ["s_7", null, "Ada", "About time."],
+      ["s_8", "s_7", "Bo", "Agreed!"],
+    ]);
+  });
+});
+
 describe("html-page: bad input comes back as issues, never a throw", () => {
   it("rejects an article with no comment section, naming the problem", () => {
     expect(issuesOf(fixtureText("html-nocomments-library.html"))).toEqual([
