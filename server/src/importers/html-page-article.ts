@@ -81,8 +81,25 @@ function findTitle(doc: HtmlDocument, widget: Element | null): string {
   );
 }
 
+/**
+ * Disqus's frame, saved as its own file ("Web page, complete"), is addressed
+ * by an embed URL that names the article it belongs to: `t_u` its address,
+ * `t_d`/`t_t` its title.
+ */
+function disqusEmbedTarget(url: string | null): { url: string | null; title: string } | null {
+  if (!url || !/^https?:\/\/(?:[\w-]+\.)?disqus\.com\/embed\/comments\b/i.test(url)) return null;
+  try {
+    const query = new URL(url).searchParams;
+    return { url: query.get("t_u"), title: query.get("t_d") ?? query.get("t_t") ?? "" };
+  } catch {
+    return null;
+  }
+}
+
 /** Reads the article; `widget` is the comment widget's element, left out of the body. */
 export function readArticle(doc: HtmlDocument, widget: Element | null): HtmlArticle {
+  const embed = disqusEmbedTarget(findUrl(doc));
+  if (embed) return { title: embed.title, body: "", sourceNote: null, url: embed.url };
   const title = findTitle(doc, widget);
   let container: Element | null = null;
   for (const pred of BODY_CONTAINERS) {

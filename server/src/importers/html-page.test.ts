@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import iconv from "iconv-lite";
 import { decodeBytes } from "./decode";
-import { parseHtml } from "./html-dom";
+import { findFirst, parseHtml, tag } from "./html-dom";
 import { readTime } from "./html-page-comments";
 import { stripSiteSuffix } from "./html-page-article";
 import { parseHtmlPage } from "./html-page";
@@ -57,6 +57,18 @@ describe("html-page: theme variants", () => {
       ["s_7", null, "Ada", "About time."],
       ["s_8", "s_7", "Bo", "Agreed!"],
     ]);
+  });
+});
+
+describe("html-page: Disqus's frame saved as its own file", () => {
+  it("takes the article's title and address from the embed URL", () => {
+    // The derby page keeps Disqus's frame document in its iframe's srcdoc: that is the file the browser would write.
+    const iframe = findFirst(parseHtml(fixtureText("html-disqus-derby.html")), tag("iframe"))!;
+    const frame = `<!-- saved from url=(0170)https://disqus.com/embed/comments/?base=default&f=northside&t_u=https%3A%2F%2Fnorthside-sport.example%2Ffootball%2Fderby-draw%2F&t_d=Keeper%27s%20Howler&t_t=Keeper%27s%20Howler -->\n`;
+    const result = parseHtmlPage(frame + iframe.attribs.srcdoc);
+    if (!result.ok) throw new Error(JSON.stringify(result.issues));
+    const thread = result.threads[0]!;
+    expect([thread.title, thread.url, thread.article.body, thread.comments.length]).toEqual(["Keeper's Howler", "https://northside-sport.example/football/derby-draw/", "", 3]);
   });
 });
 
