@@ -37,6 +37,7 @@ export const CHROME = [
   "Accept", "Skip to content", "Menu", "Most read", "Share this", "Related", "Harbour car park sale", "Posted in", "Tagged",
   "All rights reserved", "gtag", "adsbygoogle", "dataLayer", "display:", "says:", "0 points", "1 point", "2 points", "3 points", "4 points", "5 points", "7 points", "Responses", "Upvote", "Downvote",
   "Mod", "Author", "Top fan", "This comment was deleted", "[deleted]", "Comment anonymously", "Markdown", "Pingback", "What do you think",
+  "Sign in", "Show more", "▲", "Staff",
 ];
 
 /** Parses a fixture's bytes through the registry (detection included) and returns its one thread, schema-checked. */

@@ -8,7 +8,7 @@ import { stripSiteSuffix } from "./html-page-article";
 import { parseHtmlPage } from "./html-page";
 import { renderText } from "./html-to-text";
 import { detectFormat, IMPORTERS, parseFileBytes } from "./registry";
-import { diffHtmlPage, parseHtmlFixture } from "./html-page-test-support";
+import { diffHtmlPage, parseHtmlFixture, type HtmlCase } from "./html-page-test-support";
 
 const fixtureText = (name: string) => readFileSync(new URL(`./fixtures/${name}`, import.meta.url), "utf8");
 const issuesOf = (text: string) => {
@@ -16,26 +16,46 @@ const issuesOf = (text: string) => {
   return result.ok ? [] : result.issues.map((i) => i.message);
 };
 
+const FALLBACK: HtmlCase[] = [
+  {
+    fixture: "html-unknown-ferry.html",
+    title: "Ferry Operator Promises New Timetable From May",
+    url: "https://islandtimes.example/news/ferry-timetable/",
+    bodyStart: "The operator of the island ferry says",
+    bodyEnd: "the real problem on the route.",
+    sourceNote: null,
+    declared: 3,
+    comments: [
+      ["Owen Pryce", "The ferry was late every single day last summer.\n\nA new timetable will not fix a boat that keeps breaking down.", null, null],
+      ["Sian Lloyd", "Good to see the early sailing back. I work in town from 7.", null, null],
+      ["islander_dave", "Same old rubbish from the operator. They should lose the contract.", null, null],
+    ],
+    notes: ["no known comment widget in the markup: the comments were read from the page's text"],
+  },
+  {
+    // Name, badge, an aria-hidden "•" and the time in touching spans: rendered as the browser lays them out.
+    fixture: "html-unknown-bakesale.html",
+    title: "Bake Sale Raises Record Sum For Hall Roof",
+    url: "https://dunmore-parish.example/bake-sale-record/",
+    bodyStart: "The spring bake sale in the parish hall",
+    bodyEnd: "who ran the tombola.",
+    sourceNote: null,
+    declared: 4,
+    comments: [
+      ["Bernie Walsh", "Raised 1,240 pounds in a single morning. The lemon drizzle sold out by ten!", null, null],
+      ["Paula N.", "Well done everyone.\n\nSame time next year?", null, null],
+      ["Dunmore Scouts", "Thanks for having us on the tombola.", null, null],
+      ["K Byrne", "Why was the car park closed all morning? Useless organisation.", null, null],
+    ],
+    notes: ["no known comment widget in the markup: the comments were read from the page's text"],
+  },
+];
+
 describe("html-page: a layout no widget description knows goes through the text parser", () => {
-  it("reads html-unknown-ferry.html from its rendered text", () => {
-    const { format, thread } = parseHtmlFixture("html-unknown-ferry.html");
+  it.each(FALLBACK)("$fixture", (want) => {
+    const { format, thread } = parseHtmlFixture(want.fixture);
     expect(format).toBe("html-page");
-    const diff = diffHtmlPage(thread, {
-      fixture: "html-unknown-ferry.html",
-      title: "Ferry Operator Promises New Timetable From May",
-      url: "https://islandtimes.example/news/ferry-timetable/",
-      bodyStart: "The operator of the island ferry says",
-      bodyEnd: "the real problem on the route.",
-      sourceNote: null,
-      declared: 3,
-      comments: [
-        ["Owen Pryce", "The ferry was late every single day last summer.\n\nA new timetable will not fix a boat that keeps breaking down.", null, null],
-        ["Sian Lloyd", "Good to see the early sailing back. I work in town from 7.", null, null],
-        ["islander_dave", "Same old rubbish from the operator. They should lose the contract.", null, null],
-      ],
-      notes: ["no known comment widget in the markup: the comments were read from the page's text"],
-    });
-    expect(diff).toEqual([]);
+    expect(diffHtmlPage(thread, want)).toEqual([]);
   });
 });
 
@@ -170,6 +190,14 @@ describe("html-page: text rendering", () => {
     ["share bars, ads and cookie banners vanish", '<p>a</p><div class="sharedaddy">Share this</div><ins class="adsbygoogle">ad</ins><div class="cookie-notice">We use cookies</div>', "a"],
   ])("%s", (_name, html, text) => {
     expect(renderText(parseHtml(html))).toBe(text);
+  });
+
+  it.each([
+    ["touching elements start lines", "<div><span>Ann</span><time>2 hours ago</time></div><p>Hi <b>there</b>, <a>you</a>.</p>", "Ann\n2 hours ago\n\nHi there, you."],
+    ["a visible aria-hidden separator stays", '<div><span>Ann</span> <span aria-hidden="true">•</span> <a>2 hours ago</a></div>', "Ann • 2 hours ago"],
+    ["an aria-hidden icon still goes", '<div><i aria-hidden="true">icon-reply</i> <a>Reply</a></div>', "Reply"],
+  ])("laying out a page: %s", (_name, html, text) => {
+    expect(renderText(parseHtml(html), () => false, { layout: true })).toBe(text);
   });
 });
 

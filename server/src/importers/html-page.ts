@@ -84,7 +84,7 @@ function emptyWidgetMessage(doc: HtmlDocument): string | null {
 
 /** Unknown layout: the page's text, read like a page saved as text. */
 function parseAsText(doc: HtmlDocument): ParseResult {
-  const text = renderText(findFirst(doc, tag("body")) ?? doc, isPageChrome);
+  const text = renderText(findFirst(doc, tag("body")) ?? doc, isPageChrome, { layout: true });
   if (!text) return { ok: false, issues: [{ message: "the HTML page has no visible text" }] };
   const result = parseTextPage(text);
   if (!result.ok) {

@@ -44,18 +44,39 @@ export function isChromeElement(el: Element): boolean {
   return classesOf(el).some((c) => CHROME_CLASS.test(c));
 }
 
+/**
+ * `aria-hidden` hides from screen readers, not from the eye: a "•" between
+ * a name and a time is on screen, and the text-page parser reads headers by
+ * it ("Name • 2 hours ago"). Kept when rendering a page's layout.
+ */
+function isVisibleSeparator(el: Element, options: RenderOptions): boolean {
+  if (!options.layout || el.attribs["aria-hidden"] !== "true" || el.attribs.hidden !== undefined || NEVER_TEXT.has(el.name)) return false;
+  const only = el.children.length === 1 ? el.children[0] : undefined;
+  return only?.type === "text" && "data" in only && /^\s*[•·|]\s*$/.test(String(only.data));
+}
+
 type Token = string | { br: true } | { gap: 1 | 2 };
 
-function collect(node: HtmlNode, skip: Pred, out: Token[]): void {
+/**
+ * How to render: `layout` also starts a new line between sibling elements
+ * that touch with no text between them (`<span>Name</span><time>2 days
+ * ago</time>`), which CSS almost always sets apart. Used for pages of
+ * unknown layout, whose text the text-page parser reads line by line.
+ */
+export interface RenderOptions {
+  layout?: boolean;
+}
+
+function collect(node: HtmlNode, skip: Pred, out: Token[], options: RenderOptions): void {
   if (node.type === "text" && "data" in node) {
     out.push(String(node.data).replace(/[ \t\n\r\f]+/g, " "));
     return;
   }
   if (!isElement(node)) {
-    if (node.type === "root" && "children" in node) for (const child of node.children) collect(child, skip, out);
+    if (node.type === "root" && "children" in node) collectChildren(node.children, skip, out, options);
     return;
   }
-  if (isChromeElement(node) || skip(node)) return;
+  if ((isChromeElement(node) && !isVisibleSeparator(node, options)) || skip(node)) return;
   if (node.name === "br") {
     out.push({ br: true });
     return;
@@ -64,8 +85,19 @@ function collect(node: HtmlNode, skip: Pred, out: Token[]): void {
   const gap = PARAGRAPH_BLOCKS.has(node.name) ? 2 : LINE_BLOCKS.has(node.name) ? 1 : 0;
   if (node.name === "td" || node.name === "th") out.push(" ");
   if (gap) out.push({ gap });
-  for (const child of node.children) collect(child, skip, out);
+  collectChildren(node.children, skip, out, options);
   if (gap) out.push({ gap });
+}
+
+function collectChildren(children: HtmlNode[], skip: Pred, out: Token[], options: RenderOptions): void {
+  let afterElement = false;
+  for (const child of children) {
+    const element = isElement(child);
+    if (options.layout && element && afterElement) out.push({ gap: 1 });
+    collect(child, skip, out, options);
+    // Any text between two elements, even a space, keeps them on one line.
+    afterElement = element ? afterElement || child.name !== "br" : false;
+  }
 }
 
 /** Joins tokens: consecutive block gaps merge into the widest one; gaps at the edges vanish. */
@@ -101,10 +133,10 @@ export function tidyText(text: string): string {
  * The text of `node` as a reader sees it, with `skip` dropping more
  * elements (a widget's own badges and notices, nested replies).
  */
-export function renderText(node: HtmlNode, skip: Pred = () => false): string {
+export function renderText(node: HtmlNode, skip: Pred = () => false, options: RenderOptions = {}): string {
   const tokens: Token[] = [];
   // `skip` applies below `node`: a comment renders its own text while skipping the comments nested in it.
-  if ("children" in node) for (const child of node.children) collect(child, skip, tokens);
+  if ("children" in node) collectChildren(node.children, skip, tokens, options);
   return tidyText(joinTokens(tokens));
 }
 
