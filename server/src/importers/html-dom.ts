@@ -68,8 +68,11 @@ export function attr(name: string, value?: string): Pred {
   return (el) => (value === undefined ? el.attribs[name] !== undefined : el.attribs[name] === value);
 }
 
+/** Matches an element with this id. */
 export const id = (value: string): Pred => attr("id", value);
+/** Matches when every predicate does. */
 export const and = (...preds: Pred[]): Pred => (el) => preds.every((p) => p(el));
+/** Matches when any predicate does. */
 export const or = (...preds: Pred[]): Pred => (el) => preds.some((p) => p(el));
 
 /** Elements under `root` matching `pred`, in document order (which is page order). */

@@ -88,7 +88,7 @@ const CASES: HtmlCase[] = [
       ["Maya Rosen", "Thank you, that is useful.", 4, "2024-03-05T14:44:00.000Z"],
       ["hank_the_tank", "Useful my foot.", 5, "2024-03-05T16:10:00.000Z"],
     ],
-    notes: [READ("Disqus"), "1 deleted comment was skipped; replies to them answer the comment above", "the page declares 7 comments; 6 were found in the markup"],
+    notes: [READ("Disqus"), "1 deleted comment was skipped; replies to it answer the comment above it", "the page declares 7 comments; 6 were found in the markup"],
   },
   {
     // The embed saved inside the iframe's srcdoc; the page has no canonical link or saved-from note.
@@ -205,7 +205,7 @@ const CASES: HtmlCase[] = [
       ["ferris_wheel", "Fair enough.", 2, "2024-03-05T16:02:10.000Z"],
       ["Aiko Tanaka", "This is great. Stole it already, thanks.", null, "2024-03-06T08:00:00.000Z"],
     ],
-    notes: [READ("Commento"), "1 deleted comment was skipped; replies to them answer the comment above"],
+    notes: [READ("Commento"), "1 deleted comment was skipped; replies to it answer the comment above it"],
   },
   {
     fixture: "html-commento-allotments.html",

@@ -32,7 +32,8 @@ function bestWidget(doc: HtmlDocument): WidgetRead | null {
 /** What a reader should know about the comments that were not imported as they stood. */
 function notesFor(read: WidgetRead): string[] {
   const notes = [`read the ${read.spec.name} widget from the page's markup`];
-  if (read.deleted > 0) notes.push(`${read.deleted} deleted comment${read.deleted === 1 ? " was" : "s were"} skipped; replies to them answer the comment above`);
+  if (read.deleted === 1) notes.push("1 deleted comment was skipped; replies to it answer the comment above it");
+  if (read.deleted > 1) notes.push(`${read.deleted} deleted comments were skipped; replies to them answer the comment above them`);
   if (read.awaiting > 0) notes.push(`${read.awaiting} comment${read.awaiting === 1 ? " was" : "s were"} still awaiting the site's moderation`);
   if (read.declared !== null && read.declared !== read.comments.length) {
     notes.push(`the page declares ${read.declared} comments; ${read.comments.length} were found in the markup`);
@@ -97,6 +98,8 @@ function parseAsText(doc: HtmlDocument): ParseResult {
   const threads = result.threads.map((t) => ({
     ...t,
     format: "html-page",
+    // The text parser's headline stands unless it found none: the markup's own title is then better than nothing.
+    title: t.title === "Untitled page" && article.title ? article.title : t.title,
     url: t.url ?? article.url,
     notes: ["no known comment widget in the markup: the comments were read from the page's text", ...t.notes],
   }));
@@ -138,6 +141,7 @@ export function detectHtmlPage(text: string): number {
   return tags >= 2 ? 0.3 : 0.05;
 }
 
+/** The html-page format in the registry. */
 export const htmlPageImporter: Importer = {
   name: "html-page",
   description: "a comment page saved as HTML (wpDiscuz, Disqus, WordPress, Facebook, Commento, Hyvor; other layouts through their text)",
