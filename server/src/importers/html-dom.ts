@@ -16,13 +16,14 @@ export type Pred = (el: Element) => boolean;
 /**
  * Parses a page. htmlparser2 never throws on broken markup: a truncated page
  * simply ends with its open elements closed. An iframe saved with its
- * content in `srcdoc` gets that document as its children, so a widget that
- * lived in an iframe is found like one inline.
+ * content in `srcdoc`, or whose `src` names one of `frames` (an .mhtml
+ * file's parts), gets that document as its children, so a widget that lived
+ * in an iframe is found like one inline.
  */
-export function parseHtml(text: string): HtmlDocument {
+export function parseHtml(text: string, frames: ReadonlyMap<string, string> = new Map()): HtmlDocument {
   const doc = parseDocument(text, { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true });
   for (const frame of DomUtils.getElementsByTagName("iframe", doc, true)) {
-    const srcdoc = frame.attribs.srcdoc;
+    const srcdoc = frame.attribs.srcdoc ?? frames.get(frame.attribs.src ?? "");
     if (!srcdoc || frame.children.length > 0) continue;
     const inner = parseDocument(srcdoc, { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true });
     // appendChild detaches the node from `inner`, so iterate over a copy.

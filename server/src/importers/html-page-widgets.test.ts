@@ -106,6 +106,21 @@ const CASES: HtmlCase[] = [
     ],
   },
   {
+    // The same page saved by Chrome as "Webpage, Single File": quoted-printable parts, the Disqus frame as its own part.
+    fixture: "html-disqus-derby-singlefile.mhtml",
+    title: "Keeper's Howler Hands City A Point In Derby Draw",
+    url: "https://northside-sport.example/football/derby-draw/",
+    bodyStart: "United were two minutes from victory",
+    bodyEnd: "with eleven games left.",
+    sourceNote: null,
+    declared: 3,
+    comments: [
+      ["Mick Fallon", "Beck has been brilliant all season. One mistake doesn\u2019t change that.", null, null],
+      ["CityTillIDie", "One mistake? He has cost us five points since Christmas.", 1, null],
+      ["Jen Oduya", "Fair result in the end.\n\nUnited sat too deep after the break.", null, null],
+    ],
+  },
+  {
     fixture: "html-disqus-probe.html",
     title: "Probe Begins Final Approach To Icy Moon",
     url: "https://orbitdesk.example/news/probe-final-approach/",

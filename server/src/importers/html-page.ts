@@ -1,5 +1,5 @@
 /**
- * Comment pages saved as HTML ("Save page as…", complete or HTML only). A
+ * Comment pages saved as HTML ("Save page as…", complete, HTML only or single-file .mhtml). A
  * known widget (see html-page-widgets.ts) is read from its markup; any
  * other page is rendered to text as a browser would and read by the
  * text-page parser, so an unknown layout gets the same chances as a page
@@ -11,6 +11,7 @@ import { classesOf, closest, findAll, findFirst, parseHtml, tag, type Element, t
 import { renderText } from "./html-to-text";
 import { readArticle } from "./html-page-article";
 import { readWidget, type WidgetRead } from "./html-page-comments";
+import { isMhtml, unpackMhtml } from "./html-mhtml";
 import { WIDGETS } from "./html-page-widgets";
 import { parseTextPage } from "./text-page";
 
@@ -109,7 +110,8 @@ function parseAsText(doc: HtmlDocument): ParseResult {
 /** Parses a comment page saved as HTML. Pure; broken or truncated markup is read as far as it goes. */
 export function parseHtmlPage(text: string): ParseResult {
   if (!text.trim()) return { ok: false, issues: [{ message: "the page is empty: there is no markup to read" }] };
-  const doc = parseHtml(text);
+  const mhtml = unpackMhtml(text);
+  const doc = mhtml ? parseHtml(mhtml.html, mhtml.frames) : parseHtml(text);
   const read = bestWidget(doc);
   if (read) return { ok: true, threads: [threadFromWidget(doc, read)] };
   return parseAsText(doc);
@@ -123,12 +125,13 @@ const HEAD = 8192;
 
 /**
  * Recognises HTML by its opening (doctype, `<html>`, Chrome's "saved from"
- * note) or, for a fragment, by markup density. An XML document scores low
+ * note, an .mhtml file's MIME headers) or, for a fragment, by markup density. An XML document scores low
  * unless its root is `<html>` (XHTML): RSS, WXR and Disqus exports belong to
  * their own importers.
  */
 export function detectHtmlPage(text: string): number {
   const head = text.slice(0, HEAD).replace(/^\uFEFF/, "").trimStart();
+  if (isMhtml(head)) return /^Content-Type:\s*text\/html/im.test(head) ? 0.9 : 0.3;
   if (!head.startsWith("<")) return 0;
   const afterProlog = head.replace(/^<\?xml[^>]*\?>\s*/i, "").replace(/^(?:<!--[\s\S]*?-->\s*)+/, "");
   if (/^<!doctype\s+html\b/i.test(afterProlog) || /^<html\b/i.test(afterProlog)) return 0.9;
