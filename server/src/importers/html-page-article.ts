@@ -5,7 +5,7 @@
  * edges (bylines, share bars, "Related" lists) are judged by the same rules
  * as a page saved as text.
  */
-import { cls, commentNodes, findAll, findFirst, id, or, tag, attr, closest, type Element, type HtmlDocument, type Pred } from "./html-dom";
+import { attr, closest, cls, commentNodes, findAll, findFirst, id, or, tag, type Element, type HtmlDocument, type Pred } from "./html-dom";
 import { inlineText, renderText } from "./html-to-text";
 import { parseArticle } from "./text-page-article";
 
