@@ -1,7 +1,8 @@
 import iconv from "iconv-lite";
+import { DomUtils, parseDocument } from "htmlparser2";
 
-/** Result of turning a file's bytes into text. */
-export type DecodeResult = { ok: true; text: string; encoding: string } | { ok: false; message: string };
+/** Result of turning a file's bytes into text; `declared` when an HTML page named its own encoding. */
+export type DecodeResult = { ok: true; text: string; encoding: string; declared?: true } | { ok: false; message: string };
 
 /** Largest file we decode: 256 MiB. Beyond that a comment export is almost certainly the wrong file, and holding it as a string would strain the server. */
 export const MAX_FILE_BYTES = 256 * 1024 * 1024;
@@ -26,7 +27,7 @@ export function decodeBytes(bytes: Uint8Array): DecodeResult {
   const text = decoded.text.replace(/\r\n?/g, "\n");
   if (text.trim() === "") return { ok: false, message: "the file contains only whitespace" };
   if (looksBinary(text)) return { ok: false, message: "looks like a binary file, not text" };
-  return { ok: true, text, encoding: decoded.encoding };
+  return { ...decoded, text };
 }
 
 function decodeWithDetectedEncoding(bytes: Uint8Array): DecodeResult {
@@ -37,7 +38,36 @@ function decodeWithDetectedEncoding(bytes: Uint8Array): DecodeResult {
   if (utf16) return decodeUtf16(bytes, utf16);
   // NUL bytes never occur in real 8-bit text, so this is a binary file (image, zip, sqlite…).
   if (bytes.includes(0)) return { ok: false, message: "looks like a binary file, not text" };
-  return decodeUtf8(bytes) ?? latin1Fallback(bytes);
+  return decodeUtf8(bytes) ?? declaredFallback(bytes) ?? latin1Fallback(bytes);
+}
+
+/** Labels the HTML standard reads as Windows-1252: pages that say Latin-1 are really written in 1252. */
+const MEANS_1252 = new Set(["iso-8859-1", "iso8859-1", "latin1", "l1", "ascii", "us-ascii", "cp1252", "windows-1252", "x-cp1252"]);
+
+/**
+ * The encoding an HTML page declares in its first 1024 bytes (`<meta charset>`
+ * or the http-equiv Content-Type), as a browser's prescan reads it; only for
+ * bytes that are not UTF-8, so a page that lies about UTF-8 still reads.
+ */
+export function declaredCharset(bytes: Uint8Array): string | undefined {
+  const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, 1024)).toString("latin1");
+  if (!head.trimStart().startsWith("<")) return undefined;
+  const metas = DomUtils.getElementsByTagName("meta", parseDocument(head), true);
+  for (const meta of metas) {
+    const fromContent = /charset\s*=\s*["']?([\w.:-]+)/i.exec(meta.attribs.content ?? "")?.[1];
+    const label = (meta.attribs.charset ?? fromContent)?.trim().toLowerCase();
+    if (!label || label === "utf-8" || label === "utf8") continue;
+    if (MEANS_1252.has(label)) return "windows-1252";
+    if (iconv.encodingExists(label)) return label;
+  }
+  return undefined;
+}
+
+function declaredFallback(bytes: Uint8Array): DecodeResult | undefined {
+  const encoding = declaredCharset(bytes);
+  if (!encoding) return undefined;
+  const text = iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), encoding);
+  return { ok: true, text, encoding, declared: true };
 }
 
 function detectBom(bytes: Uint8Array): "utf-8" | "utf-16le" | "utf-16be" | undefined {

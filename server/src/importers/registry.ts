@@ -1,6 +1,7 @@
 import type { ParseIssue, ParseResult } from "@sift/shared";
 import { decodeBytes } from "./decode";
 import { textPageImporter } from "./text-page";
+import { htmlPageImporter } from "./html-page";
 import { csvImporter } from "./csv";
 import { jsonImporter, jsonlImporter } from "./json-records";
 import { redditJsonImporter } from "./reddit-json";
@@ -20,9 +21,10 @@ export interface Importer {
 /**
  * Registered importers. Order matters only for ties in detection: the more specific formats come
  * first (Reddit's JSON is also a JSON array; a one-line JSON object is also JSON Lines), and the
- * text-page parser, which accepts almost any prose, comes last.
+ * HTML page parser reads what the text-page parser rejects as markup, and the text-page parser,
+ * which accepts almost any prose, comes last.
  */
-export const IMPORTERS: Importer[] = [redditJsonImporter, jsonlImporter, jsonImporter, csvImporter, textPageImporter];
+export const IMPORTERS: Importer[] = [redditJsonImporter, jsonlImporter, jsonImporter, csvImporter, htmlPageImporter, textPageImporter];
 
 /** The importer registered under a `--format` name. */
 export function findImporter(name: string): Importer | undefined {
@@ -65,7 +67,7 @@ export function parseFileBytes(
   }
   const result = importer.parse(decoded.text, { fileName: options.fileName });
   if (!result.ok) return { ...result, issues: withFormatHint(result.issues, importer, decoded.text, options.fileName), format: importer.name };
-  if (decoded.encoding === "windows-1252") {
+  if (decoded.encoding === "windows-1252" && !decoded.declared) {
     // Worth saying: if the file was really in another 8-bit encoding, accented letters will be off.
     for (const thread of result.threads) thread.notes = [...thread.notes, "the file was not valid UTF-8; it was read as Windows-1252"];
   }

@@ -77,8 +77,8 @@ function rejectInput(text: string): ParseIssue | null {
   return null;
 }
 
-/** A content-derived id: the same comment on a re-saved page gets the same id. */
-function contentId(author: string, body: string, seen: Map<string, number>): string {
+/** A content-derived id: the same comment on a re-saved page gets the same id (also used by the HTML importer, so both agree). */
+export function contentId(author: string, body: string, seen: Map<string, number>): string {
   const key = `${author}\n${body.replace(/\s+/g, " ").slice(0, 300)}`;
   const hash = createHash("sha1").update(key).digest("hex").slice(0, 16);
   const n = (seen.get(hash) ?? 0) + 1;
