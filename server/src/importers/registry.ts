@@ -4,6 +4,8 @@ import { textPageImporter } from "./text-page";
 import { csvImporter } from "./csv";
 import { jsonImporter, jsonlImporter } from "./json-records";
 import { redditJsonImporter } from "./reddit-json";
+import { disqusXmlImporter } from "./disqus-xml";
+import { wxrImporter } from "./wxr";
 
 /** One input format: how to recognise it from content and how to parse it. Adding a format is one new module plus one line below. */
 export interface Importer {
@@ -20,9 +22,10 @@ export interface Importer {
 /**
  * Registered importers. Order matters only for ties in detection: the more specific formats come
  * first (Reddit's JSON is also a JSON array; a one-line JSON object is also JSON Lines), and the
- * text-page parser, which accepts almost any prose, comes last.
+ * text-page parser, which accepts almost any prose, comes last. The XML exports are recognised by
+ * their root element and namespace, which nothing else claims, so they score above every other.
  */
-export const IMPORTERS: Importer[] = [redditJsonImporter, jsonlImporter, jsonImporter, csvImporter, textPageImporter];
+export const IMPORTERS: Importer[] = [disqusXmlImporter, wxrImporter, redditJsonImporter, jsonlImporter, jsonImporter, csvImporter, textPageImporter];
 
 /** The importer registered under a `--format` name. */
 export function findImporter(name: string): Importer | undefined {
@@ -60,7 +63,7 @@ export function parseFileBytes(
   if (!importer) {
     const message = format
       ? `unknown format "${format}" (supported: ${supportedFormats()})`
-      : `unrecognised format: not a comment page, Reddit JSON, CSV (needs a header row with a comment text column), JSON or JSONL export (supported: ${supportedFormats()})`;
+      : `unrecognised format: not a comment page, Disqus or WordPress XML export, Reddit JSON, CSV (needs a header row with a comment text column), JSON or JSONL export (supported: ${supportedFormats()})`;
     return { ok: false, issues: [{ message }] };
   }
   const result = importer.parse(decoded.text, { fileName: options.fileName });
