@@ -13,13 +13,20 @@ export interface DecisionRow {
   reason: string | null;
   moderator: string | null;
   decided_at: string;
+  /** The rule pack that had flagged the comment when it was decided; null when no rule had. */
+  rule_pack_version: string | null;
 }
 
-export function insertDecision(db: Db, row: Omit<DecisionRow, "id">): number {
+/**
+ * Appends a decision. The rule pack version is read from the comment's flags in the same
+ * statement, so it is the pack in force at that moment even if a rescan runs right after.
+ */
+export function insertDecision(db: Db, row: Omit<DecisionRow, "id" | "rule_pack_version">): number {
   const result = prepare(
     db,
-    `INSERT INTO decisions (comment_id, action, from_status, to_status, reason, moderator, decided_at)
-     VALUES (@comment_id, @action, @from_status, @to_status, @reason, @moderator, @decided_at)`,
+    `INSERT INTO decisions (comment_id, action, from_status, to_status, reason, moderator, decided_at, rule_pack_version)
+     VALUES (@comment_id, @action, @from_status, @to_status, @reason, @moderator, @decided_at,
+             (SELECT MAX(rule_pack_version) FROM flags WHERE comment_id = @comment_id))`,
   ).run(row);
   return Number(result.lastInsertRowid);
 }
