@@ -71,3 +71,19 @@ export function listUndoableIdsByThread(db: Db, threadId: string): string[] {
     .all(threadId)
     .map((r) => r.comment_id);
 }
+
+/** A decision with the keys a platform knows the comment by. */
+export interface ThreadDecisionRow extends DecisionRow {
+  comment_external_id: string;
+  comment_status: CommentStatus;
+}
+
+/** A thread's decisions in page order, each comment's oldest first: what replaying the log per comment needs. */
+export function listThreadDecisions(db: Db, threadId: string): ThreadDecisionRow[] {
+  return prepare<[string], ThreadDecisionRow>(
+    db,
+    `SELECT d.*, c.external_id AS comment_external_id, c.status AS comment_status
+     FROM decisions d JOIN comments c ON c.id = d.comment_id
+     WHERE c.thread_id = ? ORDER BY c.position, d.id`,
+  ).all(threadId);
+}

@@ -29,6 +29,18 @@ export function decodeBytes(bytes: Uint8Array): DecodeResult {
   return { ok: true, text, encoding: decoded.encoding };
 }
 
+/**
+ * The text exactly as stored (line endings kept), with the encoding and the BOM's length: what a
+ * writer needs to map offsets in the text back to bytes and leave every other byte alone.
+ */
+export function decodeBytesExact(bytes: Uint8Array): (DecodeResult & { ok: true; bomLength: number }) | { ok: false; message: string } {
+  if (bytes.length === 0) return { ok: false, message: "the file is empty" };
+  const decoded = decodeWithDetectedEncoding(bytes);
+  if (!decoded.ok) return decoded;
+  const bom = detectBom(bytes);
+  return { ...decoded, bomLength: bom === "utf-8" ? 3 : bom ? 2 : 0 };
+}
+
 function decodeWithDetectedEncoding(bytes: Uint8Array): DecodeResult {
   const bom = detectBom(bytes);
   if (bom === "utf-8") return decodeUtf8(bytes.subarray(3)) ?? latin1Fallback(bytes.subarray(3));

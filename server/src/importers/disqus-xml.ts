@@ -32,7 +32,7 @@ const TRUE = /^\s*(?:true|1)\s*$/i;
 export class DisqusXmlReader {
   private readonly reader = new XmlRecordReader({
     roots: ["disqus"],
-    isRecord: (path) => path.length === 2 && (path[1] === "thread" || path[1] === "post"),
+    isRecord: isDisqusRecord,
     onRecord: (record) => (record.kind === "thread" ? this.addThread(record) : this.addPost(record)),
   });
   private readonly threads = new Map<string, DisqusThread>();
@@ -65,7 +65,8 @@ export class DisqusXmlReader {
   }
 
   private addPost(record: XmlRecord): void {
-    let id = record.attrs["dsq:id"] ?? text(record, "id");
+    const keys = disqusPostKeys(record);
+    let id = keys.id;
     if (!id) {
       this.postsWithoutId++;
       id = `post-${this.posts.length + 1}`;
@@ -74,7 +75,7 @@ export class DisqusXmlReader {
     const postedAt = created ? parseTimestamp(created) : null;
     const removed = TRUE.test(record.fields.get("isDeleted") ?? "") || TRUE.test(record.fields.get("isSpam") ?? "");
     this.posts.push({
-      threadId: record.childAttrs.get("thread")?.["dsq:id"] ?? (text(record, "thread") || null),
+      threadId: keys.threadId,
       badDate: created && !postedAt ? created : null,
       comment: {
         external_id: id,
@@ -86,6 +87,19 @@ export class DisqusXmlReader {
       },
     });
   }
+}
+
+/** A `<post>`'s own dsq:id and its thread's: what the importer keys comments by, and a writer finds them by. */
+export function disqusPostKeys(record: XmlRecord): { id: string; threadId: string | null } {
+  return {
+    id: record.attrs["dsq:id"] ?? text(record, "id"),
+    threadId: record.childAttrs.get("thread")?.["dsq:id"] ?? (text(record, "thread") || null),
+  };
+}
+
+/** Disqus's records: the `<thread>` and `<post>` children of the root. */
+export function isDisqusRecord(path: readonly string[]): boolean {
+  return path.length === 2 && (path[1] === "thread" || path[1] === "post");
 }
 
 function text(record: XmlRecord, path: string): string {

@@ -14,6 +14,11 @@ const APPROVAL: Record<string, CommentImport["initial_status"]> = {
 const LINKBACKS = new Set(["pingback", "trackback"]);
 const NO_DATE = /^0000-00-00/;
 
+/** WXR's records: `<item>` under the channel (a post) and the `<wp:comment>` elements inside it. */
+export function isWxrRecord(path: readonly string[]): boolean {
+  return path[1] === "channel" && ((path.length === 3 && path[2] === "item") || (path.length === 4 && path[3] === "wp:comment"));
+}
+
 /** What the reader keeps about one `<wp:comment>` until its `<item>` closes. */
 interface PendingComment {
   comment: CommentImport;
@@ -35,7 +40,7 @@ interface Tally {
 export class WxrReader {
   private readonly reader = new XmlRecordReader({
     roots: ["rss"],
-    isRecord: (path) => path[1] === "channel" && ((path.length === 3 && path[2] === "item") || (path.length === 4 && path[3] === "wp:comment")),
+    isRecord: isWxrRecord,
     onRecord: (record) => (record.kind === "item" ? this.closeItem(record) : this.addComment(record)),
   });
   private pending: PendingComment[] = [];
@@ -117,8 +122,7 @@ function toThread(item: XmlRecord, pending: readonly PendingComment[]): ThreadIm
   const url = text(item, "link") || null;
   const title = text(item, "title") || url || `WordPress post ${postId}`;
   return {
-    // The guid is WordPress's global id for the post; a bare post id would collide between two sites.
-    external_id: text(item, "guid") || url || (postId ? `wp-post-${postId}` : null),
+    external_id: wxrThreadExternalId(item),
     format: "wxr",
     title,
     url,
@@ -128,6 +132,12 @@ function toThread(item: XmlRecord, pending: readonly PendingComment[]): ThreadIm
     comments: orderDepthFirst(comments, notes, "comment"),
     notes,
   };
+}
+
+/** A post's thread id: its guid, WordPress's global id for it (a bare post id would collide between two sites), else link or post id. */
+export function wxrThreadExternalId(item: XmlRecord): string | null {
+  const postId = text(item, "wp:post_id");
+  return text(item, "guid") || text(item, "link") || (postId ? `wp-post-${postId}` : null);
 }
 
 /** Parses a whole WXR file. Pure: the same chunked reader a file stream would drive. */

@@ -19,6 +19,8 @@ export interface XmlRecord {
   spans: Map<string, [number, number]>;
   /** 1-based line of the record's start tag. */
   line: number;
+  /** Offset of the record's end tag ("<" of `</post>`): where a writer inserts a missing element. */
+  end: number;
 }
 
 /** What a format tells the reader: which root it expects and which elements are records. */
@@ -102,7 +104,7 @@ export class XmlRecordReader {
     const end = this.parser.endIndex;
     this.contentStart.push(this.lines.slice(end - 1, end) === "/" ? -1 : end + 1);
     if (this.spec.isRecord(this.path)) {
-      const record: XmlRecord = { kind: name, attrs, fields: new Map(), childAttrs: new Map(), spans: new Map(), line: this.lineHere() };
+      const record: XmlRecord = { kind: name, attrs, fields: new Map(), childAttrs: new Map(), spans: new Map(), line: this.lineHere(), end: -1 };
       this.open.push({ record, depth: this.path.length });
     } else {
       const current = this.open[this.open.length - 1];
@@ -131,6 +133,7 @@ export class XmlRecordReader {
     const current = this.open[this.open.length - 1];
     if (current && this.path.length === current.depth) {
       this.open.pop();
+      current.record.end = start === -1 ? this.parser.endIndex + 1 : this.parser.startIndex;
       this.spec.onRecord(current.record, this.path);
     } else if (current) {
       const key = this.relativePath(current);
