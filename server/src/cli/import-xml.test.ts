@@ -34,7 +34,7 @@ describe("sift import of XML exports", { timeout: 120_000 }, () => {
       ["disqus-xml", "Council trims the winter ferry timetable", 6],
       ["disqus-xml", "Fortnightly bins: a letter", 1],
       ["wxr", "Slugs vs. the lettuce: round three", 5],
-      ["wxr", "Rhubarb forcing, week 6", 2],
+      ["wxr", "Rhubarb forcing, week 6 – first pick", 2],
       ["disqus-xml", "Étape 12 : la montée finale", 1],
     ]);
     const before = storedThreads();
@@ -43,6 +43,16 @@ describe("sift import of XML exports", { timeout: 120_000 }, () => {
     const again = sift("import", "wxr-allotment.xml", "disqus-council.xml", "--json", "--db", "x.db");
     expect(again.code).toBe(0);
     expect(storedThreads()).toEqual(before);
+
+    // Nothing decided yet: the written-back file is the imported one, byte for byte, and there are no actions.
+    const wxrThread = before.find((t) => t.format === "wxr")!.id;
+    expect(sift("export", "--format", "wxr", "--thread", wxrThread, "--db", "x.db", "--out", "back.xml").code).toBe(0);
+    expect(readFileSync(join(dir, "back.xml")).equals(readFileSync(join(dir, "wxr-allotment.xml")))).toBe(true);
+    expect(sift("export", "--format", "actions", "--db", "x.db").stdout).toBe(
+      "platform,thread_external_id,comment_external_id,action,reason,moderator,decided_at,rule_pack_version\n",
+    );
+    const refused = sift("export", "--format", "disqus-xml", "--db", "x.db");
+    expect([refused.code, refused.stderr]).toEqual([1, expect.stringMatching(/^sift: .*x\.db: threads of format disqus-xml come from 2 imported files \(disqus-council\.xml, disqus-latin1\.xml\): export one at a time with --thread ID\n$/)]);
   });
 
   it("fails a truncated file with one line naming it and leaves the database as it was", () => {

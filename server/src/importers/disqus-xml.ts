@@ -1,6 +1,6 @@
 import type { CommentImport, ParseResult, ThreadImport } from "@sift/shared";
 import type { Importer } from "./registry";
-import { htmlToText } from "./html-text";
+import { decodeHtmlEntities, htmlToText } from "./html-text";
 import { parseTimestamp } from "./records";
 import { feedText, XmlRecordReader, type XmlRecord } from "./xml-records";
 import { orderDepthFirst, plural, uniquifyIds } from "./xml-threads";
@@ -56,7 +56,7 @@ export class DisqusXmlReader {
     if (!id || this.threads.has(id)) return;
     this.threads.set(id, {
       id,
-      title: text(record, "title"),
+      title: decodeHtmlEntities(text(record, "title")),
       url: text(record, "link") || null,
       body: htmlToText(record.fields.get("message") ?? ""),
       forum: text(record, "forum"),
@@ -80,7 +80,7 @@ export class DisqusXmlReader {
       comment: {
         external_id: id,
         parent_external_id: record.childAttrs.get("parent")?.["dsq:id"] ?? (text(record, "parent") || null),
-        author: text(record, "author/name") || text(record, "author/username") || "Anonymous",
+        author: decodeHtmlEntities(text(record, "author/name") || text(record, "author/username")) || "Anonymous",
         posted_at: postedAt,
         body: htmlToText(record.fields.get("message") ?? ""),
         initial_status: removed ? "removed" : "pending",

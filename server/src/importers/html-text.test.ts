@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { htmlToText } from "./html-text";
+import { decodeHtmlEntities, htmlToText } from "./html-text";
 
 describe("htmlToText", () => {
   it.each([
@@ -20,5 +20,17 @@ describe("htmlToText", () => {
     ["unclosed tags", "<p>half <b>bold", {}, "half bold"],
   ])("%s", (_name, html, options, text) => {
     expect(htmlToText(html, options)).toBe(text);
+  });
+});
+
+describe("decodeHtmlEntities", () => {
+  it.each([
+    ["Fish &amp; Chips", "Fish & Chips"],
+    ["caf&eacute; &#8211; &#x2019;", "café – ’"],
+    ["a <b> c &lt;", "a <b> c <"],
+    ["no entities", "no entities"],
+    ["&bogus; stays", "&bogus; stays"],
+  ])("%s", (text, decoded) => {
+    expect(decodeHtmlEntities(text)).toBe(decoded);
   });
 });

@@ -113,3 +113,15 @@ class TextBuilder {
     return this.paragraphs.join("\n\n");
   }
 }
+
+/**
+ * HTML entities decoded in text that is not markup (a title, an author's name): WordPress stores
+ * "Fish &amp; Chips" inside CDATA, where the XML parser leaves it alone. A "<" stays a "<".
+ */
+export function decodeHtmlEntities(text: string): string {
+  if (!text.includes("&")) return text;
+  let out = "";
+  const parser = new Parser({ ontext: (t) => void (out += t) }, { decodeEntities: true });
+  parser.end(text.replace(/</g, "&lt;"));
+  return out;
+}

@@ -36,7 +36,7 @@ const ALLOTMENT = [
   },
   {
     external_id: "https://plot17.example/?p=97",
-    title: "Rhubarb forcing, week 6",
+    title: "Rhubarb forcing, week 6 – first pick",
     url: "https://plot17.example/2024/02/rhubarb-week-6/",
     source_note: "WordPress export, post 97",
     article: "Pink stems under the bucket.\n\nPicked the first batch today.",

@@ -1,7 +1,7 @@
 import type { CommentImport, ParseIssue, ParseResult, ThreadImport } from "@sift/shared";
 import type { Importer } from "./registry";
 import { xmlRootName } from "./disqus-xml";
-import { htmlToText } from "./html-text";
+import { decodeHtmlEntities, htmlToText } from "./html-text";
 import { parseTimestamp } from "./records";
 import { feedText, XmlRecordReader, type XmlRecord } from "./xml-records";
 import { orderDepthFirst, plural, uniquifyIds } from "./xml-threads";
@@ -85,7 +85,7 @@ export class WxrReader {
       comment: {
         external_id: text(record, "wp:comment_id") || `comment-${this.pending.length + 1}`,
         parent_external_id: parent === "" || parent === "0" ? null : parent,
-        author: text(record, "wp:comment_author") || "Anonymous",
+        author: decodeHtmlEntities(text(record, "wp:comment_author")) || "Anonymous",
         posted_at: fromGmt ?? fromLocal,
         body: htmlToText(record.fields.get("wp:comment_content") ?? "", { autop: true }),
         initial_status: APPROVAL[text(record, "wp:comment_approved").toLowerCase()] ?? "pending",
@@ -120,14 +120,15 @@ function toThread(item: XmlRecord, pending: readonly PendingComment[]): ThreadIm
   uniquifyIds(comments, notes, "comment");
   const postId = text(item, "wp:post_id");
   const url = text(item, "link") || null;
-  const title = text(item, "title") || url || `WordPress post ${postId}`;
+  const articleTitle = decodeHtmlEntities(text(item, "title"));
+  const title = articleTitle || url || `WordPress post ${postId}`;
   return {
     external_id: wxrThreadExternalId(item),
     format: "wxr",
     title,
     url,
     source_note: postId ? `WordPress export, post ${postId}` : "WordPress export",
-    article: { title: text(item, "title"), body: htmlToText(item.fields.get("content:encoded") ?? "", { autop: true }) },
+    article: { title: articleTitle, body: htmlToText(item.fields.get("content:encoded") ?? "", { autop: true }) },
     declared_comment_count: null,
     comments: orderDepthFirst(comments, notes, "comment"),
     notes,
