@@ -43,7 +43,7 @@ export function writeBackStatuses(bytes: Uint8Array, format: WriteBackFormat, de
   const found = format === "wxr" ? wxrEdits(decoded.text, decisions) : disqusEdits(decoded.text, decisions);
   if (!found.ok) return found;
   const encode = (text: string) => (unit === 2 ? iconv.encode(text, encoding === "utf-16le" ? "utf16le" : "utf16be") : Buffer.from(text, "utf8"));
-  return { ok: true, bytes: spliceBytes(Buffer.from(bytes), decoded.text, found.edits, decoded.bomLength, unit, encode), changed: found.edits.length };
+  return { ok: true, bytes: spliceBytes(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), decoded.text, found.edits, decoded.bomLength, unit, encode), changed: found.edits.length };
 }
 
 type EditsResult = { ok: true; edits: Edit[] } | { ok: false; message: string };

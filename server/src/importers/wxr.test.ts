@@ -32,7 +32,7 @@ const ALLOTMENT = [
       ["504", null, "Garden Gadgets Direct", "2024-05-11T12:00:00.000Z", "removed", "Best slug killer 2024 click here (https://gadgets.example/slug?aff=77)"],
       ["506", null, "Ken", "2024-05-12T17:45:00.000Z", "removed", "Frogs work. Took two years to get them in though."],
     ],
-    notes: ["skipped 1 post without comments", "left out 2 pingbacks/trackbacks: notifications from other sites, not comments"],
+    notes: ["skipped 1 post without comments", "left out pingbacks and trackbacks (2): notifications from other sites, not comments"],
   },
   {
     external_id: "https://plot17.example/?p=97",
@@ -113,6 +113,22 @@ describe("parseWxr on bad files", () => {
     const result = parseWxr(doc(item(comment(`<wp:comment_approved><![CDATA[${approved}]]></wp:comment_approved>`))));
     if (!result.ok) throw new Error(JSON.stringify(result.issues));
     expect(result.threads[0]!.comments[0]!.initial_status).toBe(status);
+  });
+});
+
+describe("comment types", () => {
+  it("keeps reader comments and reviews, and leaves out plugin entries such as WooCommerce order notes", () => {
+    const entry = (id: string, type: string) =>
+      `<wp:comment><wp:comment_id>${id}</wp:comment_id><wp:comment_content>c${id}</wp:comment_content><wp:comment_type><![CDATA[${type}]]></wp:comment_type></wp:comment>`;
+    const result = parseWxr(
+      `<rss xmlns:wp="http://wordpress.org/export/1.2/"><channel><item><title>Shop</title>${entry("1", "comment")}${entry("2", "review")}${entry("3", "order_note")}${entry("4", "order_note")}${entry("5", "")}${entry("6", "trackback")}</item></channel></rss>`,
+    );
+    if (!result.ok) throw new Error(JSON.stringify(result.issues));
+    expect(result.threads[0]!.comments.map((c) => c.body)).toEqual(["c1", "c2", "c5"]);
+    expect(result.threads[0]!.notes).toEqual([
+      "left out pingbacks and trackbacks (1): notifications from other sites, not comments",
+      'left out entries of comment type "order_note" (2): not written by readers',
+    ]);
   });
 });
 

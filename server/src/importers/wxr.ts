@@ -12,6 +12,11 @@ const APPROVAL: Record<string, CommentImport["initial_status"]> = {
 };
 /** Comment types that are notifications from other sites, not something a reader wrote here. */
 const LINKBACKS = new Set(["pingback", "trackback"]);
+/**
+ * Types written by readers. Plugins store other things as comments too (WooCommerce order notes,
+ * action logs, webhook deliveries), some private: those are left out, never shown to moderators.
+ */
+const READER_TYPES = new Set(["", "comment", "review"]);
 const NO_DATE = /^0000-00-00/;
 
 /** WXR's records: `<item>` under the channel (a post) and the `<wp:comment>` elements inside it. */
@@ -30,6 +35,8 @@ interface PendingComment {
 interface Tally {
   itemsWithoutComments: number;
   linkbacks: number;
+  /** Entries of other comment types, by type. */
+  other: Map<string, number>;
 }
 
 /**
@@ -44,7 +51,7 @@ export class WxrReader {
     onRecord: (record) => (record.kind === "item" ? this.closeItem(record) : this.addComment(record)),
   });
   private pending: PendingComment[] = [];
-  private readonly tally: Tally = { itemsWithoutComments: 0, linkbacks: 0 };
+  private readonly tally: Tally = { itemsWithoutComments: 0, linkbacks: 0, other: new Map() };
   private emitted = 0;
 
   /** `onThread` receives each post that has comments, in file order, as soon as it is read. */
@@ -61,7 +68,8 @@ export class WxrReader {
     if (this.reader.issues.length > 0) return { ok: false, issues: this.reader.issues };
     const notes: string[] = [];
     if (this.tally.itemsWithoutComments > 0) notes.push(`skipped ${plural(this.tally.itemsWithoutComments, "post")} without comments`);
-    if (this.tally.linkbacks > 0) notes.push(`left out ${this.tally.linkbacks} pingbacks/trackbacks: notifications from other sites, not comments`);
+    if (this.tally.linkbacks > 0) notes.push(`left out pingbacks and trackbacks (${this.tally.linkbacks}): notifications from other sites, not comments`);
+    for (const [type, n] of this.tally.other) notes.push(`left out entries of comment type "${type}" (${n}): not written by readers`);
     if (this.emitted === 0) {
       return { ok: false, issues: [{ message: `no comments to import: the WordPress export has no <wp:comment> elements${this.tally.linkbacks > 0 ? " (only pingbacks and trackbacks)" : ""}` }] };
     }
@@ -69,8 +77,13 @@ export class WxrReader {
   }
 
   private addComment(record: XmlRecord): void {
-    if (LINKBACKS.has(text(record, "wp:comment_type"))) {
+    const type = text(record, "wp:comment_type");
+    if (LINKBACKS.has(type)) {
       this.tally.linkbacks++;
+      return;
+    }
+    if (!READER_TYPES.has(type)) {
+      this.tally.other.set(type, (this.tally.other.get(type) ?? 0) + 1);
       return;
     }
     const gmt = text(record, "wp:comment_date_gmt");
