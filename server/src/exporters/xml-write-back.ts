@@ -109,6 +109,10 @@ function setElement(text: string, record: XmlRecord, name: string, value: string
     if (value !== "false") edits.push({ start: record.end, end: record.end, text: `<${name}>${value}</${name}>` });
     return;
   }
+  if (record.selfClosed.has(name)) {
+    if (value !== "false") edits.push({ start: span[0], end: span[1], text: `<${name}>${value}</${name}>` });
+    return;
+  }
   const current = text.slice(span[0], span[1]);
   const cdata = /^\s*<!\[CDATA\[([\s\S]*)\]\]>\s*$/.exec(current);
   if ((cdata ? cdata[1]! : current).trim().toLowerCase() === value) return;

@@ -15,8 +15,13 @@ export interface XmlRecord {
   fields: Map<string, string>;
   /** Attributes of each descendant element by relative path (the first occurrence). */
   childAttrs: Map<string, Record<string, string>>;
-  /** [start, end) offsets in the whole text of each descendant's content (the first occurrence). */
+  /**
+   * [start, end) offsets in the whole text of each descendant's content (the first occurrence);
+   * for an empty element written `<x/>`, the whole tag, since it has no content to replace.
+   */
   spans: Map<string, [number, number]>;
+  /** Paths of descendants written as `<x/>`, whose span is the tag itself. */
+  selfClosed: Set<string>;
   /** 1-based line of the record's start tag. */
   line: number;
   /** Offset of the record's end tag ("<" of `</post>`): where a writer inserts a missing element. */
@@ -53,6 +58,8 @@ export class XmlRecordReader {
   private readonly open: OpenRecord[] = [];
   /** Per open element: where its content starts, or -1 for a self-closing `<x/>` (no content). */
   private readonly contentStart: number[] = [];
+  /** Per open element: where its start tag begins ("<"). */
+  private readonly tagStart: number[] = [];
   private readonly lines = new LineCounter();
   private stopped = false;
   private ended = false;
@@ -103,8 +110,9 @@ export class XmlRecordReader {
     // The parser's endIndex is the start tag's ">", so content begins one past it.
     const end = this.parser.endIndex;
     this.contentStart.push(this.lines.slice(end - 1, end) === "/" ? -1 : end + 1);
+    this.tagStart.push(this.parser.startIndex);
     if (this.spec.isRecord(this.path)) {
-      const record: XmlRecord = { kind: name, attrs, fields: new Map(), childAttrs: new Map(), spans: new Map(), line: this.lineHere(), end: -1 };
+      const record: XmlRecord = { kind: name, attrs, fields: new Map(), childAttrs: new Map(), spans: new Map(), selfClosed: new Set(), line: this.lineHere(), end: -1 };
       this.open.push({ record, depth: this.path.length });
     } else {
       const current = this.open[this.open.length - 1];
@@ -126,6 +134,7 @@ export class XmlRecordReader {
   private closeTag(name: string, implied: boolean): void {
     if (this.stopped) return;
     const start = this.contentStart.pop() ?? 0;
+    const tagStart = this.tagStart.pop() ?? 0;
     // htmlparser2 reports `<x/>` as an implied close too; only an element an outer end tag cut short is an error.
     if (implied && start !== -1 && !this.ended) {
       return this.fail(this.lineHere(), `<${name}> is not closed before </${this.closingName()}>`);
@@ -138,8 +147,11 @@ export class XmlRecordReader {
     } else if (current) {
       const key = this.relativePath(current);
       // The parser's startIndex is the end tag's "<": the content ends just before it.
-      const span: [number, number] = start === -1 ? [this.parser.endIndex + 1, this.parser.endIndex + 1] : [start, this.parser.startIndex];
-      if (!current.record.spans.has(key)) current.record.spans.set(key, span);
+      const span: [number, number] = start === -1 ? [tagStart, this.parser.endIndex + 1] : [start, this.parser.startIndex];
+      if (!current.record.spans.has(key)) {
+        current.record.spans.set(key, span);
+        if (start === -1) current.record.selfClosed.add(key);
+      }
     }
     this.path.pop();
   }
