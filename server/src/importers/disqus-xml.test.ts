@@ -151,3 +151,28 @@ describe("detectDisqusXml", () => {
     expect(detectDisqusXml("<!-- export -->\n<disqus>")).toBe(0.95);
   });
 });
+
+describe("hostile and damaged files", () => {
+  it("never expands entities a DOCTYPE declares (no billion laughs, no external entities)", () => {
+    const text = `<?xml version="1.0"?>
+<!DOCTYPE disqus [<!ENTITY a "hahahahaha"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;"><!ENTITY ext SYSTEM "file:///etc/passwd">]>
+<disqus xmlns:dsq="http://disqus.com/disqus-internals">
+<thread dsq:id="1"><title>&b;</title></thread>
+<post dsq:id="2"><message>&ext; &b;</message><thread dsq:id="1"/></post>
+</disqus>`;
+    const result = parseDisqusXml(text);
+    if (!result.ok) throw new Error(JSON.stringify(result.issues));
+    expect(result.threads[0]!.title).toBe("&b;");
+    expect(result.threads[0]!.comments[0]!.body).toBe("&ext; &b;");
+  });
+
+  it.each(["disqus-council.xml", "wxr-allotment.xml"])("rejects %s cut at any point, without throwing", (name) => {
+    const text = fixture(name).toString();
+    const parse = name.startsWith("wxr") ? parseFileBytes : (b: Uint8Array) => parseFileBytes(b, { format: "disqus-xml" });
+    const rootEnd = text.lastIndexOf("</");
+    for (let cut = 1; cut < rootEnd; cut += 97) {
+      const result = parse(Buffer.from(text.slice(0, cut)));
+      expect(result.ok, `cut at ${cut}`).toBe(false);
+    }
+  });
+});
