@@ -105,7 +105,9 @@ describe("parseDisqusXml on bad files", () => {
     ["a wrong root", '<?xml version="1.0"?>\n<rss version="2.0"><channel/></rss>', 2, "expected <disqus> as the root element, found <rss>"],
     ["only threads", fixture("disqus-threads-only.xml").toString(), undefined, "no comments to import: the Disqus export has 2 threads but no posts"],
     ["an empty root", "<disqus/>", undefined, "no comments to import: the Disqus export has no <thread> or <post> elements"],
-    ["no XML at all", "just some text", undefined, "no XML element found: expected a <disqus> document"],
+    ["no XML at all", "just some text", 1, 'not an XML document: it starts with text ("just some text") before any <disqus> element'],
+    ["JSON", '{"posts": ["<p>hi</p>"]}', 1, 'not an XML document: it starts with text ("{"posts": ["") before any <disqus> element'],
+    ["only a prolog", '<?xml version="1.0"?>\n', undefined, "no XML element found: expected a <disqus> document"],
     ["a mismatched end tag", doc(`<post dsq:id="2"><message>x</post>`), 4, "<message> is not closed before </post>"],
   ])("rejects %s", (_name, text, line, message) => {
     expect(parseDisqusXml(text)).toEqual({ ok: false, issues: [line === undefined ? { message } : { line, message }] });

@@ -59,6 +59,7 @@ describe("XmlRecordReader", () => {
   });
 
   it("says when there is no XML at all", () => {
-    expect(read("plain text, no tags").issues).toEqual([{ message: "no XML element found: expected a <log> document" }]);
+    expect(read("plain text, no tags").issues).toEqual([{ line: 1, message: 'not an XML document: it starts with text ("plain text, no tags") before any <log> element' }]);
+    expect(read("<!-- nothing -->\n").issues).toEqual([{ message: "no XML element found: expected a <log> document" }]);
   });
 });

@@ -92,7 +92,7 @@ export class XmlRecordReader {
       }
       this.parser.end();
     }
-    if (!this.sawRoot && this.issues.length === 0) {
+    if (!this.sawRoot && this.issues.length === 0 && !this.stopped) {
       this.issues.push({ message: `no XML element found: expected a <${this.spec.roots.join("> or <")}> document` });
     }
   }
@@ -124,6 +124,12 @@ export class XmlRecordReader {
   }
 
   private text(text: string): void {
+    // "]>" is what the parser leaves of a DOCTYPE's internal subset; anything else is not XML.
+    if (!this.sawRoot && !this.stopped && !/^[\s\]>]*$/.test(text)) {
+      // JSON or prose forced through an XML importer: its first "tag" would be some <p> in a string.
+      const start = text.trim().slice(0, 20);
+      return this.fail(this.lineHere(), `not an XML document: it starts with text ("${start}") before any <${this.spec.roots.join("> or <")}> element`);
+    }
     const current = this.open[this.open.length - 1];
     if (this.stopped || !current || this.path.length === current.depth) return;
     const key = this.relativePath(current);
