@@ -159,9 +159,7 @@ function toThread(meta: DisqusThread | null, id: string, posts: readonly DisqusP
 
 /** Parses a whole Disqus XML export. Pure: the same chunked reader a file stream would drive. */
 export function parseDisqusXml(text: string): ParseResult {
-  const reader = new DisqusXmlReader();
-  feedText(reader, text);
-  return reader.end();
+  return feedText(new DisqusXmlReader(), text);
 }
 
 /** The root element's name, skipping the prolog, comments and a doctype. */
@@ -183,4 +181,5 @@ export const disqusXmlImporter: Importer = {
   description: "a Disqus XML export (<disqus> with <thread> and <post> elements)",
   detect: (text) => detectDisqusXml(text),
   parse: (text) => parseDisqusXml(text),
+  createReader: () => new DisqusXmlReader(),
 };

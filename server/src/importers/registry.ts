@@ -17,6 +17,17 @@ export interface Importer {
   detect(text: string, fileName?: string): number;
   /** Pure: text in, threads out, problems as values. */
   parse(text: string, options: { fileName?: string }): ParseResult;
+  /**
+   * Formats that can be read in one pass also offer a chunk-fed reader (the XML exports), so an
+   * import can stream a large file instead of holding it as one string. Same result as `parse`.
+   */
+  createReader?(): ChunkReader;
+}
+
+/** Text in pieces, then the same ParseResult `parse` would give for the whole text. */
+export interface ChunkReader {
+  write(chunk: string): void;
+  end(): ParseResult;
 }
 
 /**

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { ThreadImportSchema, type ThreadImport } from "@sift/shared";
 import { detectWxr, parseWxr, WxrReader } from "./wxr";
-import { parseFileBytes } from "./registry";
+import { findImporter, parseFileBytes } from "./registry";
 
 const fixture = (name: string) => readFileSync(new URL(`./fixtures/${name}`, import.meta.url));
 
@@ -171,5 +171,19 @@ describe("detectWxr", () => {
   });
   it("leaves a plain RSS feed below the detection threshold", () => {
     expect(detectWxr('<?xml version="1.0"?><rss version="2.0"><channel><item><title>x</title></item></channel></rss>')).toBe(0.1);
+  });
+});
+
+describe("Importer.createReader", () => {
+  it.each([
+    ["wxr", "wxr-allotment.xml"],
+    ["disqus-xml", "disqus-council.xml"],
+    ["wxr", "wxr-truncated.xml"],
+  ])("%s streams %s to the same result as parse", (format, name) => {
+    const importer = findImporter(format)!;
+    const text = fixture(name).toString();
+    const reader = importer.createReader!();
+    for (let i = 0; i < text.length; i += 1000) reader.write(text.slice(i, i + 1000));
+    expect(reader.end()).toEqual(importer.parse(text, {}));
   });
 });

@@ -1,5 +1,5 @@
 import type { CommentImport, ParseIssue, ParseResult, ThreadImport } from "@sift/shared";
-import type { Importer } from "./registry";
+import type { ChunkReader, Importer } from "./registry";
 import { xmlRootName } from "./disqus-xml";
 import { decodeHtmlEntities, htmlToText } from "./html-text";
 import { parseTimestamp } from "./records";
@@ -154,15 +154,24 @@ export function wxrThreadExternalId(item: XmlRecord): string | null {
   return text(item, "guid") || text(item, "link") || (postId ? `wp-post-${postId}` : null);
 }
 
-/** Parses a whole WXR file. Pure: the same chunked reader a file stream would drive. */
-export function parseWxr(text: string): ParseResult {
+/** A WxrReader that collects the threads and ends with a ParseResult, as `Importer.createReader` asks. */
+export function collectingWxrReader(): ChunkReader {
   const threads: ThreadImport[] = [];
   const reader = new WxrReader((thread) => threads.push(thread));
-  feedText(reader, text);
-  const result = reader.end();
-  if (!result.ok) return result;
-  threads[0]!.notes = [...result.notes, ...threads[0]!.notes];
-  return { ok: true, threads };
+  return {
+    write: (chunk) => reader.write(chunk),
+    end: () => {
+      const result = reader.end();
+      if (!result.ok) return result;
+      threads[0]!.notes = [...result.notes, ...threads[0]!.notes];
+      return { ok: true, threads };
+    },
+  };
+}
+
+/** Parses a whole WXR file. Pure: the same chunked reader a file stream would drive. */
+export function parseWxr(text: string): ParseResult {
+  return feedText(collectingWxrReader(), text);
 }
 
 /** 0..1 from content: an `<rss>` root that declares WordPress's export namespace. */
@@ -179,4 +188,5 @@ export const wxrImporter: Importer = {
   description: "a WordPress export (WXR: <rss> with wp:comment elements)",
   detect: (text) => detectWxr(text),
   parse: (text) => parseWxr(text),
+  createReader: collectingWxrReader,
 };

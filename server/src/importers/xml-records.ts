@@ -222,7 +222,7 @@ class LineCounter {
 }
 
 /** Drives a reader over a whole string in 64 KiB chunks: the same path a file stream will take. */
-export function feedText(reader: { write(chunk: string): void; end(): void }, text: string, chunkSize = 64 * 1024): void {
+export function feedText<R>(reader: { write(chunk: string): void; end(): R }, text: string, chunkSize = 64 * 1024): R {
   for (let i = 0; i < text.length; i += chunkSize) reader.write(text.slice(i, i + chunkSize));
-  reader.end();
+  return reader.end();
 }
