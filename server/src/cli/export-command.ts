@@ -4,12 +4,14 @@ import { pipeline } from "node:stream/promises";
 import { ReportScopeSchema } from "@sift/shared";
 import { Command, Option } from "commander";
 import { EXPORT_FORMATS, EXPORT_TABLES, type ExportFormat, type ExportTable } from "../services/export-service";
+import { exportPlatformFormat, isPlatformExportFormat, PLATFORM_EXPORT_FORMATS, type PlatformExportFormat } from "../services/platform-export-service";
 import { openReportStream } from "../services/report-service";
 import { CliError, cliContext, openCliDatabase, resolveUserPath, runAction } from "./context";
 
 interface ExportOptions {
-  format: ExportFormat;
+  format: ExportFormat | PlatformExportFormat;
   thread: string[];
+  all?: boolean;
   since?: string;
   until?: string;
   table: ExportTable;
@@ -31,26 +33,38 @@ function parseScope(options: ExportOptions) {
   return parsed.data;
 }
 
-/** `sift export`: a moderation report of some threads or a date range as JSON, CSV or HTML, to stdout or a file. */
+/** Platform exports (actions, wxr, disqus-xml) take one thread or all, and no report options. */
+function checkPlatformOptions(options: ExportOptions): void {
+  if (options.thread.length > 1) throw new CliError(`--format ${options.format}: give one --thread (or --all)`);
+  const reportOnly = [options.since && "--since", options.until && "--until", options.table !== "comments" && "--table"].filter(Boolean);
+  if (reportOnly.length) throw new CliError(`--format ${options.format}: ${reportOnly.join(", ")} apply only to json, csv and html reports`);
+}
+
+/** `sift export`: a moderation report (JSON, CSV, HTML) or a platform's own file with Sift's decisions (actions, wxr, disqus-xml). */
 export function exportCommand(): Command {
   return new Command("export")
-    .description("write a moderation report: comments, statuses, flags, decisions and summary figures")
-    .addOption(new Option("--format <format>", "report format").choices([...EXPORT_FORMATS]).default("json"))
-    .option("--thread <id>", "only this thread (repeat for several)", collect, [])
-    .option("--since <date>", "only comments posted on or after this day or time (ISO 8601)")
-    .option("--until <date>", "only comments posted on or before this day or time (ISO 8601; a day is inclusive)")
-    .addOption(new Option("--table <table>", "for CSV: one row per comment, or the per-rule table").choices([...EXPORT_TABLES]).default("comments"))
+    .description("write a moderation report, or send decisions back to a platform (actions CSV, WordPress WXR, Disqus XML)")
+    .addOption(new Option("--format <format>", "report or platform format").choices([...EXPORT_FORMATS, ...PLATFORM_EXPORT_FORMATS]).default("json"))
+    .option("--thread <id>", "only this thread (repeat for several in a report)", collect, [])
+    .option("--all", "wxr, disqus-xml: every thread of the one imported file (the default without --thread)")
+    .option("--since <date>", "reports: only comments posted on or after this day or time (ISO 8601)")
+    .option("--until <date>", "reports: only comments posted on or before this day or time (ISO 8601; a day is inclusive)")
+    .addOption(new Option("--table <table>", "for a CSV report: one row per comment, or the per-rule table").choices([...EXPORT_TABLES]).default("comments"))
     .option("--out <file>", "write to a file instead of stdout")
     .option("--db <path>", "SQLite database (default $SIFT_DB, else data/sift.db)")
     .action(
       runAction(async (options: ExportOptions) => {
-        const scope = parseScope(options);
+        const platform = isPlatformExportFormat(options.format);
+        if (platform) checkPlatformOptions(options);
+        const scope = platform ? null : parseScope(options);
         const ctx = cliContext(options.db);
         const db = openCliDatabase(ctx.dbPath);
         try {
-          let chunks: Iterable<string>;
+          let chunks: Iterable<string | Uint8Array>;
           try {
-            chunks = openReportStream(db, scope, options.format, options.table);
+            chunks = scope
+              ? openReportStream(db, scope, options.format as ExportFormat, options.table)
+              : [exportPlatformFormat(db, options.format, { thread: options.thread[0], all: options.all })!];
           } catch (err) {
             throw new CliError(`${ctx.dbPath}: ${err instanceof Error ? err.message : String(err)}`);
           }
@@ -64,10 +78,10 @@ export function exportCommand(): Command {
 }
 
 /**
- * Streams the report into `<file>.partial` and renames it when complete, so a failed or
- * interrupted export never leaves a truncated report under the name the user asked for.
+ * Streams the export into `<file>.partial` and renames it when complete, so a failed or
+ * interrupted export never leaves a truncated file under the name the user asked for.
  */
-async function writeToFile(chunks: Iterable<string>, path: string, shown: string): Promise<void> {
+async function writeToFile(chunks: Iterable<string | Uint8Array>, path: string, shown: string): Promise<void> {
   const partial = `${path}.partial`;
   try {
     await pipeline(Readable.from(chunks), createWriteStream(partial));

@@ -13,13 +13,20 @@ export interface DecisionRow {
   reason: string | null;
   moderator: string | null;
   decided_at: string;
+  /** The rule pack that had flagged the comment when it was decided; null when no rule had. */
+  rule_pack_version: string | null;
 }
 
-export function insertDecision(db: Db, row: Omit<DecisionRow, "id">): number {
+/**
+ * Appends a decision. The rule pack version is read from the comment's flags in the same
+ * statement, so it is the pack in force at that moment even if a rescan runs right after.
+ */
+export function insertDecision(db: Db, row: Omit<DecisionRow, "id" | "rule_pack_version">): number {
   const result = prepare(
     db,
-    `INSERT INTO decisions (comment_id, action, from_status, to_status, reason, moderator, decided_at)
-     VALUES (@comment_id, @action, @from_status, @to_status, @reason, @moderator, @decided_at)`,
+    `INSERT INTO decisions (comment_id, action, from_status, to_status, reason, moderator, decided_at, rule_pack_version)
+     VALUES (@comment_id, @action, @from_status, @to_status, @reason, @moderator, @decided_at,
+             (SELECT MAX(rule_pack_version) FROM flags WHERE comment_id = @comment_id))`,
   ).run(row);
   return Number(result.lastInsertRowid);
 }
@@ -71,5 +78,21 @@ export function listLatestDecisionsByThread(db: Db, threadId: string): DecisionR
     db,
     `SELECT d.* FROM decisions d
      WHERE d.id IN (SELECT MAX(d2.id) FROM decisions d2 JOIN comments c ON c.id = d2.comment_id WHERE c.thread_id = ? GROUP BY d2.comment_id)`,
+  ).all(threadId);
+}
+
+/** A decision with the keys a platform knows the comment by. */
+export interface ThreadDecisionRow extends DecisionRow {
+  comment_external_id: string;
+  comment_status: CommentStatus;
+}
+
+/** A thread's decisions in page order, each comment's oldest first: what replaying the log per comment needs. */
+export function listThreadDecisions(db: Db, threadId: string): ThreadDecisionRow[] {
+  return prepare<[string], ThreadDecisionRow>(
+    db,
+    `SELECT d.*, c.external_id AS comment_external_id, c.status AS comment_status
+     FROM decisions d JOIN comments c ON c.id = d.comment_id
+     WHERE c.thread_id = ? ORDER BY c.position, d.id`,
   ).all(threadId);
 }

@@ -49,3 +49,17 @@ describe("decodeBytes: rejections", () => {
     expect(MAX_FILE_BYTES).toBe(256 * 1024 * 1024);
   });
 });
+
+describe("decodeBytes: the encoding an XML prolog declares", () => {
+  const xml = (encoding: string, body: string) => `<?xml version="1.0" encoding="${encoding}"?>\n<a>${body}</a>\n`;
+  it.each([
+    { name: "ISO-8859-1 with Latin-1 bytes", input: iconv.encode(xml("ISO-8859-1", "Renée à 5 £"), "latin1"), encoding: "iso-8859-1", text: xml("ISO-8859-1", "Renée à 5 £") },
+    // 0xA4 is € in ISO-8859-15 but ¤ in Windows-1252: only the declaration tells them apart.
+    { name: "ISO-8859-15", input: iconv.encode(xml("ISO-8859-15", "5 €"), "iso-8859-15"), encoding: "iso-8859-15", text: xml("ISO-8859-15", "5 €") },
+    { name: "windows-1251 (Cyrillic)", input: iconv.encode(xml("windows-1251", "привет"), "windows-1251"), encoding: "windows-1251", text: xml("windows-1251", "привет") },
+    { name: "a Latin-1 label on valid UTF-8 (mislabelled)", input: utf8(xml("ISO-8859-1", "Renée")), encoding: "utf-8", text: xml("ISO-8859-1", "Renée") },
+    { name: "an unknown label falls back to detection", input: utf8(xml("x-unknown", "Renée")), encoding: "utf-8", text: xml("x-unknown", "Renée") },
+  ])("$name", ({ input, encoding, text }) => {
+    expect(decodeBytes(input)).toEqual({ ok: true, encoding, text });
+  });
+});

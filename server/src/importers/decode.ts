@@ -30,6 +30,18 @@ export function decodeBytes(bytes: Uint8Array): DecodeResult {
   return { ...decoded, text };
 }
 
+/**
+ * The text exactly as stored (line endings kept), with the encoding and the BOM's length: what a
+ * writer needs to map offsets in the text back to bytes and leave every other byte alone.
+ */
+export function decodeBytesExact(bytes: Uint8Array): (DecodeResult & { ok: true; bomLength: number }) | { ok: false; message: string } {
+  if (bytes.length === 0) return { ok: false, message: "the file is empty" };
+  const decoded = decodeWithDetectedEncoding(bytes);
+  if (!decoded.ok) return decoded;
+  const bom = detectBom(bytes);
+  return { ...decoded, bomLength: bom === "utf-8" ? 3 : bom ? 2 : 0 };
+}
+
 function decodeWithDetectedEncoding(bytes: Uint8Array): DecodeResult {
   const bom = detectBom(bytes);
   if (bom === "utf-8") return decodeUtf8(bytes.subarray(3)) ?? latin1Fallback(bytes.subarray(3));
@@ -38,7 +50,7 @@ function decodeWithDetectedEncoding(bytes: Uint8Array): DecodeResult {
   if (utf16) return decodeUtf16(bytes, utf16);
   // NUL bytes never occur in real 8-bit text, so this is a binary file (image, zip, sqlite…).
   if (bytes.includes(0)) return { ok: false, message: "looks like a binary file, not text" };
-  return decodeUtf8(bytes) ?? declaredFallback(bytes) ?? latin1Fallback(bytes);
+  return decodeDeclared(bytes) ?? decodeUtf8(bytes) ?? declaredFallback(bytes) ?? latin1Fallback(bytes);
 }
 
 /** Labels the HTML standard reads as Windows-1252: pages that say Latin-1 are really written in 1252. */
@@ -68,6 +80,27 @@ function declaredFallback(bytes: Uint8Array): DecodeResult | undefined {
   if (!encoding) return undefined;
   const text = iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), encoding);
   return { ok: true, text, encoding, declared: true };
+}
+
+/**
+ * An XML file names its encoding in the prolog (`<?xml version="1.0" encoding="ISO-8859-1"?>`),
+ * and without a BOM that declaration is what the XML spec says to follow: guessing would read
+ * ISO-8859-15's € as ¤. Labels that mean UTF-8 (or an encoding iconv doesn't know) fall through
+ * to the detection below.
+ */
+function decodeDeclared(bytes: Uint8Array): DecodeResult | undefined {
+  const prolog = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, 256)).toString("latin1");
+  const label = /^<\?xml[^>]*?\sencoding\s*=\s*["']([A-Za-z][\w.:-]*)["']/.exec(prolog)?.[1]?.toLowerCase();
+  if (!label || /^utf-?8$/.test(label) || label.startsWith("utf-16") || !iconv.encodingExists(label)) return undefined;
+  if (/^(?:iso-?8859-1|latin-?1|l1|us-ascii|ascii|windows-1252|cp1252)$/.test(label)) {
+    // Latin-1 text is almost never valid UTF-8 by accident, so valid UTF-8 under a Latin-1 label is
+    // a mislabelled UTF-8 file (old WordPress sites do this); otherwise, as browsers do (WHATWG),
+    // read Latin-1 as Windows-1252: 0x80–0x9F are C1 controls in true Latin-1, never meant as text.
+    const utf8 = decodeUtf8(bytes);
+    if (utf8) return utf8;
+    return { ok: true, text: iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), "windows-1252"), encoding: label };
+  }
+  return { ok: true, text: iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), label), encoding: label };
 }
 
 function detectBom(bytes: Uint8Array): "utf-8" | "utf-16le" | "utf-16be" | undefined {

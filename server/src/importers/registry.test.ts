@@ -9,8 +9,8 @@ const fixtureText = (name: string) => fixtureBytes(name).toString("utf8");
 
 describe("registry", () => {
   it("registers every format once, text-page last", () => {
-    expect(IMPORTERS.map((i) => i.name)).toEqual(["reddit-json", "jsonl", "json", "csv", "html-page", "text-page"]);
-    expect(supportedFormats()).toBe("reddit-json, jsonl, json, csv, html-page, text-page");
+    expect(IMPORTERS.map((i) => i.name)).toEqual(["disqus-xml", "wxr", "reddit-json", "jsonl", "json", "csv", "html-page", "text-page"]);
+    expect(supportedFormats()).toBe("disqus-xml, wxr, reddit-json, jsonl, json, csv, html-page, text-page");
     expect(findImporter("csv")?.name).toBe("csv");
     expect(findImporter("xml")).toBeUndefined();
   });
@@ -32,6 +32,12 @@ describe("detectFormat on every parseable fixture", () => {
     ["jsonl-export.jsonl", "jsonl"],
     ["jsonl-reddit-dump.jsonl", "jsonl"],
     ["jsonl-bad-line.jsonl", "jsonl"],
+    ["disqus-council.xml", "disqus-xml"],
+    ["disqus-loose-ends.xml", "disqus-xml"],
+    ["disqus-truncated.xml", "disqus-xml"],
+    ["wxr-allotment.xml", "wxr"],
+    ["wxr-escaped.xml", "wxr"],
+    ["wxr-truncated.xml", "wxr"],
   ])("%s → %s, even without a file name", (name, format) => {
     expect(detectFormat(fixtureText(name))?.name).toBe(format);
     expect(detectFormat(fixtureText(name), name)?.name).toBe(format);
@@ -108,7 +114,7 @@ describe("parseFileBytes end to end", () => {
     { name: "JSONL bad line", bytes: fixtureBytes("jsonl-bad-line.jsonl"), issue: { line: 7, message: "not valid JSON" } },
     { name: "CSV without a text column (forced)", bytes: fixtureBytes("csv-no-text-column.csv"), format: "csv", issue: { line: 1, message: /^no comment text column/ } },
     { name: "CSV without a text column (detected)", bytes: fixtureBytes("csv-no-text-column.csv"), issue: { line: 1, message: /^no comment text column: .*\(found: id, author, score, created_at\)$/ } },
-    { name: "unknown format", bytes: Buffer.from("id,body\n1,x\n"), format: "xml", issue: { message: 'unknown format "xml" (supported: reddit-json, jsonl, json, csv, html-page, text-page)' } },
+    { name: "unknown format", bytes: Buffer.from("id,body\n1,x\n"), format: "xml", issue: { message: 'unknown format "xml" (supported: disqus-xml, wxr, reddit-json, jsonl, json, csv, html-page, text-page)' } },
     {
       name: "Reddit JSON forced as csv", bytes: fixtureBytes("reddit-thread.json"), format: "csv",
       issue: { line: 3, message: /^malformed CSV: .* \(the file looks like reddit-json, .*: try the reddit-json format\)$/ },

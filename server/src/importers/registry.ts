@@ -5,6 +5,8 @@ import { htmlPageImporter } from "./html-page";
 import { csvImporter } from "./csv";
 import { jsonImporter, jsonlImporter } from "./json-records";
 import { redditJsonImporter } from "./reddit-json";
+import { disqusXmlImporter } from "./disqus-xml";
+import { wxrImporter } from "./wxr";
 
 /** One input format: how to recognise it from content and how to parse it. Adding a format is one new module plus one line below. */
 export interface Importer {
@@ -16,15 +18,27 @@ export interface Importer {
   detect(text: string, fileName?: string): number;
   /** Pure: text in, threads out, problems as values. */
   parse(text: string, options: { fileName?: string }): ParseResult;
+  /**
+   * Formats that can be read in one pass also offer a chunk-fed reader (the XML exports), so an
+   * import can stream a large file instead of holding it as one string. Same result as `parse`.
+   */
+  createReader?(): ChunkReader;
+}
+
+/** Text in pieces, then the same ParseResult `parse` would give for the whole text. */
+export interface ChunkReader {
+  write(chunk: string): void;
+  end(): ParseResult;
 }
 
 /**
  * Registered importers. Order matters only for ties in detection: the more specific formats come
  * first (Reddit's JSON is also a JSON array; a one-line JSON object is also JSON Lines), and the
  * HTML page parser reads what the text-page parser rejects as markup, and the text-page parser,
- * which accepts almost any prose, comes last.
+ * which accepts almost any prose, comes last. The XML exports are recognised by their root element
+ * and namespace, which nothing else claims, so they score above every other.
  */
-export const IMPORTERS: Importer[] = [redditJsonImporter, jsonlImporter, jsonImporter, csvImporter, htmlPageImporter, textPageImporter];
+export const IMPORTERS: Importer[] = [disqusXmlImporter, wxrImporter, redditJsonImporter, jsonlImporter, jsonImporter, csvImporter, htmlPageImporter, textPageImporter];
 
 /** The importer registered under a `--format` name. */
 export function findImporter(name: string): Importer | undefined {
@@ -62,7 +76,7 @@ export function parseFileBytes(
   if (!importer) {
     const message = format
       ? `unknown format "${format}" (supported: ${supportedFormats()})`
-      : `unrecognised format: not a comment page, Reddit JSON, CSV (needs a header row with a comment text column), JSON or JSONL export (supported: ${supportedFormats()})`;
+      : `unrecognised format: not a comment page, Disqus or WordPress XML export, Reddit JSON, CSV (needs a header row with a comment text column), JSON or JSONL export (supported: ${supportedFormats()})`;
     return { ok: false, issues: [{ message }] };
   }
   const result = importer.parse(decoded.text, { fileName: options.fileName });

@@ -5,6 +5,7 @@ import { decideComment, listCommentDecisions } from "./decision-service";
 import { commentIdFor } from "./ids";
 import { storeThread } from "./import-service";
 import { makeComment, makeThread } from "./test-fixtures";
+import { RULE_PACK_VERSION } from "@sift/shared/rules";
 
 let t: ReturnType<typeof createTestDb>;
 let id: string;
@@ -45,5 +46,20 @@ describe("decideComment", () => {
     expect(() => decideComment(t.db, id, { action: "approve", version: 7 })).toThrow(ConflictError);
     expect(() => decideComment(t.db, "c_nope", { action: "approve" })).toThrow(NotFoundError);
     expect(listCommentDecisions(t.db, id)).toEqual([]);
+  });
+});
+
+describe("decisions record the rule pack", () => {
+  it("stores the version of the pack that flagged the comment, and null for an unflagged one", () => {
+    const flag = { category: "insult" as const, rule: "insult.test", evidence: "x", start: 0, end: 1, explanation: "test", confidence: 1 };
+    const { comments, ...meta } = makeThread({ title: "Flagged", url: "https://example.org/flagged", comments: [makeComment("f")] });
+    const thread = t.db.transaction(() =>
+      storeThread(t.db, meta, comments.map((comment) => ({ comment, flags: [flag] })), { sourceFile: null, now: "2026-01-01T00:00:00.000Z" }),
+    )();
+    const flagged = commentIdFor(thread.id, "f");
+    decideComment(t.db, flagged, { action: "remove", reason: "insult" }, at(1));
+    decideComment(t.db, id, { action: "approve" }, at(2));
+    expect(listCommentDecisions(t.db, flagged).map((d) => d.rule_pack_version)).toEqual([RULE_PACK_VERSION]);
+    expect(listCommentDecisions(t.db, id).map((d) => d.rule_pack_version)).toEqual([null]);
   });
 });

@@ -22,6 +22,7 @@ import { parseFileBytes } from "../importers/registry";
 import { commentIdFor, threadIdFromKey, threadKey } from "./ids";
 import { severityOf } from "./present";
 import { loadSiteRuleSet } from "./rule-service";
+import { keepSource, storeSource, type KeptSource } from "./source-service";
 import { removeByRule, statusUnderRules } from "./rule-service-actions";
 
 /** What `import` reports per thread (the CONTRACT's `--json` shape). */
@@ -37,6 +38,8 @@ export interface ImportedThread {
 export interface PreparedFile {
   file: string;
   threads: { thread: ThreadImport; flags: Flag[][] }[];
+  /** The file itself, when its format can be written back (WXR, Disqus XML). */
+  source?: KeptSource;
 }
 
 export interface ImportOptions {
@@ -85,7 +88,7 @@ export function prepareBytes(file: string, bytes: Uint8Array, options: ImportOpt
     }
     return { thread: checked.data, flags: evaluateThread(checked.data, { siteRules: options.siteRules }) };
   });
-  return { file, threads };
+  return { file, threads, source: keepSource(file, bytes, result.format) };
 }
 
 /** Stores a prepared file in ONE transaction: any failure leaves the database exactly as it was. */
@@ -96,6 +99,7 @@ export function storePreparedFile(db: Db, prepared: PreparedFile, options: Impor
       const { comments, ...meta } = thread;
       return storeThread(db, meta, pairWithFlags(comments, flags), { sourceFile: prepared.file, now });
     });
+    storeSource(db, prepared.source, threads.map((t) => t.id), now);
     recordAudit(db, {
       actor: options.actor ?? "system",
       action: "import",
