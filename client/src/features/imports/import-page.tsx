@@ -40,7 +40,7 @@ export function ImportPage() {
           onDragLeave={() => setDragging(false)}
           onDrop={onDrop}
         >
-          <p>Drop a saved comment page, Reddit thread JSON, or a CSV / JSON / JSONL export here, or</p>
+          <p>Drop a saved comment page (text or HTML), Reddit thread JSON, a Disqus or WordPress XML export, or a CSV / JSON / JSONL export here, or</p>
           <label className="button">
             Choose a file
             <input
