@@ -188,6 +188,7 @@ export interface ReportCommentRow {
   d_moderator: string | null;
   d_reason: string | null;
   d_decided_at: string | null;
+  d_rule_pack_version: string | null;
 }
 
 /**
@@ -203,7 +204,8 @@ export function iterateReportComments(db: Db, threadOrder: string, scope: Pick<S
           'start_offset', f.start_offset, 'end_offset', f.end_offset, 'explanation', f.explanation,
           'confidence', f.confidence, 'action', f.action))
         FROM (SELECT * FROM flags WHERE comment_id = c.id ORDER BY id) f) AS flags,
-       d.action AS d_action, d.moderator AS d_moderator, d.reason AS d_reason, d.decided_at AS d_decided_at
+       d.action AS d_action, d.moderator AS d_moderator, d.reason AS d_reason, d.decided_at AS d_decided_at,
+       d.rule_pack_version AS d_rule_pack_version
      FROM json_each(@order) o
      JOIN comments c ON c.thread_id = o.value
      JOIN threads t ON t.id = c.thread_id

@@ -1,4 +1,5 @@
 import { ExportDocumentSchema, type Flag } from "@sift/shared";
+import { RULE_PACK_VERSION } from "@sift/shared/rules";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createTestDb } from "../db/test-db";
 import { NotFoundError } from "../errors";
@@ -39,7 +40,7 @@ describe("buildReportDocument (the CONTRACT export)", () => {
         { id: commentIdFor(id, "a"), position: 1, parent_id: null, author: "author a", posted_at: null, body: thread.comments[0]!.body, status: "pending", flags: [], decision: null },
         {
           id: commentIdFor(id, "b"), position: 2, parent_id: commentIdFor(id, "a"), author: "author b", posted_at: null, body: "you idiot", status: "removed", flags: [insult],
-          decision: { action: "remove", moderator: "mo", reason: "abusive", decided_at: "2026-11-25T09:00:00.000Z" },
+          decision: { action: "remove", moderator: "mo", reason: "abusive", decided_at: "2026-11-25T09:00:00.000Z", rule_pack_version: RULE_PACK_VERSION },
         },
       ],
     });

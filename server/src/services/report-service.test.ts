@@ -159,7 +159,8 @@ describe("report formats", () => {
     expect(again.categories).toEqual(Object.fromEntries(json.summary.by_category.map((c) => [c.category, c.comments])));
     expect(again.rules).toEqual(Object.fromEntries(json.summary.rules.map(({ rule, hits, approved, removed, pending }) => [rule, { hits, approved, removed, pending }])));
     const b1 = json.threads[1]!.comments[0]!;
-    expect(b1.decision).toEqual({ action: "remove", moderator: "lee", reason: "threat", decided_at: "2026-11-10T07:00:00.000Z" });
+    // The pack version that flagged the comment is recorded with the decision (test flags carry the engine's).
+    expect(b1.decision).toEqual({ action: "remove", moderator: "lee", reason: "threat", decided_at: "2026-11-10T07:00:00.000Z", rule_pack_version: expect.stringMatching(/^\d+\.\d+\.\d+$/) });
     expect(json.threads[0]!.comments[4]!.decision).toBeNull();
   });
 

@@ -154,7 +154,7 @@ function toReportThread(db: Db, thread: ThreadRow, inScope: Set<string> | null):
       .filter((c) => !inScope || inScope.has(c.id))
       .map(({ version: _v, decided_at: _d, ...c }) => {
         const d = latest.get(c.id);
-        return { ...c, decision: d ? { action: d.action, moderator: d.moderator, reason: d.reason, decided_at: d.decided_at } : null };
+        return { ...c, decision: d ? { action: d.action, moderator: d.moderator, reason: d.reason, decided_at: d.decided_at, rule_pack_version: d.rule_pack_version } : null };
       }),
   };
 }
@@ -194,7 +194,9 @@ function toExportComment(row: ReportCommentRow): ExportComment {
     body: row.body,
     status: row.status,
     flags: (JSON.parse(row.flags) as Parameters<typeof presentFlag>[0][]).map(presentFlag),
-    decision: row.d_action ? { action: row.d_action, moderator: row.d_moderator, reason: row.d_reason, decided_at: row.d_decided_at! } : null,
+    decision: row.d_action
+      ? { action: row.d_action, moderator: row.d_moderator, reason: row.d_reason, decided_at: row.d_decided_at!, rule_pack_version: row.d_rule_pack_version }
+      : null,
   };
 }
 

@@ -31,6 +31,8 @@ export const ExportCommentSchema = z.object({
       moderator: z.string().nullable(),
       reason: z.string().nullable(),
       decided_at: z.string(),
+      /** The rule pack that had flagged the comment when the decision was made (null when unflagged, or decided before versions were kept). */
+      rule_pack_version: z.string().nullable().optional(),
     })
     .nullable()
     .optional(),
