@@ -3,10 +3,6 @@ import { cliActor } from "../services/audit-service";
 import { existsSync } from "node:fs";
 import { prepareFile, storePreparedFile, type ImportedThread, type PreparedFile } from "../services/import-service";
 import { loadSiteRuleSet } from "../services/rule-service";
-import { rebuildSearchIndex } from "../services/search-service";
-
-/** From how many imported comments a CLI import rebuilds the search index afterwards. */
-const BULK_IMPORT_COMMENTS = 10_000;
 import { supportedFormats } from "../importers/registry";
 import { cliContext, openCliDatabase, resolveUserPath, runAction } from "./context";
 
@@ -50,9 +46,6 @@ export function importCommand(): Command {
         const db = existing ?? openCliDatabase(ctx.dbPath);
         try {
           const results = prepared.map((p) => ({ file: p.file, threads: storePreparedFile(db, p, { actor: cliActor() }) }));
-          const imported = results.reduce((n, r) => n + r.threads.reduce((m, t) => m + t.comments, 0), 0);
-          // The triggers kept search in step row by row; after a bulk load, start from a compact index.
-          if (imported >= BULK_IMPORT_COMMENTS) rebuildSearchIndex(db);
           if (options.json) {
             process.stdout.write(`${JSON.stringify({ threads: results.flatMap((r) => r.threads) })}\n`);
           } else {

@@ -6,32 +6,15 @@ import {
   type Flag,
   type ThreadImport,
 } from "@sift/shared";
-import { evaluateThread, RULE_PACK_VERSION, type SiteRuleSet } from "@sift/shared/rules";
+import { evaluateThread, type SiteRuleSet } from "@sift/shared/rules";
 import type { Db } from "../db/connection";
-import {
-  deleteComment,
-  listCommentKeys,
-  setCommentPosition,
-  upsertComment,
-} from "../db/comment-repo";
-import { replaceFlags } from "../db/flag-repo";
-import { upsertThread } from "../db/thread-repo";
 import { ImportError } from "../errors";
 import { recordAudit } from "./audit-service";
 import { parseFileBytes } from "../importers/registry";
-import { commentIdFor, threadIdFromKey, threadKey } from "./ids";
-import { severityOf } from "./present";
+import { storeThread, withBulkSearchIndex, type CommentWithFlags, type ImportedThread } from "./import-store";
 import { loadSiteRuleSet } from "./rule-service";
-import { removeByRule, statusUnderRules } from "./rule-service-actions";
 
-/** What `import` reports per thread (the CONTRACT's `--json` shape). */
-export interface ImportedThread {
-  id: string;
-  title: string;
-  format: string;
-  comments: number;
-  flagged: number;
-}
+export { storeThread, type CommentWithFlags, type ImportedThread } from "./import-store";
 
 /** A parsed file, ready to store: every thread with the flags its comments earned. */
 export interface PreparedFile {
@@ -91,11 +74,14 @@ export function prepareBytes(file: string, bytes: Uint8Array, options: ImportOpt
 /** Stores a prepared file in ONE transaction: any failure leaves the database exactly as it was. */
 export function storePreparedFile(db: Db, prepared: PreparedFile, options: ImportOptions = {}): ImportedThread[] {
   const now = (options.now ?? (() => new Date()))().toISOString();
+  const total = prepared.threads.reduce((n, t) => n + t.thread.comments.length, 0);
   const store = db.transaction(() => {
-    const threads = prepared.threads.map(({ thread, flags }) => {
-      const { comments, ...meta } = thread;
-      return storeThread(db, meta, pairWithFlags(comments, flags), { sourceFile: prepared.file, now });
-    });
+    const threads = withBulkSearchIndex(db, total, (noteInsert) =>
+      prepared.threads.map(({ thread, flags }) => {
+        const { comments, ...meta } = thread;
+        return storeThread(db, meta, pairWithFlags(comments, flags), { sourceFile: prepared.file, now, noteInsert });
+      }),
+    );
     recordAudit(db, {
       actor: options.actor ?? "system",
       action: "import",
@@ -130,82 +116,4 @@ function withSiteRules(db: Db, options: ImportOptions): ImportOptions {
 
 function* pairWithFlags(comments: readonly CommentImport[], flags: readonly Flag[][]): Iterable<CommentWithFlags> {
   for (let i = 0; i < comments.length; i++) yield { comment: comments[i]!, flags: flags[i] ?? [] };
-}
-
-export interface CommentWithFlags {
-  comment: CommentImport;
-  flags: readonly Flag[];
-}
-
-/**
- * Writes one thread and its comments; must run inside a transaction. Comments arrive as an
- * iterable in page order so a streaming parser can feed it without holding the thread in memory
- * (only the set of seen external ids is kept, to resolve parents and catch duplicates).
- */
-export function storeThread(
-  db: Db,
-  meta: Omit<ThreadImport, "comments">,
-  comments: Iterable<CommentWithFlags>,
-  ctx: { sourceFile: string | null; now: string },
-): ImportedThread {
-  const key = threadKey(meta);
-  const threadId = threadIdFromKey(key);
-  upsertThread(db, {
-    id: threadId,
-    key,
-    external_id: meta.external_id,
-    format: meta.format,
-    title: meta.title,
-    url: meta.url,
-    source_note: meta.source_note,
-    article_title: meta.article.title,
-    article_body: meta.article.body,
-    declared_comment_count: meta.declared_comment_count,
-    source_file: ctx.sourceFile,
-    imported_at: ctx.now,
-    updated_at: ctx.now,
-  });
-  const seen = new Set<string>();
-  const presentIds = new Set<string>();
-  let flagged = 0;
-  for (const { comment, flags } of comments) {
-    if (seen.has(comment.external_id)) {
-      throw new ImportError(ctx.sourceFile ?? meta.title, `comment id "${comment.external_id}" appears twice in thread "${meta.title}"`);
-    }
-    seen.add(comment.external_id);
-    const id = commentIdFor(threadId, comment.external_id);
-    presentIds.add(id);
-    // A reply whose parent is not on the page (deleted upstream) is shown as top-level rather than dangling.
-    const parentKnown = comment.parent_external_id !== null && seen.has(comment.parent_external_id);
-    upsertComment(db, {
-      id,
-      thread_id: threadId,
-      external_id: comment.external_id,
-      position: seen.size,
-      parent_id: parentKnown ? commentIdFor(threadId, comment.parent_external_id!) : null,
-      author: comment.author,
-      posted_at: comment.posted_at,
-      body: comment.body,
-      status: statusUnderRules(comment.initial_status, flags),
-      severity: severityOf(flags),
-    });
-    replaceFlags(db, id, flags, RULE_PACK_VERSION);
-    removeByRule(db, id, flags, ctx.now);
-    if (flags.length > 0) flagged++;
-  }
-  retireVanishedComments(db, threadId, presentIds);
-  return { id: threadId, title: meta.title, format: meta.format, comments: seen.size, flagged };
-}
-
-/**
- * Comments stored before but absent from this import: drop them unless a moderator decided on
- * them (the decision log must survive), in which case they move after the page's comments.
- */
-function retireVanishedComments(db: Db, threadId: string, presentIds: ReadonlySet<string>): void {
-  let next = presentIds.size;
-  for (const row of listCommentKeys(db, threadId)) {
-    if (presentIds.has(row.id)) continue;
-    if (row.decided) setCommentPosition(db, row.id, ++next);
-    else deleteComment(db, row.id);
-  }
 }
