@@ -1,7 +1,7 @@
 import { Command, Option } from "commander";
 import { cliActor } from "../services/audit-service";
 import { existsSync } from "node:fs";
-import { prepareFile, storePreparedFile, type ImportedThread, type PreparedFile } from "../services/import-service";
+import { prepareFileInParallel, storePreparedFile, type ImportedThread, type PreparedFile } from "../services/import-service";
 import { loadSiteRuleSet } from "../services/rule-service";
 import { supportedFormats } from "../importers/registry";
 import { cliContext, openCliDatabase, resolveUserPath, runAction } from "./context";
@@ -30,15 +30,18 @@ export function importCommand(): Command {
     .option("--json", "print one JSON document on stdout")
     .option("--db <path>", "SQLite database (default $SIFT_DB, else data/sift.db)")
     .action(
-      runAction((files: string[], options: ImportOptions) => {
+      runAction(async (files: string[], options: ImportOptions) => {
         const ctx = cliContext(options.db);
         // The site's own rules live in the database; a database that does not exist yet has none
         // (and is only created once every file has parsed).
         const existing = existsSync(ctx.dbPath) ? openCliDatabase(ctx.dbPath) : undefined;
-        let prepared: PreparedFile[];
+        const prepared: PreparedFile[] = [];
         try {
           const siteRules = existing ? loadSiteRuleSet(existing) : undefined;
-          prepared = files.map((file) => prepareFile(resolveUserPath(ctx, file), { format: options.format, displayName: file, siteRules }));
+          for (const file of files) {
+            // Rules on every core, before any write lock: the store below holds it only to write.
+            prepared.push(await prepareFileInParallel(resolveUserPath(ctx, file), { format: options.format, displayName: file, siteRules }));
+          }
         } catch (err) {
           existing?.close();
           throw err;

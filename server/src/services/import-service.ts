@@ -13,13 +13,15 @@ import { recordAudit } from "./audit-service";
 import { parseFileBytes } from "../importers/registry";
 import { storeThread, withBulkSearchIndex, type CommentWithFlags, type ImportedThread } from "./import-store";
 import { loadSiteRuleSet } from "./rule-service";
+import { evaluateThreadsInParallel } from "./rules-pool";
 
 export { storeThread, type CommentWithFlags, type ImportedThread } from "./import-store";
 
 /** A parsed file, ready to store: every thread with the flags its comments earned. */
 export interface PreparedFile {
   file: string;
-  threads: { thread: ThreadImport; flags: Flag[][] }[];
+  /** `hashes`: each comment's import hash when the rules workers computed them (else the store does). */
+  threads: { thread: ThreadImport; flags: Flag[][]; hashes?: string[] }[];
 }
 
 export interface ImportOptions {
@@ -42,33 +44,51 @@ export interface ImportOptions {
 /** Reads and parses a file and runs the rules on it. Pure apart from reading the file; throws ImportError naming the file. */
 export function prepareFile(path: string, options: ImportOptions = {}): PreparedFile {
   const name = options.displayName ?? path;
-  let bytes: Uint8Array;
+  return prepareBytes(name, readFileBytes(path, name), options);
+}
+
+/**
+ * prepareFile for large files: the rules run on every core (threads split between this thread and
+ * worker threads, see rules-pool.ts), still before any write lock is taken.
+ */
+export async function prepareFileInParallel(path: string, options: ImportOptions = {}): Promise<PreparedFile> {
+  const name = options.displayName ?? path;
+  const threads = parseThreads(name, readFileBytes(path, name), options);
+  const results = await evaluateThreadsInParallel(threads, options.siteRules);
+  return { file: name, threads: threads.map((thread, i) => ({ thread, ...results[i]! })) };
+}
+
+function readFileBytes(path: string, name: string): Uint8Array {
   try {
-    bytes = readFileSync(path);
+    return readFileSync(path);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     throw new ImportError(name, code === "ENOENT" ? "no such file" : code === "EISDIR" ? "is a directory" : "cannot read the file");
   }
-  return prepareBytes(name, bytes, options);
 }
 
 /** Parses bytes (named `file` in errors) and runs the rules; throws ImportError on the first problem. */
 export function prepareBytes(file: string, bytes: Uint8Array, options: ImportOptions = {}): PreparedFile {
+  const threads = parseThreads(file, bytes, options);
+  return { file, threads: threads.map((thread) => ({ thread, flags: evaluateThread(thread, { siteRules: options.siteRules }) })) };
+}
+
+/** Parses bytes into checked threads; throws ImportError naming the file on the first problem. */
+function parseThreads(file: string, bytes: Uint8Array, options: ImportOptions): ThreadImport[] {
   const result = parseFileBytes(bytes, { format: options.format, fileName: basename(file) });
   if (!result.ok) {
     const issue = result.issues[0];
     throw new ImportError(file, issue?.message ?? "could not be parsed", issue?.line);
   }
   if (result.threads.length === 0) throw new ImportError(file, "no comment thread found");
-  const threads = result.threads.map((raw) => {
+  return result.threads.map((raw) => {
     const checked = ThreadImportSchema.safeParse(raw);
     if (!checked.success) {
       const first = checked.error.issues[0];
       throw new ImportError(file, `the parser produced an invalid thread: ${first?.path.join(".")}: ${first?.message}`);
     }
-    return { thread: checked.data, flags: evaluateThread(checked.data, { siteRules: options.siteRules }) };
+    return checked.data;
   });
-  return { file, threads };
 }
 
 /** Stores a prepared file in ONE transaction: any failure leaves the database exactly as it was. */
@@ -77,9 +97,9 @@ export function storePreparedFile(db: Db, prepared: PreparedFile, options: Impor
   const total = prepared.threads.reduce((n, t) => n + t.thread.comments.length, 0);
   const store = db.transaction(() => {
     const threads = withBulkSearchIndex(db, total, (noteInsert) =>
-      prepared.threads.map(({ thread, flags }) => {
+      prepared.threads.map(({ thread, flags, hashes }) => {
         const { comments, ...meta } = thread;
-        return storeThread(db, meta, pairWithFlags(comments, flags), { sourceFile: prepared.file, now, noteInsert });
+        return storeThread(db, meta, pairWithFlags(comments, flags, hashes), { sourceFile: prepared.file, now, noteInsert });
       }),
     );
     recordAudit(db, {
@@ -114,6 +134,6 @@ function withSiteRules(db: Db, options: ImportOptions): ImportOptions {
   return options.siteRules ? options : { ...options, siteRules: loadSiteRuleSet(db) };
 }
 
-function* pairWithFlags(comments: readonly CommentImport[], flags: readonly Flag[][]): Iterable<CommentWithFlags> {
-  for (let i = 0; i < comments.length; i++) yield { comment: comments[i]!, flags: flags[i] ?? [] };
+function* pairWithFlags(comments: readonly CommentImport[], flags: readonly Flag[][], hashes?: readonly string[]): Iterable<CommentWithFlags> {
+  for (let i = 0; i < comments.length; i++) yield { comment: comments[i]!, flags: flags[i] ?? [], hash: hashes?.[i] };
 }

@@ -4,7 +4,6 @@
  * thread, unchanged comments skipped by hash, flags only written where they changed, and the
  * search index filled in one statement after a large load instead of by a trigger per row.
  */
-import { hash } from "node:crypto";
 import type { CommentImport, Flag, ThreadImport } from "@sift/shared";
 import { RULE_PACK_VERSION } from "@sift/shared/rules";
 import {
@@ -27,9 +26,9 @@ import {
 } from "../db/search-repo";
 import { upsertThread } from "../db/thread-repo";
 import { ImportError } from "../errors";
-import { commentIdFor, threadIdFromKey, threadKey } from "./ids";
-import { severityOf } from "./present";
-import { removeByRule, statusUnderRules } from "./rule-service-actions";
+import { threadIdFromKey, threadKey } from "./ids";
+import { importHashOf, toCommentWrite } from "./import-rows";
+import { removeByRule } from "./rule-service-actions";
 
 /** What `import` reports per thread (the CONTRACT's `--json` shape). */
 export interface ImportedThread {
@@ -43,6 +42,8 @@ export interface ImportedThread {
 export interface CommentWithFlags {
   comment: CommentImport;
   flags: readonly Flag[];
+  /** Its import hash when already computed (by a rules worker, off the write lock); else computed here. */
+  hash?: string;
 }
 
 /**
@@ -71,13 +72,6 @@ export function withBulkSearchIndex<T>(db: Db, comments: number, store: (noteIns
   else indexCommentsAfter(db, before);
   restoreSearchInsertTrigger(db, trigger);
   return result;
-}
-
-/** What identifies an unchanged comment: every field an import writes, and its flags under this rule pack. */
-function importHashOf(row: CommentWrite, flags: readonly Flag[]): string {
-  const fields = [row.position, row.parent_id, row.author, row.posted_at, row.body, row.status, row.severity, RULE_PACK_VERSION, flags];
-  // crypto.hash: one call, ~5x cheaper than createHash for short inputs; not a security use.
-  return hash("sha1", JSON.stringify(fields), "base64");
 }
 
 /**
@@ -111,27 +105,14 @@ export function storeThread(
   const stored = new Map(listImportKeys(db, threadId).map((r) => [r.external_id, r]));
   const seen = new Set<string>();
   let flagged = 0;
-  for (const { comment, flags } of comments) {
+  for (const { comment, flags, hash } of comments) {
     if (seen.has(comment.external_id)) {
       throw new ImportError(ctx.sourceFile ?? meta.title, `comment id "${comment.external_id}" appears twice in thread "${meta.title}"`);
     }
+    const row = toCommentWrite(threadId, comment, flags, seen.size + 1, seen);
     seen.add(comment.external_id);
     if (flags.length > 0) flagged++;
-    // A reply whose parent is not on the page (deleted upstream) is shown as top-level rather than dangling.
-    const parentKnown = comment.parent_external_id !== null && seen.has(comment.parent_external_id);
-    const row: CommentWrite = {
-      id: commentIdFor(threadId, comment.external_id),
-      thread_id: threadId,
-      external_id: comment.external_id,
-      position: seen.size,
-      parent_id: parentKnown ? commentIdFor(threadId, comment.parent_external_id!) : null,
-      author: comment.author,
-      posted_at: comment.posted_at,
-      body: comment.body,
-      status: statusUnderRules(comment.initial_status, flags),
-      severity: severityOf(flags),
-    };
-    writeComment(db, row, flags, stored.get(comment.external_id)?.import_hash, ctx);
+    writeComment(db, row, flags, hash ?? importHashOf(row, flags), stored.get(comment.external_id)?.import_hash, ctx);
   }
   retireVanishedComments(db, [...stored.values()].filter((r) => !seen.has(r.external_id)), seen.size);
   return { id: threadId, title: meta.title, format: meta.format, comments: seen.size, flagged };
@@ -142,10 +123,10 @@ function writeComment(
   db: Db,
   row: CommentWrite,
   flags: readonly Flag[],
+  importHash: string,
   storedHash: string | null | undefined,
   ctx: { now: string; noteInsert?: (rowid: number) => void },
 ): void {
-  const importHash = importHashOf(row, flags);
   if (storedHash === importHash) return;
   if (storedHash === undefined) {
     const rowid = insertComment(db, { ...row, import_hash: importHash });

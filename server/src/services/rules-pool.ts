@@ -1,0 +1,68 @@
+import { availableParallelism } from "node:os";
+import { Worker } from "node:worker_threads";
+import type { ThreadImport } from "@sift/shared";
+import type { SiteRuleSet } from "@sift/shared/rules";
+import { runRulesJob, type RulesJob, type RulesReply } from "./rules-worker";
+
+const WORKER_ENTRY = new URL("./rules-worker-entry.mjs", import.meta.url);
+
+/**
+ * Below this many comments the rules run on this thread alone: a worker costs ~1.2 s of CPU to
+ * start (tsx, the rules engine and its language model) plus copying the threads to it, which a
+ * 100,000-comment file (~7 s of rules on one core) only just repays on an idle 2-core machine.
+ */
+export const PARALLEL_RULES_COMMENTS = 50_000;
+
+type ThreadResult = RulesReply["results"][number];
+
+/**
+ * Splits threads into `bins` groups of about equal comment counts (largest first into the
+ * emptiest group), returning each group's thread indexes. A thread is never split: its rules
+ * read the whole thread (parents, duplicates, names).
+ */
+export function balanceThreads(threads: readonly { comments: readonly unknown[] }[], bins: number): number[][] {
+  const groups = Array.from({ length: bins }, () => ({ size: 0, indexes: [] as number[] }));
+  const order = threads.map((t, i) => i).sort((a, b) => threads[b]!.comments.length - threads[a]!.comments.length);
+  for (const i of order) {
+    const emptiest = groups.reduce((min, g) => (g.size < min.size ? g : min));
+    emptiest.indexes.push(i);
+    emptiest.size += threads[i]!.comments.length;
+  }
+  return groups.map((g) => g.indexes).filter((g) => g.length > 0);
+}
+
+function runInWorker(job: RulesJob, siteRules: SiteRuleSet | undefined): Promise<RulesReply> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(WORKER_ENTRY, { workerData: { siteRules } });
+    worker.once("message", (reply: RulesReply) => {
+      resolve(reply);
+      void worker.terminate();
+    });
+    worker.once("error", reject);
+    worker.once("exit", (code) => reject(new Error(`a rules worker stopped (exit code ${code}) before answering`)));
+    worker.postMessage(job);
+  });
+}
+
+/**
+ * Evaluates the rules (and import hashes) of every thread, on all cores: the threads are split
+ * into one group per core, every group but the first goes to a worker thread, and this thread
+ * evaluates the first meanwhile. Results come back in the order of `threads`. Small inputs and
+ * single-thread files are evaluated here alone.
+ */
+export async function evaluateThreadsInParallel(
+  threads: ThreadImport[],
+  siteRules: SiteRuleSet | undefined,
+  options: { cores?: number; minComments?: number } = {},
+): Promise<ThreadResult[]> {
+  const { cores = availableParallelism(), minComments = PARALLEL_RULES_COMMENTS } = options;
+  const total = threads.reduce((n, t) => n + t.comments.length, 0);
+  const groups = total < minComments ? [threads.map((_, i) => i)] : balanceThreads(threads, Math.max(1, cores));
+  const [mine = [], ...theirs] = groups;
+  const pending = theirs.map((group) => runInWorker({ threads: group.map((i) => threads[i]!) }, siteRules));
+  const results: ThreadResult[] = new Array(threads.length);
+  const place = (group: number[], reply: RulesReply) => group.forEach((threadIndex, k) => (results[threadIndex] = reply.results[k]!));
+  place(mine, runRulesJob({ threads: mine.map((i) => threads[i]!) }, siteRules));
+  (await Promise.all(pending)).forEach((reply, g) => place(theirs[g]!, reply));
+  return results;
+}
