@@ -4,6 +4,7 @@ import { existsSync } from "node:fs";
 import { prepareFileInParallel, storePreparedFile, type ImportedThread, type PreparedFile } from "../services/import-service";
 import { loadSiteRuleSet } from "../services/rule-service";
 import { supportedFormats } from "../importers/registry";
+import { progressFor } from "./import-progress-bar";
 import { cliContext, openCliDatabase, resolveUserPath, runAction } from "./context";
 
 interface ImportOptions {
@@ -36,25 +37,29 @@ export function importCommand(): Command {
         // (and is only created once every file has parsed).
         const existing = existsSync(ctx.dbPath) ? openCliDatabase(ctx.dbPath) : undefined;
         const prepared: PreparedFile[] = [];
+        const progress = progressFor(options.json === true);
         try {
           const siteRules = existing ? loadSiteRuleSet(existing) : undefined;
           for (const file of files) {
             // Rules on every core, before any write lock: the store below holds it only to write.
-            prepared.push(await prepareFileInParallel(resolveUserPath(ctx, file), { format: options.format, displayName: file, siteRules }));
+            prepared.push(await prepareFileInParallel(resolveUserPath(ctx, file), { format: options.format, displayName: file, siteRules, progress }));
           }
         } catch (err) {
+          progress.stop();
           existing?.close();
           throw err;
         }
         const db = existing ?? openCliDatabase(ctx.dbPath);
         try {
-          const results = prepared.map((p) => ({ file: p.file, threads: storePreparedFile(db, p, { actor: cliActor() }) }));
+          const results = prepared.map((p) => ({ file: p.file, threads: storePreparedFile(db, p, { actor: cliActor(), progress }) }));
+          progress.stop();
           if (options.json) {
             process.stdout.write(`${JSON.stringify({ threads: results.flatMap((r) => r.threads) })}\n`);
           } else {
             for (const r of results) process.stdout.write(`${summarise(r.file, r.threads)}\n`);
           }
         } finally {
+          progress.stop();
           db.close();
         }
       }),

@@ -14,6 +14,7 @@ import { parseFileBytes } from "../importers/registry";
 import { storeThread, withBulkSearchIndex, type CommentWithFlags, type ImportedThread } from "./import-store";
 import { loadSiteRuleSet } from "./rule-service";
 import { evaluateThreadsInParallel } from "./rules-pool";
+import { SILENT_PROGRESS, type ImportProgress } from "./import-progress";
 
 export { storeThread, type CommentWithFlags, type ImportedThread } from "./import-store";
 
@@ -39,6 +40,8 @@ export interface ImportOptions {
    * site's rules are silently skipped for that import.
    */
   siteRules?: SiteRuleSet;
+  /** Where to report how far the rules and the store got (the CLI's progress bar); silent by default. */
+  progress?: ImportProgress;
 }
 
 /** Reads and parses a file and runs the rules on it. Pure apart from reading the file; throws ImportError naming the file. */
@@ -54,7 +57,9 @@ export function prepareFile(path: string, options: ImportOptions = {}): Prepared
 export async function prepareFileInParallel(path: string, options: ImportOptions = {}): Promise<PreparedFile> {
   const name = options.displayName ?? path;
   const threads = parseThreads(name, readFileBytes(path, name), options);
-  const results = await evaluateThreadsInParallel(threads, options.siteRules);
+  const progress = options.progress ?? SILENT_PROGRESS;
+  progress.phase("rules", threads.reduce((n, t) => n + t.comments.length, 0));
+  const results = await evaluateThreadsInParallel(threads, options.siteRules, { onThreadDone: (comments) => progress.advance(comments) });
   return { file: name, threads: threads.map((thread, i) => ({ thread, ...results[i]! })) };
 }
 
@@ -96,10 +101,11 @@ export function storePreparedFile(db: Db, prepared: PreparedFile, options: Impor
   const now = (options.now ?? (() => new Date()))().toISOString();
   const total = prepared.threads.reduce((n, t) => n + t.thread.comments.length, 0);
   const store = db.transaction(() => {
+    options.progress?.phase("store", total);
     const threads = withBulkSearchIndex(db, total, (noteInsert) =>
       prepared.threads.map(({ thread, flags, hashes }) => {
         const { comments, ...meta } = thread;
-        return storeThread(db, meta, pairWithFlags(comments, flags, hashes), { sourceFile: prepared.file, now, noteInsert });
+        return storeThread(db, meta, pairWithFlags(comments, flags, hashes), { sourceFile: prepared.file, now, noteInsert, progress: options.progress });
       }),
     );
     recordAudit(db, {

@@ -27,6 +27,7 @@ import {
 import { upsertThread } from "../db/thread-repo";
 import { ImportError } from "../errors";
 import { threadIdFromKey, threadKey } from "./ids";
+import { PROGRESS_EVERY, type ImportProgress } from "./import-progress";
 import { importHashOf, toCommentWrite } from "./import-rows";
 import { removeByRule } from "./rule-service-actions";
 
@@ -83,7 +84,7 @@ export function storeThread(
   db: Db,
   meta: Omit<ThreadImport, "comments">,
   comments: Iterable<CommentWithFlags>,
-  ctx: { sourceFile: string | null; now: string; noteInsert?: (rowid: number) => void },
+  ctx: { sourceFile: string | null; now: string; noteInsert?: (rowid: number) => void; progress?: ImportProgress },
 ): ImportedThread {
   const key = threadKey(meta);
   const threadId = threadIdFromKey(key);
@@ -112,8 +113,10 @@ export function storeThread(
     const row = toCommentWrite(threadId, comment, flags, seen.size + 1, seen);
     seen.add(comment.external_id);
     if (flags.length > 0) flagged++;
+    if (seen.size % PROGRESS_EVERY === 0) ctx.progress?.advance(PROGRESS_EVERY);
     writeComment(db, row, flags, hash ?? importHashOf(row, flags), stored.get(comment.external_id)?.import_hash, ctx);
   }
+  ctx.progress?.advance(seen.size % PROGRESS_EVERY);
   retireVanishedComments(db, [...stored.values()].filter((r) => !seen.has(r.external_id)), seen.size);
   return { id: threadId, title: meta.title, format: meta.format, comments: seen.size, flagged };
 }

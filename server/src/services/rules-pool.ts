@@ -53,7 +53,7 @@ function runInWorker(job: RulesJob, siteRules: SiteRuleSet | undefined): Promise
 export async function evaluateThreadsInParallel(
   threads: ThreadImport[],
   siteRules: SiteRuleSet | undefined,
-  options: { cores?: number; minComments?: number } = {},
+  options: { cores?: number; minComments?: number; onThreadDone?: (comments: number) => void } = {},
 ): Promise<ThreadResult[]> {
   const { cores = availableParallelism(), minComments = PARALLEL_RULES_COMMENTS } = options;
   const total = threads.reduce((n, t) => n + t.comments.length, 0);
@@ -61,8 +61,20 @@ export async function evaluateThreadsInParallel(
   const [mine = [], ...theirs] = groups;
   const pending = theirs.map((group) => runInWorker({ threads: group.map((i) => threads[i]!) }, siteRules));
   const results: ThreadResult[] = new Array(threads.length);
-  const place = (group: number[], reply: RulesReply) => group.forEach((threadIndex, k) => (results[threadIndex] = reply.results[k]!));
-  place(mine, runRulesJob({ threads: mine.map((i) => threads[i]!) }, siteRules));
-  (await Promise.all(pending)).forEach((reply, g) => place(theirs[g]!, reply));
+  const done = options.onThreadDone ?? (() => {});
+  for (const i of mine) {
+    // One thread at a time here, so the progress bar moves while the workers run.
+    results[i] = runRulesJob({ threads: [threads[i]!] }, siteRules).results[0]!;
+    done(threads[i]!.comments.length);
+  }
+  const replies = pending.map((reply, g) =>
+    reply.then((r) => {
+      theirs[g]!.forEach((threadIndex, k) => {
+        results[threadIndex] = r.results[k]!;
+        done(threads[threadIndex]!.comments.length);
+      });
+    }),
+  );
+  await Promise.all(replies);
   return results;
 }
