@@ -11,7 +11,7 @@ import type { Db } from "../db/connection";
 import { ImportError } from "../errors";
 import { recordAudit } from "./audit-service";
 import { parseFileBytes } from "../importers/registry";
-import { storeThread, withBulkSearchIndex, type CommentWithFlags, type ImportedThread } from "./import-store";
+import { storeThread, withBulkLoad, type CommentWithFlags, type ImportedThread } from "./import-store";
 import { loadSiteRuleSet } from "./rule-service";
 import { evaluateThreadsInParallel } from "./rules-pool";
 import { SILENT_PROGRESS, type ImportProgress } from "./import-progress";
@@ -102,7 +102,7 @@ export function storePreparedFile(db: Db, prepared: PreparedFile, options: Impor
   const total = prepared.threads.reduce((n, t) => n + t.thread.comments.length, 0);
   const store = db.transaction(() => {
     options.progress?.phase("store", total);
-    const threads = withBulkSearchIndex(db, total, (noteInsert) =>
+    const threads = withBulkLoad(db, total, (noteInsert) =>
       prepared.threads.map(({ thread, flags, hashes }) => {
         const { comments, ...meta } = thread;
         return storeThread(db, meta, pairWithFlags(comments, flags, hashes), { sourceFile: prepared.file, now, noteInsert, progress: options.progress });

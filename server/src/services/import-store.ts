@@ -24,6 +24,7 @@ import {
   rebuildCommentSearchInPlace,
   restoreSearchInsertTrigger,
 } from "../db/search-repo";
+import { dropViewCountsInsertTrigger, recountThreadViews, restoreViewCountsInsertTrigger } from "../db/queue-repo";
 import { upsertThread } from "../db/thread-repo";
 import { ImportError } from "../errors";
 import { threadIdFromKey, threadKey } from "./ids";
@@ -48,31 +49,35 @@ export interface CommentWithFlags {
 }
 
 /**
- * From how many comments in one file the search index is filled in bulk rather than by its insert
- * trigger. Below it the trigger's per-row cost (~0.1 ms) is less than scanning for new rows.
+ * From how many comments in one file the search index and the view counts are filled in bulk
+ * rather than by their insert triggers. Below it the triggers' per-row cost (~0.1 ms) is less than
+ * scanning for the new rows.
  */
-export const BULK_SEARCH_INDEX_COMMENTS = 5_000;
+export const BULK_LOAD_COMMENTS = 5_000;
 
 /**
- * Runs `store` (which inserts comments) with the search index's insert trigger dropped when
- * `comments` is a bulk load, then indexes the new rows in one statement. Must run inside a
- * transaction: a rollback restores the trigger. Update and delete triggers stay, so edited and
- * dropped comments keep the index right on their own.
+ * Runs `store` (which inserts comments) with the search index's and the view counts' insert
+ * triggers dropped when `comments` is a bulk load, then indexes the new rows in one statement and
+ * recounts the threads stored. Must run inside a transaction: a rollback restores the triggers.
+ * Update and delete triggers stay, so edited and dropped comments keep both right on their own.
  */
-export function withBulkSearchIndex<T>(db: Db, comments: number, store: (noteInsert: (rowid: number) => void) => T): T {
-  if (comments < BULK_SEARCH_INDEX_COMMENTS) return store(() => {});
+export function withBulkLoad(db: Db, comments: number, store: (noteInsert: (rowid: number) => void) => ImportedThread[]): ImportedThread[] {
+  if (comments < BULK_LOAD_COMMENTS) return store(() => {});
   const before = maxCommentRowid(db);
   let reused = false;
-  const trigger = dropSearchInsertTrigger(db);
+  const searchTrigger = dropSearchInsertTrigger(db);
+  const countsTrigger = dropViewCountsInsertTrigger(db);
   // A new row normally gets a rowid above every old one; one that reuses a freed rowid (after a
   // delete in the same load) would be missed by "rowid > before", so then the index is rebuilt.
-  const result = store((rowid) => {
+  const threads = store((rowid) => {
     if (rowid <= before) reused = true;
   });
   if (reused) rebuildCommentSearchInPlace(db);
   else indexCommentsAfter(db, before);
-  restoreSearchInsertTrigger(db, trigger);
-  return result;
+  for (const thread of threads) recountThreadViews(db, thread.id);
+  restoreSearchInsertTrigger(db, searchTrigger);
+  restoreViewCountsInsertTrigger(db, countsTrigger);
+  return threads;
 }
 
 /**

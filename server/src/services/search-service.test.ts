@@ -4,7 +4,7 @@ import { createTestDb } from "../db/test-db";
 import { decideComment } from "./decision-service";
 import { commentIdFor } from "./ids";
 import { storePreparedFile } from "./import-service";
-import { BULK_SEARCH_INDEX_COMMENTS } from "./import-store";
+import { BULK_LOAD_COMMENTS } from "./import-store";
 import { listQueuePage } from "./queue-service";
 import { isSearchIndexConsistent, rebuildSearchIndex } from "./search-service";
 import { makeComment, makeThread } from "./test-fixtures";
@@ -67,7 +67,7 @@ describe("comment search", () => {
 
 describe("comment search after a bulk import", () => {
   const bulk = (prefix: string, words: (i: number) => string): Record<string, string> =>
-    Object.fromEntries(Array.from({ length: BULK_SEARCH_INDEX_COMMENTS + 1 }, (_, i) => [`${prefix}${i}`, words(i)]));
+    Object.fromEntries(Array.from({ length: BULK_LOAD_COMMENTS + 1 }, (_, i) => [`${prefix}${i}`, words(i)]));
 
   it("indexes a bulk load in one go, then small imports through the trigger again", () => {
     importBodies(bulk("n", (i) => `bulk number ${i} ${i === 77 ? "zeppelin" : "plain"}`));
