@@ -41,7 +41,7 @@ export function importCommand(): Command {
         try {
           const siteRules = existing ? loadSiteRuleSet(existing) : undefined;
           for (const file of files) {
-            // Rules on every core, before any write lock: the store below holds it only to write.
+            // Rules and import hashes before any write lock: the store below holds it only to write.
             prepared.push(await prepareFileInParallel(resolveUserPath(ctx, file), { format: options.format, displayName: file, siteRules, progress }));
           }
         } catch (err) {

@@ -51,8 +51,9 @@ export function prepareFile(path: string, options: ImportOptions = {}): Prepared
 }
 
 /**
- * prepareFile for large files: the rules run on every core (threads split between this thread and
- * worker threads, see rules-pool.ts), still before any write lock is taken.
+ * prepareFile for the CLI and the bench: the rules also compute each comment's import hash, so the
+ * store's transaction only writes, and can be spread over worker threads (rules-pool.ts; one
+ * thread by default, as workers did not pay on a 2-core machine).
  */
 export async function prepareFileInParallel(path: string, options: ImportOptions = {}): Promise<PreparedFile> {
   const name = options.displayName ?? path;

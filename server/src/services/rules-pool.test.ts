@@ -1,7 +1,7 @@
 import { compileSiteRules, evaluateThread } from "@sift/shared/rules";
 import { describe, expect, it } from "vitest";
 import { importHashesOf } from "./import-rows";
-import { balanceThreads, evaluateThreadsInParallel, freeCores } from "./rules-pool";
+import { balanceThreads, evaluateThreadsInParallel } from "./rules-pool";
 import { makeComment, makeThread } from "./test-fixtures";
 
 describe("balanceThreads", () => {
@@ -9,18 +9,6 @@ describe("balanceThreads", () => {
     const sized = (n: number) => ({ comments: Array.from({ length: n }) });
     expect(balanceThreads([sized(1), sized(5), sized(3), sized(3)], 2)).toEqual([[1, 0], [2, 3]]); // 5+1 against 3+3
     expect(balanceThreads([sized(2)], 4)).toEqual([[0]]);
-  });
-});
-
-describe("freeCores", () => {
-  it.each([
-    [2, 0, 2],
-    [2, 0.9, 2],
-    [2, 1.2, 1],
-    [2, 7.5, 1],
-    [8, 3, 6],
-  ])("%i cores at load %d → %i", (total, load, expected) => {
-    expect(freeCores(total, load)).toBe(expected);
   });
 });
 

@@ -1,4 +1,3 @@
-import { availableParallelism, loadavg } from "node:os";
 import { Worker } from "node:worker_threads";
 import type { ThreadImport } from "@sift/shared";
 import type { SiteRuleSet } from "@sift/shared/rules";
@@ -6,24 +5,19 @@ import { runRulesJob, type RulesJob, type RulesReply } from "./rules-worker";
 
 const WORKER_ENTRY = new URL("./rules-worker-entry.mjs", import.meta.url);
 
-/**
- * Below this many comments the rules run on this thread alone: a worker costs ~1.2 s of CPU to
- * start (tsx, the rules engine and its language model) plus copying the threads to it, which a
- * 100,000-comment file (~7 s of rules on one core) only just repays on an idle 2-core machine.
- */
+/** Below this many comments the rules run on this thread alone even when more are asked for: a worker costs ~1.2 s of CPU just to start. */
 export const PARALLEL_RULES_COMMENTS = 50_000;
 
 type ThreadResult = RulesReply["results"][number];
 
 /**
- * Cores the rules may use: this one plus those the last minute's load left idle. Measured on a
- * 2-core machine kept busy by other processes (load 6-10), a worker made a 100,000-comment file's
- * rules 1.5x slower (19-20 s against 12-13 s: it costs ~4-5 s of CPU more than one thread), so
- * workers are only started when a core is really free.
+ * Threads the rules run on unless the caller asks for more: one. Measured on this project's 2-core
+ * machine (shared with other processes), a worker never paid: 100,000 comments took 9.0-9.5 s of
+ * CPU on two threads against 4.8 s on one (wall 6.1-7.0 s against 4.9-5.0 s at load 2.3-2.6), and
+ * 250,000 took 17.2 s of CPU against 13.8 s (wall 16.6 s against 14.7 s). A worker's copy of the
+ * engine starts cold (tsx, the language model, an unwarmed JIT), which costs more than it saves here.
  */
-export function freeCores(total: number = availableParallelism(), load: number = loadavg()[0] ?? 0): number {
-  return Math.max(1, Math.min(total, Math.floor(total - load) + 1));
-}
+export const DEFAULT_RULES_THREADS = 1;
 
 /**
  * Splits threads into `bins` groups of about equal comment counts (largest first into the
@@ -55,9 +49,9 @@ function runInWorker(job: RulesJob, siteRules: SiteRuleSet | undefined): Promise
 }
 
 /**
- * Evaluates the rules (and import hashes) of every thread, on all cores: the threads are split
- * into one group per core, every group but the first goes to a worker thread, and this thread
- * evaluates the first meanwhile. Results come back in the order of `threads`. Small inputs and
+ * Evaluates the rules (and import hashes) of every thread, on `cores` threads: the threads are
+ * split into one group per core, every group but the first goes to a worker thread, and this
+ * thread evaluates the first meanwhile (see DEFAULT_RULES_THREADS for why the default is one). Results come back in the order of `threads`. Small inputs and
  * single-thread files are evaluated here alone.
  */
 export async function evaluateThreadsInParallel(
@@ -65,7 +59,7 @@ export async function evaluateThreadsInParallel(
   siteRules: SiteRuleSet | undefined,
   options: { cores?: number; minComments?: number; onThreadDone?: (comments: number) => void } = {},
 ): Promise<ThreadResult[]> {
-  const { cores = freeCores(), minComments = PARALLEL_RULES_COMMENTS } = options;
+  const { cores = DEFAULT_RULES_THREADS, minComments = PARALLEL_RULES_COMMENTS } = options;
   const total = threads.reduce((n, t) => n + t.comments.length, 0);
   const groups = total < minComments ? [threads.map((_, i) => i)] : balanceThreads(threads, Math.max(1, cores));
   const [mine = [], ...theirs] = groups;
