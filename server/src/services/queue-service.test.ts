@@ -7,7 +7,7 @@ import { commentIdFor } from "./ids";
 import { recountQueueViews } from "../db/queue-repo";
 import { storePreparedFile } from "./import-service";
 import { BULK_LOAD_COMMENTS } from "./import-store";
-import { countViews, listQueuePage } from "./queue-service";
+import { areViewCountsConsistent, countViews, listQueuePage } from "./queue-service";
 import { makeComment, makeThread } from "./test-fixtures";
 
 const flag = (category: Category): Flag => ({ category, rule: `test.${category}`, evidence: "x", start: null, end: null, explanation: "x", confidence: 1 });
@@ -83,5 +83,8 @@ describe("countViews (maintained counts)", () => {
     expect(countViews(t.db, small)).toEqual({ review: 6, pending: 12, approved: 0, removed: 0, all: 12 });
     t.db.prepare("DELETE FROM threads WHERE id = ?").run(small);
     agree();
+    expect(areViewCountsConsistent(t.db)).toBe(true);
+    t.db.prepare("UPDATE view_counts SET total = total + 1 WHERE thread_id = ?").run(bulk);
+    expect(areViewCountsConsistent(t.db)).toBe(false);
   });
 });
