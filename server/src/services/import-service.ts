@@ -11,6 +11,7 @@ import type { Db } from "../db/connection";
 import { ImportError } from "../errors";
 import { recordAudit } from "./audit-service";
 import { parseFileBytes } from "../importers/registry";
+import { importHashesOf } from "./import-rows";
 import { storeThread, withBulkLoad, type CommentWithFlags, type ImportedThread } from "./import-store";
 import { loadSiteRuleSet } from "./rule-service";
 import { evaluateThreadsInParallel } from "./rules-pool";
@@ -101,10 +102,12 @@ function parseThreads(file: string, bytes: Uint8Array, options: ImportOptions): 
 export function storePreparedFile(db: Db, prepared: PreparedFile, options: ImportOptions = {}): ImportedThread[] {
   const now = (options.now ?? (() => new Date()))().toISOString();
   const total = prepared.threads.reduce((n, t) => n + t.thread.comments.length, 0);
+  // Hashed before the write lock is taken, so the transaction only writes.
+  const threadsToStore = prepared.threads.map((t) => ({ ...t, hashes: t.hashes ?? importHashesOf(t.thread, t.flags) }));
   const store = db.transaction(() => {
     options.progress?.phase("store", total);
     const threads = withBulkLoad(db, total, (noteInsert) =>
-      prepared.threads.map(({ thread, flags, hashes }) => {
+      threadsToStore.map(({ thread, flags, hashes }) => {
         const { comments, ...meta } = thread;
         return storeThread(db, meta, pairWithFlags(comments, flags, hashes), { sourceFile: prepared.file, now, noteInsert, progress: options.progress });
       }),
