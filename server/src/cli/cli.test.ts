@@ -40,6 +40,14 @@ describe("sift import", { timeout: 60_000 }, () => {
     expect(doc.threads[0]!.comments[1]!.parent_id).toBe(doc.threads[0]!.comments[0]!.id);
   });
 
+  it("draws no progress bar when not at a terminal: stderr stays empty with and without --json", () => {
+    writeFileSync(join(dir, "thread.csv"), CSV);
+    const plain = sift("import", "thread.csv", "--db", "my.db");
+    expect(plain.code).toBe(0);
+    expect(plain.stderr).toBe("");
+    expect(plain.stdout.trim().split("\n")).toHaveLength(1);
+  });
+
   it("prints nothing but the JSON through `npm run --silent cli`, resolving paths against where npm was run", () => {
     writeFileSync(join(dir, "thread.csv"), CSV);
     const run = spawnSync("npm", ["--prefix", ROOT, "run", "--silent", "cli", "--", "import", "thread.csv", "--json", "--db", "npm.db"], {

@@ -1,13 +1,10 @@
 import { Command, Option } from "commander";
 import { cliActor } from "../services/audit-service";
 import { existsSync } from "node:fs";
-import { prepareFile, storePreparedFile, type ImportedThread, type PreparedFile } from "../services/import-service";
+import { prepareFileInParallel, storePreparedFile, type ImportedThread, type PreparedFile } from "../services/import-service";
 import { loadSiteRuleSet } from "../services/rule-service";
-import { rebuildSearchIndex } from "../services/search-service";
-
-/** From how many imported comments a CLI import rebuilds the search index afterwards. */
-const BULK_IMPORT_COMMENTS = 10_000;
 import { supportedFormats } from "../importers/registry";
+import { progressFor } from "./import-progress-bar";
 import { cliContext, openCliDatabase, resolveUserPath, runAction } from "./context";
 
 interface ImportOptions {
@@ -34,31 +31,35 @@ export function importCommand(): Command {
     .option("--json", "print one JSON document on stdout")
     .option("--db <path>", "SQLite database (default $SIFT_DB, else data/sift.db)")
     .action(
-      runAction((files: string[], options: ImportOptions) => {
+      runAction(async (files: string[], options: ImportOptions) => {
         const ctx = cliContext(options.db);
         // The site's own rules live in the database; a database that does not exist yet has none
         // (and is only created once every file has parsed).
         const existing = existsSync(ctx.dbPath) ? openCliDatabase(ctx.dbPath) : undefined;
-        let prepared: PreparedFile[];
+        const prepared: PreparedFile[] = [];
+        const progress = progressFor(options.json === true);
         try {
           const siteRules = existing ? loadSiteRuleSet(existing) : undefined;
-          prepared = files.map((file) => prepareFile(resolveUserPath(ctx, file), { format: options.format, displayName: file, siteRules }));
+          for (const file of files) {
+            // Rules and import hashes before any write lock: the store below holds it only to write.
+            prepared.push(await prepareFileInParallel(resolveUserPath(ctx, file), { format: options.format, displayName: file, siteRules, progress }));
+          }
         } catch (err) {
+          progress.stop();
           existing?.close();
           throw err;
         }
         const db = existing ?? openCliDatabase(ctx.dbPath);
         try {
-          const results = prepared.map((p) => ({ file: p.file, threads: storePreparedFile(db, p, { actor: cliActor() }) }));
-          const imported = results.reduce((n, r) => n + r.threads.reduce((m, t) => m + t.comments, 0), 0);
-          // The triggers kept search in step row by row; after a bulk load, start from a compact index.
-          if (imported >= BULK_IMPORT_COMMENTS) rebuildSearchIndex(db);
+          const results = prepared.map((p) => ({ file: p.file, threads: storePreparedFile(db, p, { actor: cliActor(), progress }) }));
+          progress.stop();
           if (options.json) {
             process.stdout.write(`${JSON.stringify({ threads: results.flatMap((r) => r.threads) })}\n`);
           } else {
             for (const r of results) process.stdout.write(`${summarise(r.file, r.threads)}\n`);
           }
         } finally {
+          progress.stop();
           db.close();
         }
       }),

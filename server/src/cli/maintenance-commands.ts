@@ -1,6 +1,8 @@
 import { existsSync } from "node:fs";
 import { Command } from "commander";
 import { backupDatabase, checkDatabaseIntegrity } from "../db/maintenance";
+import { areViewCountsConsistent } from "../services/queue-service";
+import { isSearchIndexConsistent } from "../services/search-service";
 import { CliError, cliContext, openCliDatabase, resolveUserPath, runAction } from "./context";
 
 const DB_HELP = "SQLite database (default $SIFT_DB, else data/sift.db)";
@@ -30,7 +32,7 @@ export function backupCommand(): Command {
     );
 }
 
-/** `sift check`: integrity and foreign-key check; exit 1 when anything is wrong. */
+/** `sift check`: integrity, foreign keys, search index and view counts; exit 1 when anything is wrong. */
 export function checkCommand(): Command {
   return new Command("check")
     .description("check the database's integrity")
@@ -42,6 +44,9 @@ export function checkCommand(): Command {
         const db = openCliDatabase(ctx.dbPath);
         try {
           const problems = checkDatabaseIntegrity(db);
+          // Derived data a bulk import fills outside its per-row triggers: worth a check after a crash or restore.
+          if (!isSearchIndexConsistent(db)) problems.push("the search index disagrees with the comments");
+          if (!areViewCountsConsistent(db)) problems.push("the view counts disagree with the comments");
           if (problems.length > 0) throw new CliError(`${ctx.dbPath}: ${problems.length} problem(s): ${problems.slice(0, 5).join("; ")}`);
           process.stdout.write(`${ctx.dbPath}: ok\n`);
         } finally {

@@ -17,10 +17,12 @@ export interface CommentRow {
   severity: number | null;
   /** Queue order: posted_at, else when the thread was first imported. */
   sort_at: string;
+  /** Hash of what the last import wrote (import-store.ts); null when unknown. */
+  import_hash: string | null;
 }
 
 /** What an import writes for one comment; status only applies to comments no moderator has decided on. */
-export type CommentWrite = Omit<CommentRow, "decided_at" | "version" | "sort_at">;
+export type CommentWrite = Omit<CommentRow, "decided_at" | "version" | "sort_at" | "import_hash">;
 
 /** A comment already stored for a thread, as the import service needs to see it. */
 export interface StoredCommentKey {
@@ -34,8 +36,8 @@ const STATUS_AFTER_IMPORT = `CASE WHEN EXISTS (SELECT 1 FROM decisions d WHERE d
   THEN comments.status ELSE @status END`;
 const SORT_AT = "COALESCE(@posted_at, (SELECT t.imported_at FROM threads t WHERE t.id = @thread_id), '')";
 
-const INSERT_COMMENT = `INSERT INTO comments (id, thread_id, external_id, position, parent_id, author, posted_at, body, status, severity, sort_at)
-  VALUES (@id, @thread_id, @external_id, @position, @parent_id, @author, @posted_at, @body, @status, @severity, ${SORT_AT})
+const INSERT_COMMENT = `INSERT INTO comments (id, thread_id, external_id, position, parent_id, author, posted_at, body, status, severity, sort_at, import_hash)
+  VALUES (@id, @thread_id, @external_id, @position, @parent_id, @author, @posted_at, @body, @status, @severity, ${SORT_AT}, @import_hash)
   ON CONFLICT (thread_id, external_id) DO NOTHING`;
 
 // Only rows that actually change are written, so re-importing an unchanged file is a no-op and keeps versions.
@@ -52,8 +54,48 @@ const UPDATE_COMMENT = `UPDATE comments SET
  * parent_id makes SQLite run its self-referencing foreign-key checks on every insert (~4x slower).
  */
 export function upsertComment(db: Db, row: CommentWrite): void {
-  if (prepare(db, INSERT_COMMENT).run(row).changes > 0) return;
+  if (prepare(db, INSERT_COMMENT).run({ ...row, import_hash: null }).changes > 0) return;
   prepare(db, UPDATE_COMMENT).run(row);
+}
+
+/**
+ * Inserts a comment new to its thread; returns its rowid (the search index's key), or null when
+ * (thread_id, external_id) is already stored. One statement, so a bulk load pays one step per row.
+ */
+export function insertComment(db: Db, row: CommentWrite & { import_hash: string | null }): number | null {
+  const result = prepare(db, INSERT_COMMENT).run(row);
+  return result.changes > 0 ? Number(result.lastInsertRowid) : null;
+}
+
+/** Updates a stored comment in place (version bumped only if a field changed) and records its import hash. */
+export function updateImportedComment(db: Db, row: CommentWrite & { import_hash: string | null }): void {
+  prepare(db, UPDATE_COMMENT).run(row);
+  prepare(db, "UPDATE comments SET import_hash = @import_hash WHERE id = @id AND import_hash IS NOT @import_hash").run({
+    id: row.id,
+    import_hash: row.import_hash,
+  });
+}
+
+/** Forgets a comment's import hash (its flags were rewritten outside an import), so the next import compares it in full. */
+export function clearImportHash(db: Db, id: string): void {
+  prepare(db, "UPDATE comments SET import_hash = NULL WHERE id = ? AND import_hash IS NOT NULL").run(id);
+}
+
+/** A stored comment as a re-import needs it: its key and what the last import wrote. */
+export interface ImportKeyRow {
+  id: string;
+  external_id: string;
+  import_hash: string | null;
+}
+
+/** Every stored comment of a thread with its import hash (one query instead of a lookup per comment). */
+export function listImportKeys(db: Db, threadId: string): ImportKeyRow[] {
+  return prepare<[string], ImportKeyRow>(db, "SELECT id, external_id, import_hash FROM comments WHERE thread_id = ? ORDER BY position, id").all(threadId);
+}
+
+/** True when a moderator (or a remove rule) has a decision in the comment's log. */
+export function hasDecision(db: Db, id: string): boolean {
+  return prepare<[string], { one: number }>(db, "SELECT 1 AS one FROM decisions WHERE comment_id = ? LIMIT 1").get(id) !== undefined;
 }
 
 export function findCommentById(db: Db, id: string): CommentRow | undefined {
@@ -137,7 +179,11 @@ export function listPendingIdsByAuthorInThread(db: Db, author: string, threadId:
     .map((r) => r.id);
 }
 
-/** Sets a comment's denormalised severity after its flags changed, bumping the version so open views notice. */
+/**
+ * Sets a comment's denormalised severity after its flags changed outside an import, bumping the
+ * version so open views notice, and forgetting its import hash: the next import of its file must
+ * compare it afresh instead of skipping it as unchanged.
+ */
 export function setCommentSeverity(db: Db, id: string, severity: number | null): void {
-  prepare(db, "UPDATE comments SET severity = ?, version = version + 1 WHERE id = ? AND severity IS NOT ?").run(severity, id, severity);
+  prepare(db, "UPDATE comments SET severity = ?, import_hash = NULL, version = version + (severity IS NOT ?) WHERE id = ?").run(severity, severity, id);
 }

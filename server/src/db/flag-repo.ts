@@ -20,6 +20,12 @@ export interface FlagRow {
 /** Replaces a comment's flags with a fresh evaluation. */
 export function replaceFlags(db: Db, commentId: string, flags: readonly Flag[], rulePackVersion: string): void {
   prepare(db, "DELETE FROM flags WHERE comment_id = ?").run(commentId);
+  insertFlags(db, commentId, flags, rulePackVersion);
+}
+
+/** Adds flags to a comment that has none yet (a new one): no delete to run first. */
+export function insertFlags(db: Db, commentId: string, flags: readonly Flag[], rulePackVersion: string): void {
+  if (flags.length === 0) return;
   const insert = prepare(
     db,
     `INSERT INTO flags (comment_id, category, rule, evidence, start_offset, end_offset, explanation, confidence, rule_pack_version, action)

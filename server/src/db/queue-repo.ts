@@ -147,7 +147,19 @@ export function findQueueRowById(db: Db, id: string): QueueRow | undefined {
 /** How many comments each view holds, optionally within one thread. */
 export type QueueCounts = Record<QueueView, number>;
 
+/** Read from the maintained view_counts table (migration 0012): one row per thread, never a scan of comments. */
 export function countQueueViews(db: Db, threadId?: string): QueueCounts {
+  const row = prepare<[string | null, string | null], QueueCounts>(
+    db,
+    `SELECT COALESCE(SUM(review), 0) AS review, COALESCE(SUM(pending), 0) AS pending,
+       COALESCE(SUM(approved), 0) AS approved, COALESCE(SUM(removed), 0) AS removed, COALESCE(SUM(total), 0) AS "all"
+     FROM view_counts WHERE (? IS NULL OR thread_id = ?)`,
+  ).get(threadId ?? null, threadId ?? null);
+  return row ?? { review: 0, pending: 0, approved: 0, removed: 0, all: 0 };
+}
+
+/** The same counts by scanning the comments: the truth view_counts must agree with (tests, `sift check`). */
+export function recountQueueViews(db: Db, threadId?: string): QueueCounts {
   const row = prepare<[string | null, string | null], QueueCounts>(
     db,
     `SELECT
@@ -159,6 +171,34 @@ export function countQueueViews(db: Db, threadId?: string): QueueCounts {
      FROM comments WHERE (? IS NULL OR thread_id = ?)`,
   ).get(threadId ?? null, threadId ?? null);
   return row ?? { review: 0, pending: 0, approved: 0, removed: 0, all: 0 };
+}
+
+const VIEW_COUNTS_INSERT_TRIGGER = "view_counts_insert";
+
+/** Drops the per-row counts trigger for a bulk load (inside its transaction); returns its SQL to restore. */
+export function dropViewCountsInsertTrigger(db: Db): string {
+  const row = db.prepare("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?").get(VIEW_COUNTS_INSERT_TRIGGER) as
+    | { sql: string }
+    | undefined;
+  if (!row) throw new Error(`the ${VIEW_COUNTS_INSERT_TRIGGER} trigger is missing`);
+  db.prepare(`DROP TRIGGER ${VIEW_COUNTS_INSERT_TRIGGER}`).run();
+  return row.sql;
+}
+
+/** Re-creates a trigger dropped by dropViewCountsInsertTrigger (same transaction). */
+export function restoreViewCountsInsertTrigger(db: Db, sql: string): void {
+  db.exec(sql);
+}
+
+/** Recomputes one thread's view_counts row from its comments (after a bulk load skipped the trigger). */
+export function recountThreadViews(db: Db, threadId: string): void {
+  prepare(
+    db,
+    `INSERT OR REPLACE INTO view_counts (thread_id, review, pending, approved, removed, total)
+     SELECT @thread_id, COALESCE(SUM(status = 'pending' AND severity IS NOT NULL), 0), COALESCE(SUM(status = 'pending'), 0),
+       COALESCE(SUM(status = 'approved'), 0), COALESCE(SUM(status = 'removed'), 0), COUNT(*)
+     FROM comments WHERE thread_id = @thread_id`,
+  ).run({ thread_id: threadId });
 }
 
 /** Rules that flagged comments and the authors who wrote them, with counts, for the queue's filters. */

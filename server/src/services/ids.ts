@@ -1,8 +1,9 @@
-import { createHash } from "node:crypto";
+import { hash } from "node:crypto";
 
 /** 12 hex digits (48 bits) of SHA-256: short enough to read, collisions negligible at our scale. */
 function shortHash(text: string): string {
-  return createHash("sha256").update(text).digest("hex").slice(0, 12);
+  // crypto.hash (one call) is ~5x cheaper than createHash for short inputs; an import hashes twice per comment.
+  return hash("sha256", text, "hex").slice(0, 12);
 }
 
 /** Case, Unicode form and whitespace differences between two saves of the same page must not make a new thread. */

@@ -6,38 +6,25 @@ import {
   type Flag,
   type ThreadImport,
 } from "@sift/shared";
-import { evaluateThread, RULE_PACK_VERSION, type SiteRuleSet } from "@sift/shared/rules";
+import { evaluateThread, type SiteRuleSet } from "@sift/shared/rules";
 import type { Db } from "../db/connection";
-import {
-  deleteComment,
-  listCommentKeys,
-  setCommentPosition,
-  upsertComment,
-} from "../db/comment-repo";
-import { replaceFlags } from "../db/flag-repo";
-import { upsertThread } from "../db/thread-repo";
 import { ImportError } from "../errors";
 import { recordAudit } from "./audit-service";
 import { parseFileBytes } from "../importers/registry";
-import { commentIdFor, threadIdFromKey, threadKey } from "./ids";
-import { severityOf } from "./present";
+import { importHashesOf } from "./import-rows";
+import { storeThread, withBulkLoad, type CommentWithFlags, type ImportedThread } from "./import-store";
 import { loadSiteRuleSet } from "./rule-service";
 import { keepSource, storeSource, type KeptSource } from "./source-service";
-import { removeByRule, statusUnderRules } from "./rule-service-actions";
+import { evaluateThreadsInParallel } from "./rules-pool";
+import { SILENT_PROGRESS, type ImportProgress } from "./import-progress";
 
-/** What `import` reports per thread (the CONTRACT's `--json` shape). */
-export interface ImportedThread {
-  id: string;
-  title: string;
-  format: string;
-  comments: number;
-  flagged: number;
-}
+export { storeThread, type CommentWithFlags, type ImportedThread } from "./import-store";
 
 /** A parsed file, ready to store: every thread with the flags its comments earned. */
 export interface PreparedFile {
   file: string;
-  threads: { thread: ThreadImport; flags: Flag[][] }[];
+  /** `hashes`: each comment's import hash when the rules workers computed them (else the store does). */
+  threads: { thread: ThreadImport; flags: Flag[][]; hashes?: string[] }[];
   /** The file itself, when its format can be written back (WXR, Disqus XML). */
   source?: KeptSource;
 }
@@ -57,23 +44,50 @@ export interface ImportOptions {
    * site's rules are silently skipped for that import.
    */
   siteRules?: SiteRuleSet;
+  /** Where to report how far the rules and the store got (the CLI's progress bar); silent by default. */
+  progress?: ImportProgress;
 }
 
 /** Reads and parses a file and runs the rules on it. Pure apart from reading the file; throws ImportError naming the file. */
 export function prepareFile(path: string, options: ImportOptions = {}): PreparedFile {
   const name = options.displayName ?? path;
-  let bytes: Uint8Array;
+  return prepareBytes(name, readFileBytes(path, name), options);
+}
+
+/**
+ * prepareFile for the CLI and the bench: the rules also compute each comment's import hash, so the
+ * store's transaction only writes, and can be spread over worker threads (rules-pool.ts; one
+ * thread by default, as workers did not pay on a 2-core machine).
+ */
+export async function prepareFileInParallel(path: string, options: ImportOptions = {}): Promise<PreparedFile> {
+  const name = options.displayName ?? path;
+  const { threads, source } = parseThreads(name, readFileBytes(path, name), options);
+  const progress = options.progress ?? SILENT_PROGRESS;
+  progress.phase("rules", threads.reduce((n, t) => n + t.comments.length, 0));
+  const results = await evaluateThreadsInParallel(threads, options.siteRules, { onThreadDone: (comments) => progress.advance(comments) });
+  return { file: name, threads: threads.map((thread, i) => ({ thread, ...results[i]! })), source };
+}
+
+function readFileBytes(path: string, name: string): Uint8Array {
   try {
-    bytes = readFileSync(path);
+    return readFileSync(path);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     throw new ImportError(name, code === "ENOENT" ? "no such file" : code === "EISDIR" ? "is a directory" : "cannot read the file");
   }
-  return prepareBytes(name, bytes, options);
 }
 
 /** Parses bytes (named `file` in errors) and runs the rules; throws ImportError on the first problem. */
 export function prepareBytes(file: string, bytes: Uint8Array, options: ImportOptions = {}): PreparedFile {
+  const { threads, source } = parseThreads(file, bytes, options);
+  return { file, threads: threads.map((thread) => ({ thread, flags: evaluateThread(thread, { siteRules: options.siteRules }) })), source };
+}
+
+/**
+ * Parses bytes into checked threads, keeping the file itself when its format can be written back;
+ * throws ImportError naming the file on the first problem.
+ */
+function parseThreads(file: string, bytes: Uint8Array, options: ImportOptions): { threads: ThreadImport[]; source: KeptSource | undefined } {
   const result = parseFileBytes(bytes, { format: options.format, fileName: basename(file) });
   if (!result.ok) {
     const issue = result.issues[0];
@@ -86,19 +100,25 @@ export function prepareBytes(file: string, bytes: Uint8Array, options: ImportOpt
       const first = checked.error.issues[0];
       throw new ImportError(file, `the parser produced an invalid thread: ${first?.path.join(".")}: ${first?.message}`);
     }
-    return { thread: checked.data, flags: evaluateThread(checked.data, { siteRules: options.siteRules }) };
+    return checked.data;
   });
-  return { file, threads, source: keepSource(file, bytes, result.format) };
+  return { threads, source: keepSource(file, bytes, result.format) };
 }
 
 /** Stores a prepared file in ONE transaction: any failure leaves the database exactly as it was. */
 export function storePreparedFile(db: Db, prepared: PreparedFile, options: ImportOptions = {}): ImportedThread[] {
   const now = (options.now ?? (() => new Date()))().toISOString();
+  const total = prepared.threads.reduce((n, t) => n + t.thread.comments.length, 0);
+  // Hashed before the write lock is taken, so the transaction only writes.
+  const threadsToStore = prepared.threads.map((t) => ({ ...t, hashes: t.hashes ?? importHashesOf(t.thread, t.flags) }));
   const store = db.transaction(() => {
-    const threads = prepared.threads.map(({ thread, flags }) => {
-      const { comments, ...meta } = thread;
-      return storeThread(db, meta, pairWithFlags(comments, flags), { sourceFile: prepared.file, now });
-    });
+    options.progress?.phase("store", total);
+    const threads = withBulkLoad(db, total, (noteInsert) =>
+      threadsToStore.map(({ thread, flags, hashes }) => {
+        const { comments, ...meta } = thread;
+        return storeThread(db, meta, pairWithFlags(comments, flags, hashes), { sourceFile: prepared.file, now, noteInsert, progress: options.progress });
+      }),
+    );
     storeSource(db, prepared.source, threads.map((t) => t.id), now);
     recordAudit(db, {
       actor: options.actor ?? "system",
@@ -132,84 +152,6 @@ function withSiteRules(db: Db, options: ImportOptions): ImportOptions {
   return options.siteRules ? options : { ...options, siteRules: loadSiteRuleSet(db) };
 }
 
-function* pairWithFlags(comments: readonly CommentImport[], flags: readonly Flag[][]): Iterable<CommentWithFlags> {
-  for (let i = 0; i < comments.length; i++) yield { comment: comments[i]!, flags: flags[i] ?? [] };
-}
-
-export interface CommentWithFlags {
-  comment: CommentImport;
-  flags: readonly Flag[];
-}
-
-/**
- * Writes one thread and its comments; must run inside a transaction. Comments arrive as an
- * iterable in page order so a streaming parser can feed it without holding the thread in memory
- * (only the set of seen external ids is kept, to resolve parents and catch duplicates).
- */
-export function storeThread(
-  db: Db,
-  meta: Omit<ThreadImport, "comments">,
-  comments: Iterable<CommentWithFlags>,
-  ctx: { sourceFile: string | null; now: string },
-): ImportedThread {
-  const key = threadKey(meta);
-  const threadId = threadIdFromKey(key);
-  upsertThread(db, {
-    id: threadId,
-    key,
-    external_id: meta.external_id,
-    format: meta.format,
-    title: meta.title,
-    url: meta.url,
-    source_note: meta.source_note,
-    article_title: meta.article.title,
-    article_body: meta.article.body,
-    declared_comment_count: meta.declared_comment_count,
-    source_file: ctx.sourceFile,
-    imported_at: ctx.now,
-    updated_at: ctx.now,
-  });
-  const seen = new Set<string>();
-  const presentIds = new Set<string>();
-  let flagged = 0;
-  for (const { comment, flags } of comments) {
-    if (seen.has(comment.external_id)) {
-      throw new ImportError(ctx.sourceFile ?? meta.title, `comment id "${comment.external_id}" appears twice in thread "${meta.title}"`);
-    }
-    seen.add(comment.external_id);
-    const id = commentIdFor(threadId, comment.external_id);
-    presentIds.add(id);
-    // A reply whose parent is not on the page (deleted upstream) is shown as top-level rather than dangling.
-    const parentKnown = comment.parent_external_id !== null && seen.has(comment.parent_external_id);
-    upsertComment(db, {
-      id,
-      thread_id: threadId,
-      external_id: comment.external_id,
-      position: seen.size,
-      parent_id: parentKnown ? commentIdFor(threadId, comment.parent_external_id!) : null,
-      author: comment.author,
-      posted_at: comment.posted_at,
-      body: comment.body,
-      status: statusUnderRules(comment.initial_status, flags),
-      severity: severityOf(flags),
-    });
-    replaceFlags(db, id, flags, RULE_PACK_VERSION);
-    removeByRule(db, id, flags, ctx.now);
-    if (flags.length > 0) flagged++;
-  }
-  retireVanishedComments(db, threadId, presentIds);
-  return { id: threadId, title: meta.title, format: meta.format, comments: seen.size, flagged };
-}
-
-/**
- * Comments stored before but absent from this import: drop them unless a moderator decided on
- * them (the decision log must survive), in which case they move after the page's comments.
- */
-function retireVanishedComments(db: Db, threadId: string, presentIds: ReadonlySet<string>): void {
-  let next = presentIds.size;
-  for (const row of listCommentKeys(db, threadId)) {
-    if (presentIds.has(row.id)) continue;
-    if (row.decided) setCommentPosition(db, row.id, ++next);
-    else deleteComment(db, row.id);
-  }
+function* pairWithFlags(comments: readonly CommentImport[], flags: readonly Flag[][], hashes?: readonly string[]): Iterable<CommentWithFlags> {
+  for (let i = 0; i < comments.length; i++) yield { comment: comments[i]!, flags: flags[i] ?? [], hash: hashes?.[i] };
 }

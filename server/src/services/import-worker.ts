@@ -9,10 +9,6 @@ import { openDatabase } from "../db/connection";
 import { AppError } from "../errors";
 import { prepareFile, storePreparedFile, type ImportedThread } from "./import-service";
 import { loadSiteRuleSet } from "./rule-service";
-import { rebuildSearchIndex } from "./search-service";
-
-/** From how many imported comments the search index is rebuilt afterwards (as the CLI does). */
-const BULK_IMPORT_COMMENTS = 10_000;
 
 /** One upload to import: everything a worker needs, as plain data (it crosses a thread boundary). */
 export interface ImportJob {
@@ -38,10 +34,8 @@ export function runImportJob(job: ImportJob): ImportedThread[] {
   const db = openDatabase(job.dbPath);
   try {
     const prepared = prepareFile(job.path, { format: job.format, displayName: job.name, siteRules: loadSiteRuleSet(db) });
-    const threads = storePreparedFile(db, prepared, { actor: job.actor });
-    // The triggers kept search in step row by row; after a bulk load, start from a compact index.
-    if (threads.reduce((n, t) => n + t.comments, 0) >= BULK_IMPORT_COMMENTS) rebuildSearchIndex(db);
-    return threads;
+    // The store fills the search index itself (in bulk for a large file), inside its transaction.
+    return storePreparedFile(db, prepared, { actor: job.actor });
   } finally {
     db.close();
   }

@@ -4,8 +4,10 @@ import { createTestDb } from "../db/test-db";
 import { AppError } from "../errors";
 import { decideComment } from "./decision-service";
 import { commentIdFor } from "./ids";
+import { recountQueueViews } from "../db/queue-repo";
 import { storePreparedFile } from "./import-service";
-import { countViews, listQueuePage } from "./queue-service";
+import { BULK_LOAD_COMMENTS } from "./import-store";
+import { areViewCountsConsistent, countViews, listQueuePage } from "./queue-service";
 import { makeComment, makeThread } from "./test-fixtures";
 
 const flag = (category: Category): Flag => ({ category, rule: `test.${category}`, evidence: "x", start: null, end: null, explanation: "x", confidence: 1 });
@@ -62,5 +64,36 @@ describe("listQueuePage", () => {
 
   it("rejects a cursor it did not give out", () => {
     expect(() => listQueuePage(t.db, { view: "all", limit: 2, cursor: "garbage" })).toThrow(AppError);
+  });
+});
+
+describe("countViews (maintained counts)", () => {
+  const agree = (thread?: string) => expect(countViews(t.db, thread)).toEqual(recountQueueViews(t.db, thread));
+  const storeBodies = (title: string, n: number, flagEvery: number) => {
+    const comments = Array.from({ length: n }, (_, i) => makeComment(`x${i}`, { body: `bulk ${i}` }));
+    const flags = comments.map((_, i) => (i % flagEvery === 0 ? [flag("spam")] : []));
+    return storePreparedFile(t.db, { file: "g", threads: [{ thread: makeThread({ title, comments }), flags }] })[0]!.id;
+  };
+
+  it("agree with a full recount after imports, decisions, undo, re-imports that drop comments and bulk loads", () => {
+    agree();
+    decideComment(t.db, cid("a"), { action: "approve" });
+    decideComment(t.db, cid("c"), { action: "remove" });
+    decideComment(t.db, cid("c"), { action: "undo" });
+    agree();
+    agree(threadId);
+    const bulk = storeBodies("A big thread", BULK_LOAD_COMMENTS + 10, 7);
+    agree();
+    agree(bulk);
+    storeBodies("A big thread", 20, 3); // re-import: most comments vanish
+    agree(bulk);
+    const small = storeBodies("A small thread", 12, 2);
+    agree(small);
+    expect(countViews(t.db, small)).toEqual({ review: 6, pending: 12, approved: 0, removed: 0, all: 12 });
+    t.db.prepare("DELETE FROM threads WHERE id = ?").run(small);
+    agree();
+    expect(areViewCountsConsistent(t.db)).toBe(true);
+    t.db.prepare("UPDATE view_counts SET total = total + 1 WHERE thread_id = ?").run(bulk);
+    expect(areViewCountsConsistent(t.db)).toBe(false);
   });
 });

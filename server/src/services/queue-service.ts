@@ -4,6 +4,7 @@ import { listCommentPreviews, type CommentPreviewRow } from "../db/comment-repo"
 import { listFlagsForComments } from "../db/flag-repo";
 import {
   countQueueViews,
+  recountQueueViews,
   findQueueRowById,
   listQueue,
   listQueueFacets,
@@ -120,9 +121,16 @@ export function getQueueItem(db: Db, commentId: string): QueueItem {
   return presentRows(db, [row])[0]!;
 }
 
-/** Number of comments in each view. */
+/** Number of comments in each view (from the maintained view_counts, never a scan). */
 export function countViews(db: Db, threadId?: string): QueueCounts {
   return countQueueViews(db, threadId);
+}
+
+/** True when the maintained view counts agree with a full recount of the comments (for `sift check`). */
+export function areViewCountsConsistent(db: Db): boolean {
+  const kept = countQueueViews(db);
+  const truth = recountQueueViews(db);
+  return (Object.keys(truth) as (keyof QueueCounts)[]).every((view) => kept[view] === truth[view]);
 }
 
 /** Most comments "select all matching" may pick at once; a bulk decision takes as many. */

@@ -1,6 +1,6 @@
 import type { Flag } from "@sift/shared";
 import { evaluateThread, RULE_PACK_VERSION, type SiteRuleSet, type ThreadInput } from "@sift/shared/rules";
-import { listCommentsByThread, upsertComment, type CommentRow } from "../db/comment-repo";
+import { clearImportHash, listCommentsByThread, upsertComment, type CommentRow } from "../db/comment-repo";
 import type { Db } from "../db/connection";
 import { listFlagsByThread, replaceFlags, type FlagRow } from "../db/flag-repo";
 import { findThreadById, listThreads, type ThreadRow } from "../db/thread-repo";
@@ -96,9 +96,11 @@ function rescanThread(db: Db, thread: ThreadRow, siteRules: SiteRuleSet, at: str
     if (fingerprint(next, RULE_PACK_VERSION) === (before.get(comment.id) ?? "")) return;
     changed++;
     replaceFlags(db, comment.id, next, RULE_PACK_VERSION);
+    // The flags no longer match what the last import wrote: the next import must compare in full.
+    clearImportHash(db, comment.id);
     // Written back with its own status: the repo keeps a decided comment's status anyway, and an
     // undecided one keeps the status it has. Only the severity (derived from the flags) can change.
-    const { decided_at: _decidedAt, version: _version, sort_at: _sortAt, ...row } = comment;
+    const { decided_at: _decidedAt, version: _version, sort_at: _sortAt, import_hash: _importHash, ...row } = comment;
     upsertComment(db, { ...row, status: statusUnderRules(row.status, next), severity: severityOf(next) });
     removeByRule(db, comment.id, next, at);
   });

@@ -115,7 +115,10 @@ describe("site rules at import and rescan", () => {
       before[2],
     ]);
 
+    // Enabled again, the rule flags the same file's comments on its next import (nothing is skipped as unchanged).
     updateSiteRule(t.db, "zork", { enabled: true }, "ann");
+    importBytes(t.db, "t.csv", csv(["1,,Ann,zork is here,approved", "2,,Bob,zork again,", "3,,Cy,the lane is fine,"]));
+    expect(rulesOf(id, "1")).toEqual([{ rule: "site.zork", action: "hold" }]);
     rescanThreads(t.db);
     expect(rulesOf(id, "1")).toEqual([{ rule: "site.zork", action: "hold" }]);
     deleteSiteRule(t.db, "zork", "ann");

@@ -1,0 +1,35 @@
+import { Writable } from "node:stream";
+import { describe, expect, it } from "vitest";
+import { createProgressBar, shouldShowProgress } from "./import-progress-bar";
+
+describe("shouldShowProgress", () => {
+  it.each([
+    [{ json: false, stdoutIsTTY: true, stderrIsTTY: true }, true],
+    [{ json: true, stdoutIsTTY: true, stderrIsTTY: true }, false],
+    [{ json: false, stdoutIsTTY: false, stderrIsTTY: true }, false],
+    [{ json: false, stdoutIsTTY: true, stderrIsTTY: false }, false],
+  ])("%j → %s", (opts, expected) => {
+    expect(shouldShowProgress(opts)).toBe(expected);
+  });
+});
+
+describe("createProgressBar", () => {
+  it("draws the phase, comments done of the total and a rate on a terminal", () => {
+    let written = "";
+    const stream = Object.assign(
+      new Writable({
+        write(chunk, _encoding, done) {
+          written += String(chunk);
+          done();
+        },
+      }),
+      { isTTY: true, columns: 120 },
+    ) as unknown as NodeJS.WriteStream;
+    const bar = createProgressBar(stream);
+    bar.phase("store", 10_000);
+    bar.advance(4_000);
+    bar.stop();
+    expect(written).toContain("store");
+    expect(written).toMatch(/4000\/10000 comments \| [\d,]+\/s/);
+  });
+});
