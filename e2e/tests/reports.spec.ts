@@ -1,4 +1,4 @@
-import { writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { pathToFileURL } from "node:url";
 import { parse as parseCsv } from "csv-parse/sync";
 import { expect, test } from "../fixtures";
@@ -74,4 +74,18 @@ test("the reports page shows a thread's figures and charts, narrows by date, and
   expect(await page.locator("script").count()).toBe(0);
   expect(requests.filter((u) => !u.startsWith("file:"))).toEqual([]);
   await page.screenshot({ path: test.info().outputPath("report-html.png"), fullPage: true });
+});
+
+test("a thread page downloads its decisions as an actions CSV for the platform's own tools", async ({ queue, page }) => {
+  await queue.open();
+  await queue.showView("All");
+  await queue.filterByThread(LIGHTHOUSE);
+  await queue.comment("You absolute idiot").getByRole("link", { name: LIGHTHOUSE }).click();
+  await expect(page).toHaveURL(/\/threads\//);
+  const links = page.getByRole("navigation", { name: "Send decisions back" });
+  await expect(links.getByRole("link", { name: /WordPress|Disqus/ })).toHaveCount(0); // a CSV import has no original to write back into
+  const [download] = await Promise.all([page.waitForEvent("download"), links.getByRole("link", { name: "Actions CSV" }).click()]);
+  expect(download.suggestedFilename()).toMatch(/^sift-actions-\d{4}-\d{2}-\d{2}\.csv$/);
+  const rows = parseCsv(readFileSync(await download.path(), "utf8"), { columns: true }) as Record<string, string>[];
+  expect(rows.map((r) => [r.comment_external_id, r.action]).sort()).toEqual([["l2", "remove"], ["l5", "approve"]]);
 });

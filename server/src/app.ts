@@ -15,6 +15,7 @@ import { importsRouter, type UploadOptions } from "./routes/imports";
 import { securityHeaders } from "./routes/security-headers";
 import { sessionRouter } from "./routes/session";
 import { threadsRouter } from "./routes/threads";
+import { platformExportsRouter } from "./routes/platform-exports";
 import { reportsRouter } from "./routes/reports";
 import { rulesRouter } from "./routes/rules";
 import { usersRouter } from "./routes/users";
@@ -76,7 +77,7 @@ export function createApp(deps: AppDeps): Express {
   app.use("/api", healthRouter(deps.db), sessionRouter(deps.db, auth));
   app.use("/api", requireSession(deps.db, auth), readOnlyForViewers());
   app.use("/api", importsRouter(deps.db, deps.uploads), threadsRouter(deps.db), commentsRouter(deps.db));
-  app.use("/api", auditRouter(deps.db), usersRouter(deps.db), rulesRouter(deps.db), reportsRouter(deps.db));
+  app.use("/api", auditRouter(deps.db), usersRouter(deps.db), rulesRouter(deps.db), reportsRouter(deps.db), platformExportsRouter(deps.db));
   app.use("/api", (req, _res, next) => next(new NotFoundError(`no API route ${req.method} ${req.path}`)));
   const clientDir = deps.clientDir === undefined ? DEFAULT_CLIENT_DIR : deps.clientDir;
   if (clientDir) serveClient(app, clientDir);

@@ -2,7 +2,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { AppShell } from "../../components/app-shell";
 import { Link, paths } from "../../components/router";
-import type { ApiFlag, ApiThreadDetail } from "../../api";
+import { apiUrl, type ApiFlag, type ApiThreadDetail } from "../../api";
 import { useSessionUser } from "../auth/use-session";
 import { CommentBody } from "../queue/comment-body";
 import { useDecisionActions } from "../queue/decision-actions";
@@ -54,9 +54,12 @@ function ThreadContent({ thread }: { thread: ApiThreadDetail }) {
         ))}
       </section>
       <section aria-labelledby="comments-title">
-        <h2 id="comments-title" className="section-title">
-          {thread.comments.length} comments · {pending} pending
-        </h2>
+        <div className="thread-comments-header">
+          <h2 id="comments-title" className="section-title">
+            {thread.comments.length} comments · {pending} pending
+          </h2>
+          <PlatformDownloads threadId={thread.id} format={thread.format} />
+        </div>
         <CommentTreeList nodes={tree} depth={0} onAddException={onAddException} />
       </section>
       {exceptionFor && <AddExceptionDialog flags={exceptionFor} onClose={() => setExceptionFor(null)} />}
@@ -93,5 +96,27 @@ function ThreadCommentCard({ comment, onAddException }: { comment: ThreadComment
       <CommentBody body={comment.body} flags={comment.flags} />
       {actions}
     </article>
+  );
+}
+
+/** What the platform a thread came from can take back: its own file with Sift's decisions, and an actions CSV for any source. */
+const WRITE_BACK: Record<string, { format: string; label: string }> = {
+  wxr: { format: "wxr", label: "WordPress file with decisions" },
+  "disqus-xml": { format: "disqus-xml", label: "Disqus file with decisions" },
+};
+
+function PlatformDownloads({ threadId, format }: { threadId: string; format: string }) {
+  const writeBack = WRITE_BACK[format];
+  return (
+    <nav className="thread-downloads" aria-label="Send decisions back">
+      {writeBack && (
+        <a className="button button--quiet" href={apiUrl("exports/platform", { format: writeBack.format, thread: threadId })} download>
+          {writeBack.label}
+        </a>
+      )}
+      <a className="button button--quiet" href={apiUrl("exports/platform", { format: "actions", thread: threadId })} download>
+        Actions CSV
+      </a>
+    </nav>
   );
 }
