@@ -89,10 +89,10 @@ describe("migrate", () => {
     db.close();
   });
 
-  it("0014 ranks comments a site rule held before it ahead of every category", () => {
+  it("0013 ranks comments a site rule held before it ahead of every category", () => {
     const db = openDatabase(join(tempDir(), "sift.db"));
     const all = loadMigrations();
-    migrate(db, all.filter((m) => m.version < 14));
+    migrate(db, all.filter((m) => m.version < 13));
     db.exec(`INSERT INTO threads (id, key, format, title, article_title, article_body, imported_at, updated_at) VALUES ('t', 'k', 'csv', 'T', 'T', '', 'now', 'now');
       INSERT INTO comments (id, thread_id, external_id, position, author, body, severity, sort_at) VALUES ('held', 't', '1', 1, 'a', 'x', 5, ''), ('plain', 't', '2', 2, 'b', 'y', 0, '');
       INSERT INTO flags (comment_id, category, rule, evidence, explanation, confidence, rule_pack_version, action) VALUES
