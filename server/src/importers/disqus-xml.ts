@@ -3,7 +3,7 @@ import type { Importer } from "./registry";
 import { decodeHtmlEntities, htmlToText } from "./html-text";
 import { parseTimestamp } from "./records";
 import { feedText, XmlRecordReader, type XmlRecord } from "./xml-records";
-import { orderDepthFirst, plural, uniquifyIds } from "./xml-threads";
+import { orderDepthFirst, plural, uniquifyIds } from "./reply-tree";
 
 /** A `<thread>` of the export: what the article side of a ThreadImport needs. */
 interface DisqusThread {

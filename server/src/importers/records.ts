@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import type { CommentImport, ParseResult, ThreadImport } from "@sift/shared";
+import { orderDepthFirst, plural } from "./reply-tree";
 
 /** The comment and thread fields a tabular export can carry. */
 export type RecordField =
@@ -218,7 +219,7 @@ function toThread(group: Row[], groupCount: number, fallbackTitle: string, optio
   const threadId = first((r) => r.threadId);
   const title = first((r) => r.threadTitle) || (groupCount > 1 && threadId ? `${fallbackTitle} (thread ${threadId})` : fallbackTitle);
   const notes: string[] = [];
-  const comments = orderDepthFirst(resolveParents(uniquifyIds(group, notes), notes), notes);
+  const comments = orderDepthFirst(resolveParents(uniquifyIds(group, notes), notes).map((row) => row.comment), notes, "comment");
   return {
     external_id: threadId || null,
     format: options.format,
@@ -267,40 +268,3 @@ function resolveParents(group: Row[], notes: string[]): Row[] {
   return group;
 }
 
-/** Page order: depth-first over the reply tree, siblings in file order. Iterative, as reply chains can be long. */
-function orderDepthFirst(group: Row[], notes: string[]): CommentImport[] {
-  const children = new Map<string | null, CommentImport[]>();
-  for (const { comment } of group) {
-    const list = children.get(comment.parent_external_id);
-    if (list) list.push(comment);
-    else children.set(comment.parent_external_id, [comment]);
-  }
-  const ordered: CommentImport[] = [];
-  const visited = new Set<string>();
-  const visit = (root: CommentImport) => {
-    const stack = [root];
-    while (stack.length > 0) {
-      const comment = stack.pop()!;
-      if (visited.has(comment.external_id)) continue;
-      visited.add(comment.external_id);
-      ordered.push(comment);
-      const replies = children.get(comment.external_id) ?? [];
-      for (let i = replies.length - 1; i >= 0; i--) stack.push(replies[i]!);
-    }
-  };
-  for (const root of children.get(null) ?? []) visit(root);
-  // Whatever is left replies in a circle (a → b → a); break the loop at its first record.
-  let cyclic = 0;
-  for (const { comment } of group) {
-    if (visited.has(comment.external_id)) continue;
-    comment.parent_external_id = null;
-    cyclic++;
-    visit(comment);
-  }
-  if (cyclic > 0) notes.push(`reply loops (a answers b answers a) broken by showing ${plural(cyclic, "comment")} as top-level`);
-  return ordered;
-}
-
-function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? "" : "s"}`;
-}

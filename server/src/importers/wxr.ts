@@ -4,7 +4,7 @@ import { xmlRootName } from "./disqus-xml";
 import { decodeHtmlEntities, htmlToText } from "./html-text";
 import { parseTimestamp } from "./records";
 import { feedText, XmlRecordReader, type XmlRecord } from "./xml-records";
-import { orderDepthFirst, plural, uniquifyIds } from "./xml-threads";
+import { orderDepthFirst, plural, uniquifyIds } from "./reply-tree";
 
 /** WordPress's `wp:comment_approved` values; anything else (a plugin's own state) is left pending. */
 const APPROVAL: Record<string, CommentImport["initial_status"]> = {

@@ -1,5 +1,8 @@
 import type { CommentImport } from "@sift/shared";
 
+// Helpers for exports that list comments flat, each naming its parent (CSV/JSON records, Disqus
+// XML, WordPress WXR): page order, repeated ids, and the counts their notes give.
+
 /** "1 post", "3 posts". */
 export function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? "" : "s"}`;
@@ -12,8 +15,8 @@ function sample(ids: readonly string[]): string {
 
 /**
  * Page order for an export that lists comments flat with parent references: depth-first,
- * parents before their replies, siblings in file order (both Disqus and WordPress write
- * comments oldest first, which is how their widgets show them by default). A reply whose parent
+ * parents before their replies, siblings in file order (Disqus and WordPress write comments
+ * oldest first, which is how their widgets show them by default). A reply whose parent
  * is not in the thread, or that is caught in a reply loop, is shown top-level and noted, so
  * nothing is silently dropped. `word` names the comments in notes ("post", "comment").
  */
