@@ -1,3 +1,4 @@
+import { isUtf8 } from "node:buffer";
 import iconv from "iconv-lite";
 import { DomUtils, parseDocument } from "htmlparser2";
 
@@ -43,14 +44,53 @@ export function decodeBytesExact(bytes: Uint8Array): (DecodeResult & { ok: true;
 }
 
 function decodeWithDetectedEncoding(bytes: Uint8Array): DecodeResult {
-  const bom = detectBom(bytes);
-  if (bom === "utf-8") return decodeUtf8(bytes.subarray(3)) ?? latin1Fallback(bytes.subarray(3));
-  if (bom === "utf-16le" || bom === "utf-16be") return decodeUtf16(bytes.subarray(2), bom);
-  const utf16 = guessUtf16FromNuls(bytes);
-  if (utf16) return decodeUtf16(bytes, utf16);
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const choice = chooseEncoding(bytes.subarray(0, SNIFF_LENGTH), {
+    hasNul: bytes.includes(0),
+    // Only asked when there is no BOM, so the whole file is what must be valid.
+    validUtf8: () => isUtf8(detectBom(bytes) === "utf-8" ? bytes.subarray(3) : bytes),
+  });
+  if (!choice.ok) return choice;
+  const body = buffer.subarray(choice.skip);
+  if (choice.encoding === "utf-16le" || choice.encoding === "utf-16be") return decodeUtf16(body, choice.encoding);
+  const text = choice.encoding === "utf-8" ? body.toString("utf8") : iconv.decode(body, choice.decodeAs ?? choice.encoding);
+  return { ok: true, text, encoding: choice.encoding, ...(choice.declared ? { declared: true as const } : {}) };
+}
+
+/** How to read a file: its encoding, the BOM bytes to skip, and whether the page declared it. */
+export type EncodingChoice =
+  | { ok: true; encoding: string; skip: number; declared?: true; /** The decoder to use when it differs from the label (Latin-1 is read as 1252). */ decodeAs?: string }
+  | { ok: false; message: string };
+
+/**
+ * Facts about the whole file that the choice needs beyond its first bytes; a streaming reader
+ * gathers them in one pass over the file before decoding it.
+ */
+export interface WholeFileFacts {
+  /** Any NUL byte anywhere: binary, unless the file is UTF-16. */
+  hasNul: boolean;
+  /** Whether every byte after a UTF-8 BOM (or from the start) is valid UTF-8. */
+  validUtf8: () => boolean;
+}
+
+/**
+ * Picks the encoding from the first bytes (BOM, UTF-16 NUL pattern, XML prolog, HTML meta) and
+ * the whole-file facts: the one decision both decodeBytes and the streaming file reader follow.
+ */
+export function chooseEncoding(head: Uint8Array, facts: WholeFileFacts): EncodingChoice {
+  const bom = detectBom(head);
+  if (bom === "utf-8") return { ok: true, encoding: facts.validUtf8() ? "utf-8" : "windows-1252", skip: 3 };
+  if (bom === "utf-16le" || bom === "utf-16be") return { ok: true, encoding: bom, skip: 2 };
+  const utf16 = guessUtf16FromNuls(head);
+  if (utf16) return { ok: true, encoding: utf16, skip: 0 };
   // NUL bytes never occur in real 8-bit text, so this is a binary file (image, zip, sqlite…).
-  if (bytes.includes(0)) return { ok: false, message: "looks like a binary file, not text" };
-  return decodeDeclared(bytes) ?? decodeUtf8(bytes) ?? declaredFallback(bytes) ?? latin1Fallback(bytes);
+  if (facts.hasNul) return { ok: false, message: "looks like a binary file, not text" };
+  const declared = declaredXmlEncoding(head, facts);
+  if (declared) return { ok: true, skip: 0, ...declared };
+  if (facts.validUtf8()) return { ok: true, encoding: "utf-8", skip: 0 };
+  const fromMeta = declaredCharset(head);
+  if (fromMeta) return { ok: true, encoding: fromMeta, skip: 0, declared: true };
+  return { ok: true, encoding: "windows-1252", skip: 0 };
 }
 
 /** Labels the HTML standard reads as Windows-1252: pages that say Latin-1 are really written in 1252. */
@@ -75,32 +115,23 @@ export function declaredCharset(bytes: Uint8Array): string | undefined {
   return undefined;
 }
 
-function declaredFallback(bytes: Uint8Array): DecodeResult | undefined {
-  const encoding = declaredCharset(bytes);
-  if (!encoding) return undefined;
-  const text = iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), encoding);
-  return { ok: true, text, encoding, declared: true };
-}
-
 /**
  * An XML file names its encoding in the prolog (`<?xml version="1.0" encoding="ISO-8859-1"?>`),
  * and without a BOM that declaration is what the XML spec says to follow: guessing would read
  * ISO-8859-15's € as ¤. Labels that mean UTF-8 (or an encoding iconv doesn't know) fall through
  * to the detection below.
  */
-function decodeDeclared(bytes: Uint8Array): DecodeResult | undefined {
-  const prolog = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, 256)).toString("latin1");
+function declaredXmlEncoding(head: Uint8Array, facts: WholeFileFacts): { encoding: string; decodeAs?: string } | undefined {
+  const prolog = Buffer.from(head.buffer, head.byteOffset, Math.min(head.byteLength, 256)).toString("latin1");
   const label = /^<\?xml[^>]*?\sencoding\s*=\s*["']([A-Za-z][\w.:-]*)["']/.exec(prolog)?.[1]?.toLowerCase();
   if (!label || /^utf-?8$/.test(label) || label.startsWith("utf-16") || !iconv.encodingExists(label)) return undefined;
   if (/^(?:iso-?8859-1|latin-?1|l1|us-ascii|ascii|windows-1252|cp1252)$/.test(label)) {
     // Latin-1 text is almost never valid UTF-8 by accident, so valid UTF-8 under a Latin-1 label is
     // a mislabelled UTF-8 file (old WordPress sites do this); otherwise, as browsers do (WHATWG),
     // read Latin-1 as Windows-1252: 0x80–0x9F are C1 controls in true Latin-1, never meant as text.
-    const utf8 = decodeUtf8(bytes);
-    if (utf8) return utf8;
-    return { ok: true, text: iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), "windows-1252"), encoding: label };
+    return facts.validUtf8() ? { encoding: "utf-8" } : { encoding: label, decodeAs: "windows-1252" };
   }
-  return { ok: true, text: iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), label), encoding: label };
+  return { encoding: label };
 }
 
 function detectBom(bytes: Uint8Array): "utf-8" | "utf-16le" | "utf-16be" | undefined {
@@ -135,22 +166,6 @@ function decodeUtf16(bytes: Uint8Array, encoding: "utf-16le" | "utf-16be"): Deco
   // A NUL that survives UTF-16 decoding means the NUL pattern was a coincidence of binary data.
   if (text.slice(0, SNIFF_LENGTH).includes("\u0000")) return { ok: false, message: "looks like a binary file, not text" };
   return { ok: true, text: stripBom(text), encoding };
-}
-
-/** Strict UTF-8: undefined when the bytes are not valid UTF-8, so the caller can fall back. */
-function decodeUtf8(bytes: Uint8Array): DecodeResult | undefined {
-  try {
-    const text = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(bytes);
-    return { ok: true, text, encoding: "utf-8" };
-  } catch {
-    return undefined;
-  }
-}
-
-/** Windows-1252 maps every byte to a character, so this never fails; it is what Excel and old CMSs write. */
-function latin1Fallback(bytes: Uint8Array): DecodeResult {
-  const text = iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), "windows-1252");
-  return { ok: true, text, encoding: "windows-1252" };
 }
 
 function stripBom(text: string): string {

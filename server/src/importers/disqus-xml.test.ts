@@ -1,7 +1,8 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { ThreadImportSchema, type ThreadImport } from "@sift/shared";
-import { DisqusXmlReader, detectDisqusXml, parseDisqusXml } from "./disqus-xml";
+import { detectDisqusXml, disqusXmlFormat, parseDisqusXml } from "./disqus-xml";
+import { parseGrouped } from "./grouped";
 import { parseFileBytes } from "./registry";
 
 const fixture = (name: string) => readFileSync(new URL(`./fixtures/${name}`, import.meta.url));
@@ -127,15 +128,25 @@ describe("parseDisqusXml on bad files", () => {
   });
 });
 
-describe("DisqusXmlReader", () => {
+describe("the Disqus reader", () => {
   it("gives the same result however the text is split", () => {
     const text = fixture("disqus-council.xml").toString();
     const whole = parseDisqusXml(text);
-    for (const size of [1, 7, 500]) {
-      const reader = new DisqusXmlReader();
-      for (let i = 0; i < text.length; i += size) reader.write(text.slice(i, i + size));
-      expect(reader.end()).toEqual(whole);
-    }
+    expect(whole.ok).toBe(true);
+    for (const size of [1, 7, 500]) expect(parseGrouped(disqusXmlFormat, text, {}, size)).toEqual(whole);
+  });
+
+  it("orders threads as the file describes them, even when a post comes before its thread", () => {
+    const text = `<?xml version="1.0"?><disqus xmlns="http://disqus.com" xmlns:dsq="http://disqus.com/disqus-internals">
+<thread dsq:id="t1"><title>First</title></thread>
+<post dsq:id="p1"><thread dsq:id="t2"/><message>early reply</message></post>
+<post dsq:id="p3"><thread dsq:id="t9"/><message>to a thread never described</message></post>
+<thread dsq:id="t2"><title>Second</title></thread>
+<post dsq:id="p2"><thread dsq:id="t1"/><message>on the first</message></post>
+</disqus>`;
+    const result = parseDisqusXml(text);
+    if (!result.ok) throw new Error(JSON.stringify(result.issues));
+    expect(result.threads.map((t) => t.title)).toEqual(["First", "Second", "Disqus thread t9"]);
   });
 });
 

@@ -2,7 +2,8 @@ import type { CommentImport, ParseResult, ThreadImport } from "@sift/shared";
 import type { Importer } from "./registry";
 import { decodeHtmlEntities, htmlToText } from "./html-text";
 import { parseTimestamp } from "./records";
-import { feedText, XmlRecordReader, type XmlRecord } from "./xml-records";
+import { XmlRecordReader, type XmlRecord } from "./xml-records";
+import { parseGrouped, type GroupedEnd, type GroupedFormat, type GroupedReader, type GroupSink } from "./grouped";
 import { orderDepthFirst, plural, uniquifyIds } from "./reply-tree";
 
 /** A `<thread>` of the export: what the article side of a ThreadImport needs. */
@@ -15,9 +16,8 @@ interface DisqusThread {
   deleted: boolean;
 }
 
-/** A `<post>` with the thread it belongs to. */
+/** A `<post>` as its thread's group keeps it. */
 interface DisqusPost {
-  threadId: string | null;
   comment: CommentImport;
   badDate: string | null;
 }
@@ -26,56 +26,77 @@ const TRUE = /^\s*(?:true|1)\s*$/i;
 
 /**
  * Reads a Disqus XML export (`<disqus>` with `<category>`, `<thread dsq:id>` and `<post dsq:id>`
- * elements) chunk by chunk. Threads and posts are flat siblings that reference each other by
- * `dsq:id`, so the posts are kept until `end()`; the document itself never is.
+ * elements) chunk by chunk into a grouped sink: threads and posts are flat siblings that reference
+ * each other by `dsq:id`, so each post goes to its thread's group as it is read, and threads are
+ * built at the end. Only ids and counts stay in memory; the posts go to the sink.
  */
-export class DisqusXmlReader {
+class DisqusXmlReader implements GroupedReader {
   private readonly reader = new XmlRecordReader({
     roots: ["disqus"],
     isRecord: isDisqusRecord,
     onRecord: (record) => (record.kind === "thread" ? this.addThread(record) : this.addPost(record)),
   });
-  private readonly threads = new Map<string, DisqusThread>();
-  private readonly posts: DisqusPost[] = [];
+  private readonly described = new Set<string>();
+  private readonly withPosts = new Set<string>();
+  private posts = 0;
+  private unthreaded = 0;
   private postsWithoutId = 0;
+
+  constructor(private readonly sink: GroupSink) {}
 
   /** Feeds the next piece of the file's text. */
   write(chunk: string): void {
     this.reader.write(chunk);
   }
 
-  /** Ends the input and builds one ThreadImport per thread that has posts. */
-  end(): ParseResult {
+  /** Ends the input: problems, or the notes about the whole file. */
+  end(): GroupedEnd {
     this.reader.end();
     if (this.reader.issues.length > 0) return { ok: false, issues: this.reader.issues };
-    return buildThreads(this.threads, this.posts, this.postsWithoutId);
+    if (this.withPosts.size === 0) {
+      const what = this.described.size === 0 ? "no <thread> or <post> elements" : `${plural(this.described.size, "thread")} but no posts`;
+      return { ok: false, issues: [{ message: `no comments to import: the Disqus export has ${what}` }] };
+    }
+    const notes: string[] = [];
+    const empty = [...this.described].filter((id) => !this.withPosts.has(id)).length;
+    if (empty > 0) notes.push(`skipped ${plural(empty, "thread")} without posts`);
+    if (this.unthreaded > 0) notes.push(`skipped ${plural(this.unthreaded, "post")} that name no thread`);
+    if (this.postsWithoutId > 0) notes.push(`${plural(this.postsWithoutId, "post")} had no dsq:id: numbered by position, so re-imports may not match them`);
+    return { ok: true, notes, context: null };
   }
 
   private addThread(record: XmlRecord): void {
     const id = record.attrs["dsq:id"] ?? text(record, "id");
-    if (!id || this.threads.has(id)) return;
-    this.threads.set(id, {
+    if (!id || this.described.has(id)) return;
+    this.described.add(id);
+    const thread: DisqusThread = {
       id,
       title: decodeHtmlEntities(text(record, "title")),
       url: text(record, "link") || null,
       body: htmlToText(record.fields.get("message") ?? ""),
       forum: text(record, "forum"),
       deleted: TRUE.test(record.fields.get("isDeleted") ?? ""),
-    });
+    };
+    this.sink.describe(id, thread);
   }
 
   private addPost(record: XmlRecord): void {
     const keys = disqusPostKeys(record);
+    this.posts++;
     let id = keys.id;
     if (!id) {
       this.postsWithoutId++;
-      id = `post-${this.posts.length + 1}`;
+      id = `post-${this.posts}`;
+    }
+    if (keys.threadId === null) {
+      this.unthreaded++;
+      return;
     }
     const created = text(record, "createdAt");
     const postedAt = created ? parseTimestamp(created) : null;
     const removed = TRUE.test(record.fields.get("isDeleted") ?? "") || TRUE.test(record.fields.get("isSpam") ?? "");
-    this.posts.push({
-      threadId: keys.threadId,
+    this.withPosts.add(keys.threadId);
+    const post: DisqusPost = {
       badDate: created && !postedAt ? created : null,
       comment: {
         external_id: id,
@@ -85,7 +106,8 @@ export class DisqusXmlReader {
         body: htmlToText(record.fields.get("message") ?? ""),
         initial_status: removed ? "removed" : "pending",
       },
-    });
+    };
+    this.sink.add(keys.threadId, post);
   }
 }
 
@@ -104,35 +126,6 @@ export function isDisqusRecord(path: readonly string[]): boolean {
 
 function text(record: XmlRecord, path: string): string {
   return (record.fields.get(path) ?? "").trim();
-}
-
-/** Groups posts by thread in file order; threads with no posts are skipped, and the first thread says so. */
-function buildThreads(threads: ReadonlyMap<string, DisqusThread>, posts: readonly DisqusPost[], postsWithoutId: number): ParseResult {
-  const byThread = new Map<string, DisqusPost[]>();
-  for (const id of threads.keys()) byThread.set(id, []);
-  let unthreaded = 0;
-  for (const post of posts) {
-    if (post.threadId === null) unthreaded++;
-    else if (byThread.has(post.threadId)) byThread.get(post.threadId)!.push(post);
-    else byThread.set(post.threadId, [post]);
-  }
-  const result: ThreadImport[] = [];
-  let empty = 0;
-  for (const [id, group] of byThread) {
-    if (group.length === 0) empty++;
-    else result.push(toThread(threads.get(id) ?? null, id, group));
-  }
-  const first = result[0];
-  if (!first) {
-    const what = threads.size === 0 ? "no <thread> or <post> elements" : `${plural(threads.size, "thread")} but no posts`;
-    return { ok: false, issues: [{ message: `no comments to import: the Disqus export has ${what}` }] };
-  }
-  const fileNotes: string[] = [];
-  if (empty > 0) fileNotes.push(`skipped ${plural(empty, "thread")} without posts`);
-  if (unthreaded > 0) fileNotes.push(`skipped ${plural(unthreaded, "post")} that name no thread`);
-  if (postsWithoutId > 0) fileNotes.push(`${plural(postsWithoutId, "post")} had no dsq:id: numbered by position, so re-imports may not match them`);
-  first.notes = [...fileNotes, ...first.notes];
-  return { ok: true, threads: result };
 }
 
 function toThread(meta: DisqusThread | null, id: string, posts: readonly DisqusPost[]): ThreadImport {
@@ -157,9 +150,15 @@ function toThread(meta: DisqusThread | null, id: string, posts: readonly DisqusP
   };
 }
 
-/** Parses a whole Disqus XML export. Pure: the same chunked reader a file stream would drive. */
+/** Disqus XML as a grouped format: a thread per `<thread>` that has posts (or that posts name). */
+export const disqusXmlFormat: GroupedFormat = {
+  open: (sink) => new DisqusXmlReader(sink),
+  build: (metas, items, ctx) => toThread((metas[0] as DisqusThread | undefined) ?? null, ctx.key, items as DisqusPost[]),
+};
+
+/** Parses a whole Disqus XML export. Pure: the same chunked reader a file stream drives. */
 export function parseDisqusXml(text: string): ParseResult {
-  return feedText(new DisqusXmlReader(), text);
+  return parseGrouped(disqusXmlFormat, text);
 }
 
 /** The root element's name, skipping the prolog, comments and a doctype. */
@@ -181,5 +180,5 @@ export const disqusXmlImporter: Importer = {
   description: "a Disqus XML export (<disqus> with <thread> and <post> elements)",
   detect: (text) => detectDisqusXml(text),
   parse: (text) => parseDisqusXml(text),
-  createReader: () => new DisqusXmlReader(),
+  grouped: disqusXmlFormat,
 };

@@ -1,6 +1,7 @@
 import type { ParseIssue, ParseResult } from "@sift/shared";
+import { parseGrouped, type GroupedEnd, type GroupedFormat, type GroupedReader, type GroupSink } from "./grouped";
 import type { Importer } from "./registry";
-import { buildThreadsFromRecords, FIELD_ALIASES, mapColumns, normalizeColumnName, NO_BODY_COLUMN_MESSAGE, type RawRecord } from "./records";
+import { buildThreadsFromRecords, FIELD_ALIASES, mapColumns, normalizeColumnName, NO_BODY_COLUMN_MESSAGE, RecordGrouper, recordsFormat, type RawRecord } from "./records";
 
 /** How much of a file detection reads. */
 const DETECT_PREFIX = 64 * 1024;
@@ -71,19 +72,50 @@ export function parseJsonRecords(text: string, options: { fileName?: string } = 
 
 /** Parses JSON Lines: one record object per line; blank lines are skipped, bad lines reported by number. */
 export function parseJsonLines(text: string, options: { fileName?: string } = {}): ParseResult {
-  const records: RawRecord[] = [];
-  const issues: ParseIssue[] = [];
-  text.split("\n").forEach((lineText, index) => {
-    if (lineText.trim() === "" || issues.length >= 20) return;
-    const line = index + 1;
-    const parsed = parseJsonText(lineText);
-    if (!parsed.ok) issues.push({ line, message: "not valid JSON" });
-    else if (!isPlainObject(parsed.value)) issues.push({ line, message: `expected a JSON object, found ${describe(parsed.value)}` });
-    else records.push({ values: parsed.value, line });
-  });
-  if (issues.length > 0) return { ok: false, issues };
-  return buildFromObjects(records, "jsonl", options.fileName);
+  return parseGrouped(jsonlFormat, text, options);
 }
+
+/** Reads JSON Lines chunk by chunk: each complete line is parsed as it arrives, so a file of any size streams. */
+class JsonlReader implements GroupedReader {
+  private readonly grouper: RecordGrouper;
+  private readonly issues: ParseIssue[] = [];
+  private partial = "";
+  private line = 0;
+
+  constructor(sink: GroupSink) {
+    this.grouper = new RecordGrouper(sink);
+  }
+
+  write(chunk: string): void {
+    let start = 0;
+    for (let end = chunk.indexOf("\n"); end !== -1; end = chunk.indexOf("\n", start)) {
+      const piece = chunk.slice(start, end);
+      this.take(this.partial === "" ? piece : this.partial + piece);
+      this.partial = "";
+      start = end + 1;
+    }
+    if (start < chunk.length) this.partial += chunk.slice(start);
+  }
+
+  end(): GroupedEnd {
+    if (this.partial !== "") this.take(this.partial);
+    this.partial = "";
+    if (this.issues.length > 0) return { ok: false, issues: this.issues };
+    return this.grouper.end(mapColumns([...this.grouper.keys]), "jsonl");
+  }
+
+  private take(lineText: string): void {
+    const line = ++this.line;
+    if (this.issues.length >= 20 || lineText.trim() === "") return;
+    const parsed = parseJsonText(lineText);
+    if (!parsed.ok) this.issues.push({ line, message: "not valid JSON" });
+    else if (!isPlainObject(parsed.value)) this.issues.push({ line, message: `expected a JSON object, found ${describe(parsed.value)}` });
+    else if (this.issues.length === 0) this.grouper.push({ values: parsed.value, line });
+  }
+}
+
+/** JSON Lines as a grouped format: what both `parse` and a streamed file import read it with. */
+export const jsonlFormat: GroupedFormat = recordsFormat((sink) => new JsonlReader(sink));
 
 /** 0..1 that the text is a JSON export of comment records (not Reddit's API shape, not JSON Lines). */
 export function detectJsonRecords(text: string, fileName?: string): number {
@@ -124,6 +156,7 @@ export const jsonlImporter: Importer = {
   description: "JSON Lines: one comment object per line",
   detect: detectJsonLines,
   parse: (text, options) => parseJsonLines(text, options),
+  grouped: jsonlFormat,
 };
 
 function buildFromObjects(records: RawRecord[], format: string, fileName: string | undefined): ParseResult {

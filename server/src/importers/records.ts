@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import type { CommentImport, ParseResult, ThreadImport } from "@sift/shared";
 import { orderDepthFirst, plural } from "./reply-tree";
+import { parseGrouped, type GroupedEnd, type GroupedFormat, type GroupSink } from "./grouped";
 
 /** The comment and thread fields a tabular export can carry. */
 export type RecordField =
@@ -140,16 +141,95 @@ const NO_PARENT = new Set(["", "0", "null", "none", "-"]);
 interface Row {
   comment: CommentImport;
   parentRef: string;
-  threadKey: string;
   threadId: string;
   threadTitle: string;
   threadUrl: string;
   articleBody: string;
 }
 
+/** A record as a grouped sink keeps it: its position among the file's records, its line, its cells. */
+interface RecordItem {
+  i: number;
+  line?: number;
+  values: Record<string, unknown>;
+}
+
+/** What building a record thread needs once the whole file has been read. */
+interface RecordsContext {
+  columns: ColumnMap;
+  format: string;
+}
+
+/** Normalised names of every column that may describe a record's thread. */
+const THREAD_COLUMNS = new Set((["threadId", "threadTitle", "threadUrl"] as const).flatMap((f) => FIELD_ALIASES[f].map(normalizeColumnName)));
+
+/**
+ * Hands records to a grouped sink as they are read (CSV, JSON and JSONL alike). Which columns
+ * name the thread is only certain once every record's keys are known, so records are grouped by
+ * the values of every column that could (a finer grouping), and merged into threads by the final
+ * column map at the end (recordsFormat.threadKeyOf).
+ */
+export class RecordGrouper {
+  /** Every column name seen, in first-seen order (a JSON file's records need not share keys). */
+  readonly keys = new Set<string>();
+  /** Records with at least one non-blank cell. */
+  filled = 0;
+  /** The line of the first such record, for a file-level message. */
+  firstLine: number | undefined;
+  private index = 0;
+  private readonly threadColumn = new Map<string, boolean>();
+
+  constructor(private readonly sink: GroupSink) {}
+
+  push(record: RawRecord): void {
+    const i = this.index++;
+    let blank = true;
+    let thread: Record<string, string> | undefined;
+    for (const key in record.values) {
+      if (!this.keys.has(key)) this.keys.add(key);
+      const text = valueToText(record.values[key]).trim();
+      if (text === "") continue;
+      blank = false;
+      let isThread = this.threadColumn.get(key);
+      if (isThread === undefined) this.threadColumn.set(key, (isThread = THREAD_COLUMNS.has(normalizeColumnName(key))));
+      if (isThread) (thread ??= {})[key] = text;
+    }
+    if (blank) return;
+    if (this.filled++ === 0) this.firstLine = record.line;
+    const key = thread ? JSON.stringify(thread) : "";
+    this.sink.describe(key, thread ?? {});
+    const item: RecordItem = { i, line: record.line, values: record.values };
+    this.sink.add(key, item);
+  }
+
+  /** After the last record: problems, or what recordsFormat.build needs. */
+  end(columns: ColumnMap, format: string): GroupedEnd {
+    if (this.filled === 0) return { ok: false, issues: [{ message: "the file holds no comment records" }] };
+    if (!columns.body) return { ok: false, issues: [{ line: this.firstLine ?? 1, message: NO_BODY_COLUMN_MESSAGE }] };
+    const context: RecordsContext = { columns, format };
+    return { ok: true, notes: [], context };
+  }
+}
+
+/**
+ * How record groups become threads, for any reader that feeds a RecordGrouper: groups merge by
+ * their thread key under the final column map; each thread is ordered depth-first.
+ */
+export function recordsFormat(open: GroupedFormat["open"]): GroupedFormat {
+  return {
+    open,
+    threadKeyOf: (_key, meta, context) => rowThreadKey(meta as Record<string, unknown>, (context as RecordsContext).columns),
+    build: (_metas, items, ctx) => {
+      const { columns, format } = ctx.context as RecordsContext;
+      const rows = (items as RecordItem[]).map((item) => toRow(item.values, item.i, columns));
+      return toThread(rows, ctx.threads, titleFromFileName(ctx.fileName), { format, fileName: ctx.fileName });
+    },
+  };
+}
+
 /**
  * Builds threads from mapped records: groups them by thread, resolves parents and orders each
- * thread depth-first. Shared by the CSV, JSON and JSONL importers so they behave identically.
+ * thread depth-first. What the CSV, JSON and JSONL readers do, for records already in memory.
  */
 export function buildThreadsFromRecords(
   records: readonly RawRecord[],
@@ -157,50 +237,45 @@ export function buildThreadsFromRecords(
   options: { format: string; fileName?: string },
 ): ParseResult {
   if (!columns.body) return { ok: false, issues: [{ line: 1, message: NO_BODY_COLUMN_MESSAGE }] };
-  const rows = toRows(records, columns);
-  if (rows.length === 0) return { ok: false, issues: [{ message: "the file holds no comment records" }] };
-  const groups = new Map<string, Row[]>();
-  for (const row of rows) {
-    const group = groups.get(row.threadKey);
-    if (group) group.push(row);
-    else groups.set(row.threadKey, [row]);
-  }
-  const fallbackTitle = titleFromFileName(options.fileName);
-  const threads = [...groups.values()].map((group) => toThread(group, groups.size, fallbackTitle, options));
-  return { ok: true, threads };
+  const format = recordsFormat((sink) => {
+    const grouper = new RecordGrouper(sink);
+    return { write: () => {}, end: () => (records.forEach((r) => grouper.push(r)), grouper.end(columns, options.format)) };
+  });
+  return parseGrouped(format, "", { fileName: options.fileName });
 }
 
-function toRows(records: readonly RawRecord[], columns: ColumnMap): Row[] {
-  const read = (record: RawRecord, field: RecordField): string => {
-    const column = columns[field];
-    return column === undefined ? "" : valueToText(record.values[column]).trim();
+function read(values: Record<string, unknown>, columns: ColumnMap, field: RecordField): string {
+  const column = columns[field];
+  return column === undefined ? "" : valueToText(values[column]).trim();
+}
+
+/** A record's thread: by its thread id, else title, else link; "" for records that name none. */
+function rowThreadKey(values: Record<string, unknown>, columns: ColumnMap): string {
+  const [threadId, threadTitle, threadUrl] = [read(values, columns, "threadId"), read(values, columns, "threadTitle"), read(values, columns, "threadUrl")];
+  return threadId ? `id:${threadId}` : threadTitle ? `title:${threadTitle}` : threadUrl ? `url:${threadUrl}` : "";
+}
+
+/** The row of the `index`th record of the file (a record with at least one filled cell). */
+function toRow(values: Record<string, unknown>, index: number, columns: ColumnMap): Row {
+  const author = read(values, columns, "author");
+  // Untrimmed: normalizeParagraphs trims, and must see the cell's own line structure first.
+  const body = normalizeParagraphs(columns.body === undefined ? "" : valueToText(values[columns.body]));
+  const id = read(values, columns, "id") || deriveId(index, author, body);
+  return {
+    comment: {
+      external_id: id,
+      parent_external_id: null,
+      author,
+      posted_at: parseTimestamp(columns.postedAt === undefined ? undefined : values[columns.postedAt]),
+      body,
+      initial_status: toInitialStatus(read(values, columns, "status"), body),
+    },
+    parentRef: read(values, columns, "parent"),
+    threadId: read(values, columns, "threadId"),
+    threadTitle: read(values, columns, "threadTitle"),
+    threadUrl: read(values, columns, "threadUrl"),
+    articleBody: read(values, columns, "articleBody"),
   };
-  const rows: Row[] = [];
-  records.forEach((record, index) => {
-    if (Object.values(record.values).every((v) => valueToText(v).trim() === "")) return;
-    const author = read(record, "author");
-    // Untrimmed: normalizeParagraphs trims, and must see the cell's own line structure first.
-    const body = normalizeParagraphs(columns.body === undefined ? "" : valueToText(record.values[columns.body]));
-    const id = read(record, "id") || deriveId(index, author, body);
-    const [threadId, threadTitle, threadUrl] = [read(record, "threadId"), read(record, "threadTitle"), read(record, "threadUrl")];
-    rows.push({
-      comment: {
-        external_id: id,
-        parent_external_id: null,
-        author,
-        posted_at: parseTimestamp(columns.postedAt === undefined ? undefined : record.values[columns.postedAt]),
-        body,
-        initial_status: toInitialStatus(read(record, "status"), body),
-      },
-      parentRef: read(record, "parent"),
-      threadKey: threadId ? `id:${threadId}` : threadTitle ? `title:${threadTitle}` : threadUrl ? `url:${threadUrl}` : "",
-      threadId,
-      threadTitle,
-      threadUrl,
-      articleBody: read(record, "articleBody"),
-    });
-  });
-  return rows;
 }
 
 /** Stable across re-imports of the same file, so re-importing updates rather than duplicates. */

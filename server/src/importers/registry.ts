@@ -1,5 +1,6 @@
 import type { ParseIssue, ParseResult } from "@sift/shared";
 import { decodeBytes } from "./decode";
+import type { GroupedFormat } from "./grouped";
 import { textPageImporter } from "./text-page";
 import { htmlPageImporter } from "./html-page";
 import { csvImporter } from "./csv";
@@ -19,16 +20,11 @@ export interface Importer {
   /** Pure: text in, threads out, problems as values. */
   parse(text: string, options: { fileName?: string }): ParseResult;
   /**
-   * Formats that can be read in one pass also offer a chunk-fed reader (the XML exports), so an
-   * import can stream a large file instead of holding it as one string. Same result as `parse`.
+   * Formats whose comments can be grouped into threads while reading (CSV, JSON Lines, the XML
+   * exports): a file of any size is then imported through a spool on disk in bounded memory
+   * (services/import-spool.ts). `parse` gives the same threads.
    */
-  createReader?(): ChunkReader;
-}
-
-/** Text in pieces, then the same ParseResult `parse` would give for the whole text. */
-export interface ChunkReader {
-  write(chunk: string): void;
-  end(): ParseResult;
+  grouped?: GroupedFormat;
 }
 
 /**

@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { ThreadImportSchema, type ThreadImport } from "@sift/shared";
 import { detectWxr, parseWxr, WxrReader } from "./wxr";
+import { parseGrouped } from "./grouped";
 import { findImporter, parseFileBytes } from "./registry";
 
 const fixture = (name: string) => readFileSync(new URL(`./fixtures/${name}`, import.meta.url));
@@ -174,16 +175,16 @@ describe("detectWxr", () => {
   });
 });
 
-describe("Importer.createReader", () => {
+describe("Importer.grouped", () => {
   it.each([
     ["wxr", "wxr-allotment.xml"],
     ["disqus-xml", "disqus-council.xml"],
     ["wxr", "wxr-truncated.xml"],
-  ])("%s streams %s to the same result as parse", (format, name) => {
+    ["csv", "csv-threads.csv"],
+    ["jsonl", "jsonl-export.jsonl"],
+  ])("%s reads %s in pieces to the same result as parse", (format, name) => {
     const importer = findImporter(format)!;
     const text = fixture(name).toString();
-    const reader = importer.createReader!();
-    for (let i = 0; i < text.length; i += 1000) reader.write(text.slice(i, i + 1000));
-    expect(reader.end()).toEqual(importer.parse(text, {}));
+    for (const size of [1, 1000]) expect(parseGrouped(importer.grouped!, text, {}, size)).toEqual(importer.parse(text, {}));
   });
 });

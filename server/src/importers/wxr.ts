@@ -1,9 +1,10 @@
 import type { CommentImport, ParseIssue, ParseResult, ThreadImport } from "@sift/shared";
-import type { ChunkReader, Importer } from "./registry";
+import type { Importer } from "./registry";
+import { parseGrouped, type GroupedFormat } from "./grouped";
 import { xmlRootName } from "./disqus-xml";
 import { decodeHtmlEntities, htmlToText } from "./html-text";
 import { parseTimestamp } from "./records";
-import { feedText, XmlRecordReader, type XmlRecord } from "./xml-records";
+import { XmlRecordReader, type XmlRecord } from "./xml-records";
 import { orderDepthFirst, plural, uniquifyIds } from "./reply-tree";
 
 /** WordPress's `wp:comment_approved` values; anything else (a plugin's own state) is left pending. */
@@ -154,24 +155,33 @@ export function wxrThreadExternalId(item: XmlRecord): string | null {
   return text(item, "guid") || text(item, "link") || (postId ? `wp-post-${postId}` : null);
 }
 
-/** A WxrReader that collects the threads and ends with a ParseResult, as `Importer.createReader` asks. */
-export function collectingWxrReader(): ChunkReader {
-  const threads: ThreadImport[] = [];
-  const reader = new WxrReader((thread) => threads.push(thread));
-  return {
-    write: (chunk) => reader.write(chunk),
-    end: () => {
-      const result = reader.end();
-      if (!result.ok) return result;
-      threads[0]!.notes = [...result.notes, ...threads[0]!.notes];
-      return { ok: true, threads };
-    },
-  };
-}
+/**
+ * WXR as a grouped format: each post is a group whose comments are already in page order, so
+ * building a thread only puts its comments back under it.
+ */
+export const wxrFormat: GroupedFormat = {
+  open: (sink) => {
+    let items = 0;
+    const reader = new WxrReader((thread) => {
+      const key = `item-${++items}`;
+      const { comments, ...meta } = thread;
+      sink.describe(key, meta);
+      for (const comment of comments) sink.add(key, comment);
+    });
+    return {
+      write: (chunk) => reader.write(chunk),
+      end: () => {
+        const result = reader.end();
+        return result.ok ? { ok: true, notes: result.notes, context: null } : result;
+      },
+    };
+  },
+  build: (metas, items) => ({ ...(metas[0] as Omit<ThreadImport, "comments">), comments: items as CommentImport[] }),
+};
 
-/** Parses a whole WXR file. Pure: the same chunked reader a file stream would drive. */
+/** Parses a whole WXR file. Pure: the same chunked reader a file stream drives. */
 export function parseWxr(text: string): ParseResult {
-  return feedText(collectingWxrReader(), text);
+  return parseGrouped(wxrFormat, text);
 }
 
 /** 0..1 from content: an `<rss>` root that declares WordPress's export namespace. */
@@ -188,5 +198,5 @@ export const wxrImporter: Importer = {
   description: "a WordPress export (WXR: <rss> with wp:comment elements)",
   detect: (text) => detectWxr(text),
   parse: (text) => parseWxr(text),
-  createReader: collectingWxrReader,
+  grouped: wxrFormat,
 };
