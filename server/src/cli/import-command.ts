@@ -1,7 +1,8 @@
 import { Command, Option } from "commander";
 import { cliActor } from "../services/audit-service";
 import { existsSync } from "node:fs";
-import { prepareFileInParallel, storePreparedFile, type ImportedThread, type PreparedFile } from "../services/import-service";
+import type { ImportedThread } from "../services/import-service";
+import { discardPrepared, prepareFileStreamed, storeStreamedFile, type StreamedPreparation } from "../services/import-stream";
 import { loadSiteRuleSet } from "../services/rule-service";
 import { supportedFormats } from "../importers/registry";
 import { progressFor } from "./import-progress-bar";
@@ -36,22 +37,24 @@ export function importCommand(): Command {
         // The site's own rules live in the database; a database that does not exist yet has none
         // (and is only created once every file has parsed).
         const existing = existsSync(ctx.dbPath) ? openCliDatabase(ctx.dbPath) : undefined;
-        const prepared: PreparedFile[] = [];
+        const prepared: StreamedPreparation[] = [];
         const progress = progressFor(options.json === true);
         try {
           const siteRules = existing ? loadSiteRuleSet(existing) : undefined;
           for (const file of files) {
-            // Rules and import hashes before any write lock: the store below holds it only to write.
-            prepared.push(await prepareFileInParallel(resolveUserPath(ctx, file), { format: options.format, displayName: file, siteRules, progress }));
+            // Read, rules and import hashes before any write lock, into a spool on disk for large
+            // files: the store below holds the lock only to write.
+            prepared.push(await prepareFileStreamed(resolveUserPath(ctx, file), { format: options.format, displayName: file, siteRules, progress }));
           }
         } catch (err) {
           progress.stop();
           existing?.close();
+          prepared.forEach(discardPrepared);
           throw err;
         }
         const db = existing ?? openCliDatabase(ctx.dbPath);
         try {
-          const results = prepared.map((p) => ({ file: p.file, threads: storePreparedFile(db, p, { actor: cliActor(), progress }) }));
+          const results = prepared.map((p) => ({ file: p.file, threads: storeStreamedFile(db, p, { actor: cliActor(), progress }) }));
           progress.stop();
           if (options.json) {
             process.stdout.write(`${JSON.stringify({ threads: results.flatMap((r) => r.threads) })}\n`);
@@ -61,6 +64,7 @@ export function importCommand(): Command {
         } finally {
           progress.stop();
           db.close();
+          prepared.forEach(discardPrepared);
         }
       }),
     );

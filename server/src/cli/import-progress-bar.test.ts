@@ -32,4 +32,22 @@ describe("createProgressBar", () => {
     expect(written).toContain("store");
     expect(written).toMatch(/4000\/10000 comments \| [\d,]+\/s/);
   });
+
+  it("counts a file being read in MB", () => {
+    let written = "";
+    const stream = Object.assign(
+      new Writable({
+        write(chunk, _encoding, done) {
+          written += String(chunk);
+          done();
+        },
+      }),
+      { isTTY: true, columns: 120 },
+    ) as unknown as NodeJS.WriteStream;
+    const bar = createProgressBar(stream);
+    bar.phase("read", 250 * 1024 * 1024, "bytes");
+    bar.advance(100 * 1024 * 1024);
+    bar.stop();
+    expect(written).toMatch(/read {2}\[.*\] 100\.0\/250\.0 MB \| [\d.]+ MB\/s/);
+  });
 });

@@ -12,28 +12,36 @@ export function shouldShowProgress(opts: { json: boolean; stdoutIsTTY: boolean; 
 
 /** A progress bar on stderr (comments done, rate, ETA) for each phase of an import; `stop` clears it. */
 export function createProgressBar(stream: NodeJS.WriteStream = process.stderr): ImportProgress & { stop(): void } {
+  let unit: "comments" | "bytes" = "comments";
   const bar = new cliProgress.SingleBar(
     {
       stream,
-      format: "{phase} [{bar}] {value}/{total} comments | {rate}/s | ETA {eta_formatted}",
+      format: "{phase} [{bar}] {value}/{total} {unit} | {rate}/s | ETA {eta_formatted}",
       hideCursor: true,
       clearOnComplete: true,
       etaBuffer: 20,
+      // Bytes read as MB: "118.2/250.0 MB" says more than a nine-digit count.
+      formatValue: (value, options, type) =>
+        unit === "bytes" && (type === "value" || type === "total") ? (value / MB).toFixed(1) : cliProgress.Format.ValueFormat(value, options, type),
     },
     cliProgress.Presets.shades_classic,
   );
   let started = 0;
   let running = false;
-  const rate = () => Math.round(bar.getProgress() * bar.getTotal() / Math.max(0.001, (performance.now() - started) / 1000));
+  const rate = () => {
+    const perSecond = (bar.getProgress() * bar.getTotal()) / Math.max(0.001, (performance.now() - started) / 1000);
+    return unit === "bytes" ? `${(perSecond / MB).toFixed(1)} MB` : Math.round(perSecond).toLocaleString("en-GB");
+  };
   return {
-    phase(name, total) {
+    phase(name, total, phaseUnit = "comments") {
       started = performance.now();
+      unit = phaseUnit;
       if (running) bar.stop();
-      bar.start(total, 0, { phase: name.padEnd(5), rate: 0 });
+      bar.start(total, 0, { phase: name.padEnd(5), rate: 0, unit: unit === "bytes" ? "MB" : "comments" });
       running = true;
     },
-    advance(comments) {
-      bar.increment(comments, { rate: rate().toLocaleString("en-GB") });
+    advance(done) {
+      bar.increment(done, { rate: rate() });
     },
     stop() {
       if (running) bar.stop();
@@ -41,6 +49,8 @@ export function createProgressBar(stream: NodeJS.WriteStream = process.stderr): 
     },
   };
 }
+
+const MB = 1024 * 1024;
 
 /** The bar when shouldShowProgress says so, else a reporter that prints nothing. */
 export function progressFor(json: boolean): ImportProgress & { stop(): void } {

@@ -45,7 +45,7 @@ describe("decodeBytes: rejections", () => {
     // A view with a fake length: allocating 256 MiB in a unit test would be slow and pointless.
     const huge = { length: MAX_FILE_BYTES + 1 } as unknown as Uint8Array;
     const result = decodeBytes(huge);
-    expect(result).toEqual({ ok: false, message: "the file is too large (256.0 MiB; the limit is 256 MiB)" });
+    expect(result).toEqual({ ok: false, message: "the file is too large (256.0 MiB; the limit is 256 MiB for a file read whole: CSV, JSON Lines and XML exports of any size stream)" });
     expect(MAX_FILE_BYTES).toBe(256 * 1024 * 1024);
   });
 });

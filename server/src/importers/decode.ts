@@ -5,11 +5,14 @@ import { DomUtils, parseDocument } from "htmlparser2";
 /** Result of turning a file's bytes into text; `declared` when an HTML page named its own encoding. */
 export type DecodeResult = { ok: true; text: string; encoding: string; declared?: true } | { ok: false; message: string };
 
-/** Largest file we decode: 256 MiB. Beyond that a comment export is almost certainly the wrong file, and holding it as a string would strain the server. */
+/**
+ * Largest file decoded whole: 256 MiB. Only formats read whole come here from a file (saved pages,
+ * Reddit JSON, JSON arrays); CSV, JSON Lines and the XML exports stream at any size (import-stream.ts).
+ */
 export const MAX_FILE_BYTES = 256 * 1024 * 1024;
 
 /** How many leading bytes/characters the sniffing heuristics look at; enough to be representative, cheap on huge files. */
-const SNIFF_LENGTH = 64 * 1024;
+export const SNIFF_LENGTH = 64 * 1024;
 
 /**
  * Decodes a file's bytes to text with LF line endings.
@@ -21,7 +24,7 @@ export function decodeBytes(bytes: Uint8Array): DecodeResult {
   if (bytes.length === 0) return { ok: false, message: "the file is empty" };
   if (bytes.length > MAX_FILE_BYTES) {
     const mib = (bytes.length / (1024 * 1024)).toFixed(1);
-    return { ok: false, message: `the file is too large (${mib} MiB; the limit is ${MAX_FILE_BYTES / (1024 * 1024)} MiB)` };
+    return { ok: false, message: `the file is too large (${mib} MiB; the limit is ${MAX_FILE_BYTES / (1024 * 1024)} MiB for a file read whole: CSV, JSON Lines and XML exports of any size stream)` };
   }
   const decoded = decodeWithDetectedEncoding(bytes);
   if (!decoded.ok) return decoded;
@@ -173,7 +176,7 @@ function stripBom(text: string): string {
 }
 
 /** Text has few control characters besides tab, newline and form feed; binary data decoded as 1252 has many. */
-function looksBinary(text: string): boolean {
+export function looksBinary(text: string): boolean {
   const sample = text.slice(0, SNIFF_LENGTH);
   let controls = 0;
   for (let i = 0; i < sample.length; i++) {

@@ -67,28 +67,39 @@ export function parseFileBytes(
 ): ParseResult & { format?: string } {
   const decoded = decodeBytes(bytes);
   if (!decoded.ok) return { ok: false, issues: [{ message: decoded.message }] };
-  const format = options.format && options.format !== "auto" ? options.format : undefined;
-  const importer = format ? findImporter(format) : detectFormat(decoded.text, options.fileName);
-  if (!importer) {
-    const message = format
-      ? `unknown format "${format}" (supported: ${supportedFormats()})`
-      : `unrecognised format: not a comment page, Disqus or WordPress XML export, Reddit JSON, CSV (needs a header row with a comment text column), JSON or JSONL export (supported: ${supportedFormats()})`;
-    return { ok: false, issues: [{ message }] };
-  }
+  const picked = pickImporter(decoded.text, options);
+  if (!picked.ok) return { ok: false, issues: [{ message: picked.message }] };
+  const importer = picked.importer;
   const result = importer.parse(decoded.text, { fileName: options.fileName });
   if (!result.ok) return { ...result, issues: withFormatHint(result.issues, importer, decoded.text, options.fileName), format: importer.name };
-  if (decoded.encoding === "windows-1252" && !decoded.declared) {
-    // Worth saying: if the file was really in another 8-bit encoding, accented letters will be off.
-    for (const thread of result.threads) thread.notes = [...thread.notes, "the file was not valid UTF-8; it was read as Windows-1252"];
-  }
+  if (guessedWindows1252(decoded)) for (const thread of result.threads) thread.notes = [...thread.notes, WINDOWS_1252_NOTE];
   return { ...result, format: importer.name };
+}
+
+/** Worth saying: if the file was really in another 8-bit encoding, accented letters will be off. */
+export const WINDOWS_1252_NOTE = "the file was not valid UTF-8; it was read as Windows-1252";
+
+/** Whether the encoding was a guess of Windows-1252 (not declared by the file), which WINDOWS_1252_NOTE tells the user. */
+export function guessedWindows1252(decoded: { encoding: string; declared?: true }): boolean {
+  return decoded.encoding === "windows-1252" && !decoded.declared;
+}
+
+/** The importer named by `format`, or the one detection picks from the text (a whole file or its first 64 KiB). */
+export function pickImporter(text: string, options: { format?: string; fileName?: string }): { ok: true; importer: Importer } | { ok: false; message: string } {
+  const format = options.format && options.format !== "auto" ? options.format : undefined;
+  const importer = format ? findImporter(format) : detectFormat(text, options.fileName);
+  if (importer) return { ok: true, importer };
+  const message = format
+    ? `unknown format "${format}" (supported: ${supportedFormats()})`
+    : `unrecognised format: not a comment page, Disqus or WordPress XML export, Reddit JSON, CSV (needs a header row with a comment text column), JSON or JSONL export (supported: ${supportedFormats()})`;
+  return { ok: false, message };
 }
 
 /**
  * When a forced format fails but the content clearly is another format, say so in the first
  * issue (callers often show only that one): the usual cause is a wrong --format.
  */
-function withFormatHint(issues: ParseIssue[], used: Importer, text: string, fileName?: string): ParseIssue[] {
+export function withFormatHint(issues: ParseIssue[], used: Importer, text: string, fileName?: string): ParseIssue[] {
   const likely = detectFormat(text, fileName);
   const [first, ...rest] = issues;
   if (!first || !likely || likely === used || likely.detect(text, fileName) < 0.5) return issues;

@@ -1,12 +1,15 @@
 /**
  * How an import reports how far it got, so the CLI can draw a progress bar (issue 8) while the
- * services stay free of terminals. Phases run in order; counts are comments.
+ * services stay free of terminals. Phases run in order; counts are comments unless a phase says bytes.
  */
 export interface ImportProgress {
-  /** A phase begins: `rules` (evaluating, before the write lock) or `store` (inside the transaction). */
-  phase(name: "rules" | "store", totalComments: number): void;
-  /** `comments` more comments of the current phase are done. */
-  advance(comments: number): void;
+  /**
+   * A phase begins: `read` (a file streamed into the import spool, counted in bytes), `rules`
+   * (evaluating, before the write lock) or `store` (inside the transaction).
+   */
+  phase(name: "read" | "rules" | "store", total: number, unit?: "comments" | "bytes"): void;
+  /** `done` more comments (or bytes) of the current phase are done. */
+  advance(done: number): void;
 }
 
 /** Reports nothing: the default, and what the CLI uses with --json or without a terminal. */

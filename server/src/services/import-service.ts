@@ -107,23 +107,42 @@ function parseThreads(file: string, bytes: Uint8Array, options: ImportOptions): 
 
 /** Stores a prepared file in ONE transaction: any failure leaves the database exactly as it was. */
 export function storePreparedFile(db: Db, prepared: PreparedFile, options: ImportOptions = {}): ImportedThread[] {
-  const now = (options.now ?? (() => new Date()))().toISOString();
-  const total = prepared.threads.reduce((n, t) => n + t.thread.comments.length, 0);
   // Hashed before the write lock is taken, so the transaction only writes.
-  const threadsToStore = prepared.threads.map((t) => ({ ...t, hashes: t.hashes ?? importHashesOf(t.thread, t.flags) }));
+  const threads = prepared.threads.map(({ thread, flags, hashes }) => {
+    const { comments, ...meta } = thread;
+    return { meta, comments: pairWithFlags(comments, flags, hashes ?? importHashesOf(thread, flags)) };
+  });
+  const total = prepared.threads.reduce((n, t) => n + t.thread.comments.length, 0);
+  return storeThreads(db, { file: prepared.file, source: prepared.source, comments: total, threads }, options);
+}
+
+/** What the store writes: threads with their comments (flags and hashes computed), from memory or a spool. */
+export interface StoreInput {
+  file: string;
+  source?: KeptSource;
+  /** Comments across all threads: decides a bulk load and sizes the progress bar. */
+  comments: number;
+  /** Read once, in order; a spool yields one thread's comments at a time. */
+  threads: Iterable<{ meta: Omit<ThreadImport, "comments">; comments: Iterable<CommentWithFlags> }>;
+}
+
+/** Stores threads in ONE transaction: any failure leaves the database exactly as it was. */
+export function storeThreads(db: Db, input: StoreInput, options: ImportOptions = {}): ImportedThread[] {
+  const now = (options.now ?? (() => new Date()))().toISOString();
   const store = db.transaction(() => {
-    options.progress?.phase("store", total);
-    const threads = withBulkLoad(db, total, (noteInsert) =>
-      threadsToStore.map(({ thread, flags, hashes }) => {
-        const { comments, ...meta } = thread;
-        return storeThread(db, meta, pairWithFlags(comments, flags, hashes), { sourceFile: prepared.file, now, noteInsert, progress: options.progress });
-      }),
-    );
-    storeSource(db, prepared.source, threads.map((t) => t.id), now);
+    options.progress?.phase("store", input.comments);
+    const threads = withBulkLoad(db, input.comments, (noteInsert) => {
+      const stored: ImportedThread[] = [];
+      for (const { meta, comments } of input.threads) {
+        stored.push(storeThread(db, meta, comments, { sourceFile: input.file, now, noteInsert, progress: options.progress }));
+      }
+      return stored;
+    });
+    storeSource(db, input.source, threads.map((t) => t.id), now);
     recordAudit(db, {
       actor: options.actor ?? "system",
       action: "import",
-      target: prepared.file,
+      target: input.file,
       detail: { threads: threads.map((t) => ({ id: t.id, title: t.title, format: t.format, comments: t.comments, flagged: t.flagged })) },
     }, new Date(now));
     return threads;
@@ -134,7 +153,7 @@ export function storePreparedFile(db: Db, prepared: PreparedFile, options: Impor
   } catch (err) {
     if (err instanceof ImportError) throw err;
     const message = err instanceof Error ? err.message : String(err);
-    throw new ImportError(prepared.file, `could not be stored: ${message}`);
+    throw new ImportError(input.file, `could not be stored: ${message}`);
   }
 }
 
@@ -152,6 +171,6 @@ function withSiteRules(db: Db, options: ImportOptions): ImportOptions {
   return options.siteRules ? options : { ...options, siteRules: loadSiteRuleSet(db) };
 }
 
-function* pairWithFlags(comments: readonly CommentImport[], flags: readonly Flag[][], hashes?: readonly string[]): Iterable<CommentWithFlags> {
-  for (let i = 0; i < comments.length; i++) yield { comment: comments[i]!, flags: flags[i] ?? [], hash: hashes?.[i] };
+function* pairWithFlags(comments: readonly CommentImport[], flags: readonly Flag[][], hashes: readonly string[]): Iterable<CommentWithFlags> {
+  for (let i = 0; i < comments.length; i++) yield { comment: comments[i]!, flags: flags[i] ?? [], hash: hashes[i] };
 }

@@ -7,7 +7,8 @@
 import { parentPort, workerData } from "node:worker_threads";
 import { openDatabase } from "../db/connection";
 import { AppError } from "../errors";
-import { prepareFile, storePreparedFile, type ImportedThread } from "./import-service";
+import type { ImportedThread } from "./import-service";
+import { discardPrepared, prepareFileStreamed, storeStreamedFile } from "./import-stream";
 import { loadSiteRuleSet } from "./rule-service";
 
 /** One upload to import: everything a worker needs, as plain data (it crosses a thread boundary). */
@@ -29,22 +30,29 @@ export type ImportReply =
   | { ok: true; threads: ImportedThread[] }
   | { ok: false; error: { code: string; message: string; status: number } | null; detail: string };
 
-/** Runs one import job on a connection of its own: read, parse, rules, store in one transaction. */
-export function runImportJob(job: ImportJob): ImportedThread[] {
+/**
+ * Runs one import job on a connection of its own: read (streamed through a spool, so an upload's
+ * size costs disk, not memory), parse, rules, then store in one transaction.
+ */
+export async function runImportJob(job: ImportJob): Promise<ImportedThread[]> {
   const db = openDatabase(job.dbPath);
   try {
-    const prepared = prepareFile(job.path, { format: job.format, displayName: job.name, siteRules: loadSiteRuleSet(db) });
-    // The store fills the search index itself (in bulk for a large file), inside its transaction.
-    return storePreparedFile(db, prepared, { actor: job.actor });
+    const prepared = await prepareFileStreamed(job.path, { format: job.format, displayName: job.name, siteRules: loadSiteRuleSet(db) });
+    try {
+      // The store fills the search index itself (in bulk for a large file), inside its transaction.
+      return storeStreamedFile(db, prepared, { actor: job.actor });
+    } finally {
+      discardPrepared(prepared);
+    }
   } finally {
     db.close();
   }
 }
 
 /** Turns a job's outcome into a message that survives structured cloning (class instances do not). */
-export function replyFor(run: () => ImportedThread[]): ImportReply {
+export async function replyFor(run: () => Promise<ImportedThread[]>): Promise<ImportReply> {
   try {
-    return { ok: true, threads: run() };
+    return { ok: true, threads: await run() };
   } catch (err) {
     const known = err instanceof AppError ? { code: err.code, message: err.message, status: err.status } : null;
     return { ok: false, error: known, detail: err instanceof Error ? (err.stack ?? err.message) : String(err) };
@@ -54,5 +62,6 @@ export function replyFor(run: () => ImportedThread[]): ImportReply {
 /** Entry point inside the worker: run the job in workerData and post one reply. */
 export function serveImportJob(): void {
   if (!parentPort) throw new Error("serveImportJob must run in a worker thread");
-  parentPort.postMessage(replyFor(() => runImportJob(workerData as ImportJob)));
+  const port = parentPort;
+  void replyFor(() => runImportJob(workerData as ImportJob)).then((reply) => port.postMessage(reply));
 }
