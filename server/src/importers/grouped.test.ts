@@ -20,7 +20,7 @@ describe("planThreads", () => {
     sink.describe("empty", "E");
     const plans = planThreads(identity, sink.seen, null);
     expect(plans.map((p) => p.key)).toEqual(["a", "b", "c"]);
-    expect(plans.map((p) => p.metas)).toEqual([["A"], ["B"], [undefined]]);
+    expect(plans.map((p) => p.groups.map((g) => sink.seen[g]!.meta))).toEqual([["A"], ["B"], [undefined]]);
   });
 
   it("merges groups that share a thread key, keeping items in file order", () => {

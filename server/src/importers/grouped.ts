@@ -37,7 +37,10 @@ export interface GroupedFormat {
   build(metas: readonly unknown[], items: readonly unknown[], ctx: { key: string; context: unknown; threads: number; fileName?: string }): ThreadImport;
 }
 
-/** A group as a sink saw it: its key, its first description, and how many items it got. */
+/**
+ * A group as a sink saw it: its key, its first description (a spool keeps descriptions on disk
+ * and here only for formats that merge groups by them), and how many items it got.
+ */
 export interface SeenGroup {
   key: string;
   meta: unknown;
@@ -51,7 +54,6 @@ export interface ThreadPlan {
   /** The thread's key (threadKeyOf, or its groups' shared key). */
   key: string;
   groups: number[];
-  metas: unknown[];
 }
 
 /**
@@ -70,10 +72,8 @@ export function planThreads(format: GroupedFormat, seen: readonly SeenGroup[], c
     if (group.items === 0) continue;
     const key = format.threadKeyOf ? format.threadKeyOf(group.key, group.meta, context) : group.key;
     const plan = plans.get(key);
-    if (plan) {
-      plan.groups.push(index);
-      plan.metas.push(group.meta);
-    } else plans.set(key, { key, groups: [index], metas: [group.meta] });
+    if (plan) plan.groups.push(index);
+    else plans.set(key, { key, groups: [index] });
   }
   return [...plans.values()];
 }
@@ -132,7 +132,7 @@ export function parseGrouped(format: GroupedFormat, text: string, options: { fil
   const plans = planThreads(format, sink.seen, end.context);
   if (plans.length === 0) return { ok: false, issues: [{ message: "the file holds no comments" }] };
   const threads = plans.map((plan, i) => {
-    const thread = format.build(plan.metas, sink.itemsOf(plan), { key: plan.key, context: end.context, threads: plans.length, fileName: options.fileName });
+    const thread = format.build(plan.groups.map((g) => sink.seen[g]!.meta), sink.itemsOf(plan), { key: plan.key, context: end.context, threads: plans.length, fileName: options.fileName });
     return i === 0 ? withFileNotes(thread, end.notes) : thread;
   });
   return { ok: true, threads };
