@@ -1,7 +1,8 @@
+import { JSONParser } from "@streamparser/json";
 import type { ParseIssue, ParseResult } from "@sift/shared";
 import { parseGrouped, type GroupedEnd, type GroupedFormat, type GroupedReader, type GroupSink } from "./grouped";
 import type { Importer } from "./registry";
-import { buildThreadsFromRecords, FIELD_ALIASES, mapColumns, normalizeColumnName, NO_BODY_COLUMN_MESSAGE, RecordGrouper, recordsFormat, type RawRecord } from "./records";
+import { FIELD_ALIASES, mapColumns, normalizeColumnName, RecordGrouper, recordsFormat, type RawRecord } from "./records";
 
 /** How much of a file detection reads. */
 const DETECT_PREFIX = 64 * 1024;
@@ -63,12 +64,98 @@ function positionFromSnippet(message: string, text: string): number | undefined 
 
 /** Parses a JSON comment export: an array of records, or an object wrapping one (whose thread fields apply to every record). */
 export function parseJsonRecords(text: string, options: { fileName?: string } = {}): ParseResult {
-  const parsed = parseJsonText(text);
-  if (!parsed.ok) return { ok: false, issues: [parsed.issue] };
-  const extracted = extractRecords(parsed.value);
-  if (!extracted.ok) return { ok: false, issues: extracted.issues };
-  return buildFromObjects(extracted.records, "json", options.fileName);
+  return parseGrouped(jsonFormat, text, options);
 }
+
+/** Text kept to explain an error the way JSON.parse would (line, column, token); larger files get the streaming parser's word. */
+const EXPLAIN_LIMIT = 16 * 1024 * 1024;
+
+/**
+ * Reads a JSON export chunk by chunk. A top-level array is streamed element by element
+ * (@streamparser/json), so an array of a million records never sits in memory; an object
+ * wrapping the records is read whole, since which of its members holds them, and which describe
+ * the thread, is only known once it is complete.
+ */
+class JsonReader implements GroupedReader {
+  private readonly grouper: RecordGrouper;
+  private readonly issues: ParseIssue[] = [];
+  private mode: "undecided" | "array" | "object" = "undecided";
+  private parser: JSONParser | undefined;
+  /** The text so far while it is small enough to explain an error with (and all of a wrapper object). */
+  private kept: string[] = [];
+  private keptLength = 0;
+  private lines = 1;
+  private elements = 0;
+  private failure: Error | undefined;
+
+  constructor(sink: GroupSink) {
+    this.grouper = new RecordGrouper(sink);
+  }
+
+  write(chunk: string): void {
+    if (this.failure) return;
+    if (this.mode === "undecided") {
+      const first = /\S/.exec(chunk)?.[0];
+      if (first === "[") this.startArray();
+      else if (first !== undefined) this.mode = "object";
+    }
+    this.keep(chunk);
+    if (this.mode === "array") {
+      try {
+        this.parser!.write(chunk);
+      } catch (err) {
+        this.failure = err as Error;
+      }
+    }
+    for (let i = chunk.indexOf("\n"); i !== -1; i = chunk.indexOf("\n", i + 1)) this.lines++;
+  }
+
+  end(): GroupedEnd {
+    if (this.mode === "array" && !this.failure) {
+      try {
+        this.parser!.end();
+      } catch (err) {
+        this.failure = err as Error;
+      }
+    }
+    if (this.mode !== "array" || this.failure) {
+      const text = this.kept.join("");
+      if (this.mode === "array" && this.keptLength > EXPLAIN_LIMIT) {
+        return { ok: false, issues: [{ line: this.lines, message: `not valid JSON: ${this.failure!.message.replace(/\s+in state.*$/s, "")}` }] };
+      }
+      // Small enough to have been kept whole: JSON.parse says where and what, as for any JSON file.
+      const parsed = parseJsonText(text);
+      if (!parsed.ok) return { ok: false, issues: [parsed.issue] };
+      const extracted = extractRecords(parsed.value);
+      if (!extracted.ok) return { ok: false, issues: extracted.issues };
+      if (this.mode !== "array") for (const record of extracted.records) this.grouper.push(record);
+    }
+    if (this.issues.length > 0) return { ok: false, issues: this.issues };
+    return this.grouper.end(mapColumns([...this.grouper.keys]), "json");
+  }
+
+  private startArray(): void {
+    this.mode = "array";
+    // `$.*`: each element of the top-level array, as soon as it is complete; nothing above it is kept.
+    this.parser = new JSONParser({ paths: ["$.*"], keepStack: false });
+    this.parser.onValue = ({ value }) => {
+      const index = this.elements++;
+      if (isPlainObject(value)) {
+        if (this.issues.length === 0) this.grouper.push({ values: value });
+      } else if (this.issues.length < 20) this.issues.push({ message: `record ${index + 1} is ${describe(value)}, not an object` });
+    };
+  }
+
+  private keep(chunk: string): void {
+    if (this.mode === "array" && this.keptLength > EXPLAIN_LIMIT) return;
+    this.kept.push(chunk);
+    this.keptLength += chunk.length;
+    if (this.mode === "array" && this.keptLength > EXPLAIN_LIMIT) this.kept = [];
+  }
+}
+
+/** JSON exports as a grouped format: what both `parse` and a streamed file import read them with. */
+export const jsonFormat: GroupedFormat = recordsFormat((sink) => new JsonReader(sink));
 
 /** Parses JSON Lines: one record object per line; blank lines are skipped, bad lines reported by number. */
 export function parseJsonLines(text: string, options: { fileName?: string } = {}): ParseResult {
@@ -148,6 +235,7 @@ export const jsonImporter: Importer = {
   description: "a JSON array of comment objects (or an object wrapping one, e.g. {\"comments\": [...]})",
   detect: detectJsonRecords,
   parse: (text, options) => parseJsonRecords(text, options),
+  grouped: jsonFormat,
 };
 
 /** The Importer for JSON Lines comment exports. */
@@ -158,15 +246,6 @@ export const jsonlImporter: Importer = {
   parse: (text, options) => parseJsonLines(text, options),
   grouped: jsonlFormat,
 };
-
-function buildFromObjects(records: RawRecord[], format: string, fileName: string | undefined): ParseResult {
-  if (records.length === 0) return { ok: false, issues: [{ message: "the file holds no comment records" }] };
-  const keys = new Set<string>();
-  for (const record of records) for (const key of Object.keys(record.values)) keys.add(key);
-  const columns = mapColumns([...keys]);
-  if (!columns.body) return { ok: false, issues: [{ line: records[0]?.line, message: NO_BODY_COLUMN_MESSAGE }] };
-  return buildThreadsFromRecords(records, columns, { format, fileName });
-}
 
 type Extracted = { ok: true; records: RawRecord[] } | { ok: false; issues: ParseIssue[] };
 
