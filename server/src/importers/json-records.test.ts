@@ -1,7 +1,8 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { ThreadImportSchema, type ParseResult, type ThreadImport } from "@sift/shared";
-import { detectJsonLines, detectJsonRecords, parseJsonLines, parseJsonRecords, parseJsonText } from "./json-records";
+import { detectJsonLines, detectJsonRecords, parseJsonLines, parseJsonRecords, parseJsonText, jsonFormat } from "./json-records";
+import { parseGrouped } from "./grouped";
 
 const NO_TEXT = /^no comment text column: expected one of body, text, comment, message, content$/;
 const fixture = (name: string) => readFileSync(new URL(`./fixtures/${name}`, import.meta.url), "utf8");
@@ -157,5 +158,20 @@ describe("parseJsonText: positions from V8's snippets", () => {
   ])("%j → line %d, column %d", (text, line, column) => {
     const result = parseJsonText(text);
     expect(result).toMatchObject({ ok: false, issue: { line, message: expect.stringContaining(`at line ${line}, column ${column}: Unexpected token 'o'`.replace("'o'", "")) } });
+  });
+});
+
+describe("JSON arrays read in pieces", () => {
+  const text = `[\n${[1, 2, 3].map((i) => JSON.stringify({ id: String(i), body: `comment ${i}` })).join(",\n")}\n]\n\n`;
+
+  it("give the same threads however the text is cut, whitespace after the closing bracket included", () => {
+    const whole = parseJsonRecords(text);
+    expect(whole.ok).toBe(true);
+    for (const size of [1, 5, 64]) expect(parseGrouped(jsonFormat, text, {}, size)).toEqual(whole);
+  });
+
+  it("refuse text after the array", () => {
+    const result = parseGrouped(jsonFormat, `${text}[]`, {}, 8);
+    expect(result.ok).toBe(false);
   });
 });

@@ -102,7 +102,9 @@ class JsonReader implements GroupedReader {
     this.keep(chunk);
     if (this.mode === "array") {
       try {
-        this.parser!.write(chunk);
+        // The parser ends itself when the array closes; only whitespace may follow.
+        if (!this.parser!.isEnded) this.parser!.write(chunk);
+        else if (chunk.trim() !== "") throw new Error("unexpected text after the array's closing bracket");
       } catch (err) {
         this.failure = err as Error;
       }
@@ -111,7 +113,7 @@ class JsonReader implements GroupedReader {
   }
 
   end(): GroupedEnd {
-    if (this.mode === "array" && !this.failure) {
+    if (this.mode === "array" && !this.failure && !this.parser!.isEnded) {
       try {
         this.parser!.end();
       } catch (err) {
