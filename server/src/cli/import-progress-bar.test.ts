@@ -13,41 +13,38 @@ describe("shouldShowProgress", () => {
   });
 });
 
+/** A terminal-like stream that records what is drawn on it. */
+function fakeTerminal(): { stream: NodeJS.WriteStream; written: () => string } {
+  let written = "";
+  const stream = Object.assign(
+    new Writable({
+      write(chunk, _encoding, done) {
+        written += String(chunk);
+        done();
+      },
+    }),
+    { isTTY: true, columns: 120 },
+  ) as unknown as NodeJS.WriteStream;
+  return { stream, written: () => written };
+}
+
 describe("createProgressBar", () => {
   it("draws the phase, comments done of the total and a rate on a terminal", () => {
-    let written = "";
-    const stream = Object.assign(
-      new Writable({
-        write(chunk, _encoding, done) {
-          written += String(chunk);
-          done();
-        },
-      }),
-      { isTTY: true, columns: 120 },
-    ) as unknown as NodeJS.WriteStream;
-    const bar = createProgressBar(stream);
+    const terminal = fakeTerminal();
+    const bar = createProgressBar(terminal.stream);
     bar.phase("store", 10_000);
     bar.advance(4_000);
     bar.stop();
-    expect(written).toContain("store");
-    expect(written).toMatch(/4000\/10000 comments \| [\d,]+\/s/);
+    expect(terminal.written()).toContain("store");
+    expect(terminal.written()).toMatch(/4000\/10000 comments \| [\d,]+\/s/);
   });
 
   it("counts a file being read in MB", () => {
-    let written = "";
-    const stream = Object.assign(
-      new Writable({
-        write(chunk, _encoding, done) {
-          written += String(chunk);
-          done();
-        },
-      }),
-      { isTTY: true, columns: 120 },
-    ) as unknown as NodeJS.WriteStream;
-    const bar = createProgressBar(stream);
+    const terminal = fakeTerminal();
+    const bar = createProgressBar(terminal.stream);
     bar.phase("read", 250 * 1024 * 1024, "bytes");
     bar.advance(100 * 1024 * 1024);
     bar.stop();
-    expect(written).toMatch(/read {2}\[.*\] 100\.0\/250\.0 MB \| [\d.]+ MB\/s/);
+    expect(terminal.written()).toMatch(/read {2}\[.*\] 100\.0\/250\.0 MB \| [\d.]+ MB\/s/);
   });
 });
