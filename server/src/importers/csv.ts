@@ -43,6 +43,9 @@ class CsvReader implements GroupedReader {
   private parser: CsvParser | undefined;
   private header: { names: string[]; line: number; indexed: (readonly [string, number])[]; delimiter: string } | undefined;
   private readonly issues: ParseIssue[] = [];
+  /** Rows with more cells than the header: reported together, up to MAX_ISSUES. */
+  private readonly overfull: ParseIssue[] = [];
+  private delimiter = ",";
   private rows = 0;
   /** A CR at the end of a chunk may be half of a CRLF. */
   private pendingCr = false;
@@ -110,8 +113,6 @@ class CsvReader implements GroupedReader {
     this.drain();
   }
 
-  private delimiter = ",";
-
   private drain(): void {
     const parser = this.parser!;
     for (let row = parser.read() as CsvRow | null; row !== null; row = parser.read() as CsvRow | null) {
@@ -148,8 +149,6 @@ class CsvReader implements GroupedReader {
     for (const [name, i] of indexed) values[name] = row.record[i] ?? "";
     this.grouper.push({ values, line: startLine(row) });
   }
-
-  private readonly overfull: ParseIssue[] = [];
 }
 
 /**
