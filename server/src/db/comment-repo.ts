@@ -187,3 +187,25 @@ export function listPendingIdsByAuthorInThread(db: Db, author: string, threadId:
 export function setCommentSeverity(db: Db, id: string, severity: number | null): void {
   prepare(db, "UPDATE comments SET severity = ?, import_hash = NULL, version = version + (severity IS NOT ?) WHERE id = ?").run(severity, severity, id);
 }
+
+/** How many comments are stored (a scan of the smallest index: tens of milliseconds at a million). */
+export function countComments(db: Db): number {
+  return (db.prepare("SELECT count(*) AS n FROM comments").get() as { n: number }).n;
+}
+
+/**
+ * Drops the secondary indexes of `comments` (the queue, author and lookup indexes the migrations
+ * made; not the primary key or UNIQUE constraints) and returns their CREATE statements, for a bulk
+ * load to put back with restoreCommentIndexes in the same transaction: building an index once over
+ * a million rows is several times faster than updating it row by row.
+ */
+export function dropCommentIndexes(db: Db): string[] {
+  const indexes = db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'comments' AND sql IS NOT NULL ORDER BY name").all() as { name: string; sql: string }[];
+  for (const index of indexes) db.exec(`DROP INDEX "${index.name.replaceAll('"', '""')}"`);
+  return indexes.map((index) => index.sql);
+}
+
+/** Re-creates the indexes dropCommentIndexes removed. */
+export function restoreCommentIndexes(db: Db, statements: readonly string[]): void {
+  for (const sql of statements) db.exec(sql);
+}

@@ -7,10 +7,13 @@
 import type { CommentImport, Flag, ThreadImport } from "@sift/shared";
 import { RULE_PACK_VERSION } from "@sift/shared/rules";
 import {
+  countComments,
   deleteComment,
+  dropCommentIndexes,
   hasDecision,
   insertComment,
   listImportKeys,
+  restoreCommentIndexes,
   setCommentPosition,
   updateImportedComment,
   type CommentWrite,
@@ -56,15 +59,33 @@ export interface CommentWithFlags {
 export const BULK_LOAD_COMMENTS = 5_000;
 
 /**
+ * From how many comments, and only when they at least double the table, a bulk load also drops
+ * the comments table's secondary indexes and builds them again at the end: measured at 1,000,000
+ * rows into an empty table, 87 s with the indexes kept against 34 s (24 s of inserts, 10 s of
+ * index builds). A load into a table already much larger would rebuild more than it saves.
+ */
+export const BULK_INDEX_COMMENTS = 50_000;
+
+/**
  * Runs `store` (which inserts comments) with the search index's and the view counts' insert
  * triggers dropped when `comments` is a bulk load, then indexes the new rows in one statement and
- * recounts the threads stored. Must run inside a transaction: a rollback restores the triggers.
+ * recounts the threads stored; a load that at least doubles a large table also rebuilds the
+ * comments table's secondary indexes once instead of row by row (BULK_INDEX_COMMENTS). Must run
+ * inside a transaction: a rollback restores the triggers and the indexes.
  * Update and delete triggers stay, so edited and dropped comments keep both right on their own.
  */
-export function withBulkLoad(db: Db, comments: number, store: (noteInsert: (rowid: number) => void) => ImportedThread[]): ImportedThread[] {
-  if (comments < BULK_LOAD_COMMENTS) return store(() => {});
+export function withBulkLoad(
+  db: Db,
+  comments: number,
+  store: (noteInsert: (rowid: number) => void) => ImportedThread[],
+  thresholds: { bulk?: number; indexes?: number } = {},
+): ImportedThread[] {
+  if (comments < (thresholds.bulk ?? BULK_LOAD_COMMENTS)) return store(() => {});
   const before = maxCommentRowid(db);
   let reused = false;
+  // Counted before the drop: the count is read through one of the indexes about to go.
+  const rebuildIndexes = comments >= (thresholds.indexes ?? BULK_INDEX_COMMENTS) && comments >= 2 * countComments(db);
+  const indexes = rebuildIndexes ? dropCommentIndexes(db) : [];
   const searchTrigger = dropSearchInsertTrigger(db);
   const countsTrigger = dropViewCountsInsertTrigger(db);
   // A new row normally gets a rowid above every old one; one that reuses a freed rowid (after a
@@ -72,6 +93,7 @@ export function withBulkLoad(db: Db, comments: number, store: (noteInsert: (rowi
   const threads = store((rowid) => {
     if (rowid <= before) reused = true;
   });
+  restoreCommentIndexes(db, indexes);
   if (reused) rebuildCommentSearchInPlace(db);
   else indexCommentsAfter(db, before);
   for (const thread of threads) recountThreadViews(db, thread.id);
