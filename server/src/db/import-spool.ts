@@ -22,6 +22,9 @@ export interface PreparedRow {
   hash: string;
 }
 
+/** A prepared row as the spool's columns give it back. */
+type PreparedColumns = [string, string | null, string, string | null, string, PreparedRow["comment"]["initial_status"], string | null, string];
+
 export class ImportSpool implements GroupSink {
   /** Every group in the order first seen (what planThreads reads). */
   readonly seen: SeenGroup[] = [];
@@ -48,11 +51,14 @@ export class ImportSpool implements GroupSink {
       CREATE TABLE items (seq INTEGER PRIMARY KEY, grp INTEGER NOT NULL, item TEXT NOT NULL);
       CREATE TABLE metas (grp INTEGER PRIMARY KEY, meta TEXT NOT NULL);
       CREATE TABLE threads (idx INTEGER PRIMARY KEY, meta TEXT NOT NULL, comments INTEGER NOT NULL);
-      CREATE TABLE rows (seq INTEGER PRIMARY KEY, thread INTEGER NOT NULL, row TEXT NOT NULL);
+      CREATE TABLE rows (
+        seq INTEGER PRIMARY KEY, thread INTEGER NOT NULL, external_id TEXT NOT NULL, parent TEXT, author TEXT NOT NULL,
+        posted_at TEXT, body TEXT NOT NULL, status TEXT NOT NULL, flags TEXT, hash TEXT NOT NULL
+      );
     `);
     this.insertItem = this.db.prepare("INSERT INTO items (grp, item) VALUES (?, ?)");
     this.insertMeta = this.db.prepare("INSERT INTO metas (grp, meta) VALUES (?, ?)");
-    this.insertRow = this.db.prepare("INSERT INTO rows (thread, row) VALUES (?, ?)");
+    this.insertRow = this.db.prepare("INSERT INTO rows (thread, external_id, parent, author, posted_at, body, status, flags, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
     this.insertThread = this.db.prepare("INSERT INTO threads (idx, meta, comments) VALUES (?, ?, ?)");
   }
 
@@ -97,7 +103,11 @@ export class ImportSpool implements GroupSink {
   addPreparedThread(meta: Omit<ThreadImport, "comments">, rows: readonly PreparedRow[]): void {
     const idx = this.threads++;
     this.write(this.insertThread, idx, JSON.stringify(meta), rows.length);
-    for (const row of rows) this.write(this.insertRow, idx, JSON.stringify(row));
+    // Columns, not one JSON document a row: most comments have no flags, and reading a million
+    // rows back is the store's own time.
+    for (const { comment: c, flags, hash } of rows) {
+      this.write(this.insertRow, idx, c.external_id, c.parent_external_id, c.author, c.posted_at, c.body, c.initial_status, flags.length > 0 ? JSON.stringify(flags) : null, hash);
+    }
   }
 
   /** After the last prepared thread: commits, and indexes the rows by thread. */
@@ -109,7 +119,7 @@ export class ImportSpool implements GroupSink {
   /** The prepared threads in order, each with its rows read lazily (one thread's rows at a time). */
   *preparedThreads(): Generator<{ meta: Omit<ThreadImport, "comments">; comments: number; rows: Iterable<PreparedRow> }> {
     const threadAt = this.db.prepare("SELECT idx, meta, comments FROM threads WHERE idx = ?");
-    const rowsOf = this.db.prepare("SELECT row FROM rows WHERE thread = ? ORDER BY seq").pluck();
+    const rowsOf = this.db.prepare("SELECT external_id, parent, author, posted_at, body, status, flags, hash FROM rows WHERE thread = ? ORDER BY seq").raw();
     for (let idx = 0; idx < this.threads; idx++) {
       // One thread's description at a time: WordPress posts carry their whole article.
       const thread = threadAt.get(idx) as { idx: number; meta: string; comments: number };
@@ -117,7 +127,10 @@ export class ImportSpool implements GroupSink {
         meta: JSON.parse(thread.meta) as Omit<ThreadImport, "comments">,
         comments: thread.comments,
         rows: (function* () {
-          for (const row of rowsOf.iterate(thread.idx) as IterableIterator<string>) yield JSON.parse(row) as PreparedRow;
+          for (const row of rowsOf.iterate(thread.idx) as IterableIterator<PreparedColumns>) {
+            const [external_id, parent_external_id, author, posted_at, body, initial_status, flags, hash] = row;
+            yield { comment: { external_id, parent_external_id, author, posted_at, body, initial_status }, flags: flags === null ? [] : (JSON.parse(flags) as Flag[]), hash };
+          }
         })(),
       };
     }
