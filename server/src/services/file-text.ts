@@ -45,14 +45,19 @@ export async function inspectFileText(path: string): Promise<FileTextInfo> {
 
 /**
  * The file's text in pieces of about a MiB (LF line endings, no BOM), as decodeBytes would give
- * it whole; `onBytes` sees every raw chunk first (for a hash, a compressed copy, a progress bar).
- * Throws when the text is only whitespace.
+ * it whole; `onBytes` sees every raw chunk first (for a hash, a compressed copy, a progress bar)
+ * and may make the read wait (a compressor's backpressure). The chunk's memory is reused for the
+ * next read: whoever keeps bytes must copy them. Throws when the text is only whitespace.
  */
-export async function* readFileText(path: string, choice: EncodingChoice & { ok: true }, onBytes?: (bytes: Buffer) => void): AsyncGenerator<string> {
+export async function* readFileText(
+  path: string,
+  choice: EncodingChoice & { ok: true },
+  onBytes?: (bytes: Buffer) => void | Promise<void>,
+): AsyncGenerator<string> {
   const decoder = new TextChunkDecoder(choice);
   let blank = true;
   for await (const chunk of readChunks(path)) {
-    onBytes?.(chunk);
+    await onBytes?.(chunk);
     const text = decoder.write(chunk);
     if (blank && text.trim() !== "") blank = false;
     if (text !== "") yield text;
@@ -66,12 +71,16 @@ export async function* readFileText(path: string, choice: EncodingChoice & { ok:
 /** A file whose text cannot be read, with a message for the user. */
 export class FileTextError extends Error {}
 
+/**
+ * The file's bytes a MiB at a time, read into one buffer reused for every chunk: a fresh MiB per
+ * read would leave hundreds of them for the garbage collector on a large file, and the process's
+ * memory would grow with the file. A caller that keeps bytes copies them.
+ */
 async function* readChunks(path: string): AsyncGenerator<Buffer> {
   const handle = await open(path, "r");
+  const buffer = Buffer.allocUnsafe(CHUNK_BYTES);
   try {
     for (;;) {
-      // A fresh buffer each time: callers may keep a chunk (the head, a compressed copy's input).
-      const buffer = Buffer.allocUnsafe(CHUNK_BYTES);
       const { bytesRead } = await handle.read(buffer, 0, CHUNK_BYTES, null);
       if (bytesRead === 0) return;
       yield bytesRead === CHUNK_BYTES ? buffer : buffer.subarray(0, bytesRead);

@@ -61,9 +61,9 @@ export async function prepareFileStreamed(path: string, options: ImportOptions =
     const reader = grouped.open(spool, { fileName });
     progress.phase("read", info.size, "bytes");
     try {
-      for await (const text of readFileText(path, info.choice, (bytes) => {
-        keep?.write(bytes);
+      for await (const text of readFileText(path, info.choice, async (bytes) => {
         progress.advance(bytes.length);
+        await keep?.write(bytes);
       })) {
         reader.write(text);
       }
@@ -143,10 +143,14 @@ function keeper() {
     gzip.on("end", resolve);
     gzip.on("error", reject);
   });
+  // Handled here too, so an import that fails before finish() leaves no unhandled rejection.
+  done.catch(() => {});
   return {
-    write(bytes: Buffer) {
+    /** Resolves once the compressor can take more, so unread input never piles up in memory. */
+    async write(bytes: Buffer): Promise<void> {
       hash.update(bytes);
-      gzip.write(bytes);
+      // A copy: the reader reuses its buffer for the next chunk while zlib works on this one.
+      if (!gzip.write(Buffer.from(bytes))) await new Promise<void>((resolve) => gzip.once("drain", resolve));
     },
     async finish(fileName: string, format: string, byteLength: number): Promise<KeptSource> {
       gzip.end();
