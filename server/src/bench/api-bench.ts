@@ -27,6 +27,8 @@ interface Client {
 }
 
 export interface ApiResult {
+  /** Comments in the database the API was timed on (more than the corpus with --api-comments). */
+  comments?: number;
   mode: ApiMode;
   note: string | null;
   requests_per_rep: number;

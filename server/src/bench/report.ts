@@ -54,7 +54,7 @@ export function formatTable(r: BenchReport): string {
     ["import ÷ raw insert", dec(r.import_vs_raw_insert, 3), ""],
     ["peak_rss_mb", int(r.peak_rss_mb), "largest import's maxRSS (child process)"],
     ...rulesRows(r),
-    ["queue p50 / p95 (ms)", `${dec(r.api.queue_p50_ms)} / ${dec(r.queue_p95_ms)}`, `view=review and view=all, 50 a page, cursor paging; ${r.api.mode}`],
+    ["queue p50 / p95 (ms)", `${dec(r.api.queue_p50_ms)} / ${dec(r.queue_p95_ms)}`, `view=review and view=all, 50 a page, cursor paging; ${r.api.mode}; ${int(r.api.comments ?? r.comments)} comments`],
     ["search p50 / p95 (ms)", `${dec(r.api.search_p50_ms)} / ${dec(r.search_p95_ms)}`, "q= over bodies and authors (FTS5)"],
     ["counts p50 / p95 (ms)", `${dec(r.api.counts_p50_ms)} / ${dec(r.api.counts_p95_ms)}`, "GET /api/counts (every view)"],
     ["decision p50 / p95 (ms)", `${dec(r.api.decision_p50_ms)} / ${dec(r.decision_p95_ms)}`, "POST approve, then undo"],

@@ -1,6 +1,6 @@
 import type { Category, CommentStatus } from "@sift/shared";
 import { prepare, type Db } from "./connection";
-import { FTS_CONDITION, toFtsQuery } from "./search-repo";
+import { FTS_CONDITION, FTS_WALK_CONDITION, isCommonSearch, toFtsQuery } from "./search-repo";
 
 /** The queue views: "review" is pending comments that carry flags, most severe first. */
 export type QueueView = "review" | "pending" | "approved" | "removed" | "all";
@@ -55,8 +55,28 @@ const VIEW_CONDITION: Record<QueueView, string> = {
 // posted_at, else when the thread was first imported (see 0002_queue_order.sql).
 const TIME_KEY = "c.sort_at";
 
+/** Flags of one category or rule at most this many: the filter drives the query from them instead of walking the queue order. */
+const FEW_FLAGS = 2000;
+
+/**
+ * The condition of a category or rule filter. A common one is tested on each row as the queue index
+ * is walked in order (the page fills after a few hundred rows); a rare one (or one that flagged
+ * nothing) would make that walk visit the whole view, ~0.8 s at a million comments, so its few
+ * comments are looked up through the flags index and sorted instead. Counting up to the cap is an
+ * index range of at most FEW_FLAGS entries.
+ */
+function flagCondition(db: Db, column: "category" | "rule", value: string): string {
+  const flags = prepare<[string, number], { n: number }>(
+    db,
+    `SELECT COUNT(*) AS n FROM (SELECT 1 FROM flags WHERE ${column} = ? LIMIT ?)`,
+  ).get(value, FEW_FLAGS + 1)!.n;
+  return flags > FEW_FLAGS
+    ? `EXISTS (SELECT 1 FROM flags f WHERE f.comment_id = c.id AND f.${column} = @${column})`
+    : `c.id IN (SELECT f.comment_id FROM flags f WHERE f.${column} = @${column})`;
+}
+
 /** The WHERE conditions and parameters of a filter, shared by the list and the id listing. */
-function filterConditions(filter: Omit<QueueFilter, "limit" | "after">): { where: string[]; params: Record<string, unknown> } | null {
+function filterConditions(db: Db, filter: Omit<QueueFilter, "limit" | "after">): { where: string[]; params: Record<string, unknown> } | null {
   const where = [VIEW_CONDITION[filter.view]];
   const params: Record<string, unknown> = {};
   if (filter.threadId !== undefined) {
@@ -64,11 +84,11 @@ function filterConditions(filter: Omit<QueueFilter, "limit" | "after">): { where
     params.thread = filter.threadId;
   }
   if (filter.category !== undefined) {
-    where.push("EXISTS (SELECT 1 FROM flags f WHERE f.comment_id = c.id AND f.category = @category)");
+    where.push(flagCondition(db, "category", filter.category));
     params.category = filter.category;
   }
   if (filter.rule !== undefined) {
-    where.push("EXISTS (SELECT 1 FROM flags f WHERE f.comment_id = c.id AND f.rule = @rule)");
+    where.push(flagCondition(db, "rule", filter.rule));
     params.rule = filter.rule;
   }
   if (filter.author !== undefined) {
@@ -79,7 +99,7 @@ function filterConditions(filter: Omit<QueueFilter, "limit" | "after">): { where
     const fts = toFtsQuery(filter.q);
     // Punctuation only: nothing a word index can match.
     if (fts === null) return null;
-    where.push(FTS_CONDITION);
+    where.push(isCommonSearch(db, fts) ? FTS_WALK_CONDITION : FTS_CONDITION);
     params.fts = fts;
   }
   return { where, params };
@@ -87,7 +107,7 @@ function filterConditions(filter: Omit<QueueFilter, "limit" | "after">): { where
 
 /** Ids of every comment a filter matches, in queue order, at most `limit` (for "select all matching"). */
 export function listQueueIds(db: Db, filter: Omit<QueueFilter, "after">): string[] {
-  const conditions = filterConditions(filter);
+  const conditions = filterConditions(db, filter);
   if (!conditions) return [];
   const order = filter.view === "review" ? ["c.severity", TIME_KEY, "c.thread_id", "c.position"] : [TIME_KEY, "c.thread_id", "c.position"];
   const sql = `SELECT c.id FROM comments c WHERE ${conditions.where.join(" AND ")} ORDER BY ${order.join(", ")} LIMIT @limit`;
@@ -98,7 +118,7 @@ export function listQueueIds(db: Db, filter: Omit<QueueFilter, "after">): string
 
 /** Id, author and body of every comment a filter matches, in queue order, at most `limit` (duplicate detection). */
 export function listQueueTexts(db: Db, filter: Omit<QueueFilter, "after">): { id: string; author: string; body: string }[] {
-  const conditions = filterConditions(filter);
+  const conditions = filterConditions(db, filter);
   if (!conditions) return [];
   const order = filter.view === "review" ? ["c.severity", TIME_KEY, "c.thread_id", "c.position"] : [TIME_KEY, "c.thread_id", "c.position"];
   const sql = `SELECT c.id, c.author, c.body FROM comments c WHERE ${conditions.where.join(" AND ")} ORDER BY ${order.join(", ")} LIMIT @limit`;
@@ -108,7 +128,7 @@ export function listQueueTexts(db: Db, filter: Omit<QueueFilter, "after">): { id
 /** One page of the moderation queue, in a stable order suitable for keyset paging. */
 export function listQueue(db: Db, filter: QueueFilter): QueueRow[] {
   const rankKey = filter.view === "review" ? "c.severity" : "0";
-  const conditions = filterConditions(filter);
+  const conditions = filterConditions(db, filter);
   if (!conditions) return [];
   const { where } = conditions;
   const params: Record<string, unknown> = { ...conditions.params, limit: filter.limit };

@@ -1,4 +1,5 @@
 import { prepare, type Db } from "./connection";
+import type { FlagRow } from "./flag-repo";
 
 /**
  * Which comments a report covers, as SQL parameters. `threads` is a JSON array of thread ids
@@ -131,13 +132,17 @@ export function listFirstDecisionDelays(db: Db, scope: ScopeParams): { moderator
   );
 }
 
-/** Authors of flagged comments in scope, most flagged first. */
+/**
+ * Authors of flagged comments in scope, most flagged first. Grouped by `author || ''` (the same
+ * groups: author is NOT NULL text) so SQLite scans the table once and sorts, rather than walking
+ * comments_author and reading every row at random: 16 s -> 6 s at a million comments.
+ */
 export function listMostFlaggedAuthors(db: Db, scope: ScopeParams, limit: number): { author: string; comments: number; flagged: number; removed: number }[] {
   return prepare<[ScopeParams & { limit: number }], { author: string; comments: number; flagged: number; removed: number }>(
     db,
     `WITH ${SCOPED}
      SELECT author, COUNT(*) AS comments, SUM(flagged) AS flagged, SUM(status = 'removed') AS removed
-     FROM scoped GROUP BY author HAVING SUM(flagged) > 0
+     FROM scoped GROUP BY author || '' HAVING SUM(flagged) > 0
      ORDER BY flagged DESC, removed DESC, author LIMIT @limit`,
   ).all({ ...scope, limit });
 }
@@ -172,7 +177,10 @@ export function listScopedCommentIds(db: Db, scope: ScopeParams): Set<string> {
   return new Set(scopedQuery<{ id: string }>(db, "SELECT id FROM scoped", scope).map((r) => r.id));
 }
 
-/** A comment as a streamed report reads it: its row, its flags as JSON, and its newest decision. */
+/** A flag as a streamed report reads it (flag-repo's FlagRow fields but id, comment_id and rule_pack_version). */
+export type ReportFlagRow = Pick<FlagRow, "category" | "rule" | "evidence" | "start_offset" | "end_offset" | "explanation" | "confidence" | "action">;
+
+/** A comment as a streamed report reads it: its row, its flags, and its newest decision. */
 export interface ReportCommentRow {
   thread_id: string;
   id: string;
@@ -182,8 +190,8 @@ export interface ReportCommentRow {
   posted_at: string | null;
   body: string;
   status: "pending" | "approved" | "removed";
-  /** JSON array of flag rows (flag-repo's FlagRow fields but id and comment_id), in the order the rules raised them. */
-  flags: string;
+  /** In the order the rules raised them. */
+  flags: ReportFlagRow[];
   d_action: "approve" | "remove" | "undo" | null;
   d_moderator: string | null;
   d_reason: string | null;
@@ -191,29 +199,74 @@ export interface ReportCommentRow {
   d_rule_pack_version: string | null;
 }
 
+/** Comments read per statement: enough to amortise the three statements, few enough that memory stays flat. */
+export const REPORT_BATCH = 2000;
+
+type BatchComment = [id: string, position: number, parent_id: string | null, author: string, posted_at: string | null, body: string, status: ReportCommentRow["status"]];
+type BatchFlag = [comment_id: string, ...fields: [string, string, string, number | null, number | null, string, number, ReportFlagRow["action"]]];
+type BatchDecision = [comment_id: string, action: ReportCommentRow["d_action"], moderator: string | null, reason: string | null, decided_at: string, rule_pack_version: string | null];
+
+const NO_FLAGS: ReportFlagRow[] = [];
+
 /**
- * Every comment in scope, streamed in report order: threads in the order given (a JSON array of
- * ids), then page order. One statement, so a million comments never sit in memory at once; the
- * nested-loop join walks comments_thread_position per thread.
+ * Every comment in scope, streamed in report order: the threads in the order given, then page order
+ * (position, then id, as buildReportDocument orders). Read a thread at a time in keyset batches of REPORT_BATCH, each
+ * batch's flags and newest decisions with one statement apiece, so a million comments never sit in
+ * memory at once and no statement stays open between batches. (One statement over every thread
+ * made SQLite sort the whole archive before the first row, and per-row subqueries for the flags
+ * and the newest decision cost more than the rows themselves: ~30,000 comments/s.)
  */
-export function iterateReportComments(db: Db, threadOrder: string, scope: Pick<ScopeParams, "since" | "until">): IterableIterator<ReportCommentRow> {
-  return prepare<[Record<string, unknown>], ReportCommentRow>(
+export function* iterateReportComments(db: Db, threadIds: readonly string[], scope: Pick<ScopeParams, "since" | "until">): Generator<ReportCommentRow> {
+  const comments = prepare<[Record<string, unknown>], BatchComment>(
     db,
-    `SELECT c.thread_id, c.id, c.position, c.parent_id, c.author, c.posted_at, c.body, c.status,
-       (SELECT json_group_array(json_object('category', f.category, 'rule', f.rule, 'evidence', f.evidence,
-          'start_offset', f.start_offset, 'end_offset', f.end_offset, 'explanation', f.explanation,
-          'confidence', f.confidence, 'action', f.action))
-        FROM (SELECT * FROM flags WHERE comment_id = c.id ORDER BY id) f) AS flags,
-       d.action AS d_action, d.moderator AS d_moderator, d.reason AS d_reason, d.decided_at AS d_decided_at,
-       d.rule_pack_version AS d_rule_pack_version
-     FROM json_each(@order) o
-     JOIN comments c ON c.thread_id = o.value
-     JOIN threads t ON t.id = c.thread_id
-     LEFT JOIN decisions d ON d.id = (SELECT MAX(id) FROM decisions WHERE comment_id = c.id)
-     WHERE (@since IS NULL OR julianday(COALESCE(c.posted_at, t.imported_at)) >= julianday(@since))
-       AND (@until IS NULL OR julianday(COALESCE(c.posted_at, t.imported_at)) <= julianday(@until))
-     ORDER BY o.key, c.position`,
-  ).iterate({ order: threadOrder, since: scope.since, until: scope.until });
+    `SELECT c.id, c.position, c.parent_id, c.author, c.posted_at, c.body, c.status
+     FROM comments c
+     WHERE c.thread_id = @thread AND (c.position, c.id) > (@position, @id)
+       AND (@since IS NULL OR julianday(COALESCE(c.posted_at, (SELECT imported_at FROM threads WHERE id = @thread))) >= julianday(@since))
+       AND (@until IS NULL OR julianday(COALESCE(c.posted_at, (SELECT imported_at FROM threads WHERE id = @thread))) <= julianday(@until))
+     ORDER BY c.position, c.id LIMIT @limit`,
+  ).raw(true);
+  const flags = prepare<[string], BatchFlag>(
+    db,
+    `SELECT f.comment_id, f.category, f.rule, f.evidence, f.start_offset, f.end_offset, f.explanation, f.confidence, f.action
+     FROM json_each(?) j JOIN flags f ON f.comment_id = j.value ORDER BY f.id`,
+  ).raw(true);
+  const decisions = prepare<[string], BatchDecision>(
+    db,
+    `SELECT d.comment_id, d.action, d.moderator, d.reason, d.decided_at, d.rule_pack_version
+     FROM decisions d WHERE d.id IN (SELECT (SELECT MAX(x.id) FROM decisions x WHERE x.comment_id = j.value) FROM json_each(?) j)`,
+  ).raw(true);
+  for (const thread of threadIds) {
+    let after = { position: Number.MIN_SAFE_INTEGER, id: "" };
+    for (;;) {
+      const batch = comments.all({ thread, ...after, since: scope.since, until: scope.until, limit: REPORT_BATCH });
+      if (batch.length === 0) break;
+      const ids = JSON.stringify(batch.map((c) => c[0]));
+      const flagsOf = new Map<string, ReportFlagRow[]>();
+      for (const [commentId, category, rule, evidence, start_offset, end_offset, explanation, confidence, action] of flags.all(ids)) {
+        const flag = { category, rule, evidence, start_offset, end_offset, explanation, confidence, action } as ReportFlagRow;
+        const list = flagsOf.get(commentId);
+        if (list) list.push(flag);
+        else flagsOf.set(commentId, [flag]);
+      }
+      const decisionOf = new Map(decisions.all(ids).map((d) => [d[0], d]));
+      for (const [id, position, parent_id, author, posted_at, body, status] of batch) {
+        const d = decisionOf.get(id);
+        yield {
+          thread_id: thread, id, position, parent_id, author, posted_at, body, status,
+          flags: flagsOf.get(id) ?? NO_FLAGS,
+          d_action: d ? d[1] : null,
+          d_moderator: d ? d[2] : null,
+          d_reason: d ? d[3] : null,
+          d_decided_at: d ? d[4] : null,
+          d_rule_pack_version: d ? d[5] : null,
+        };
+      }
+      if (batch.length < REPORT_BATCH) break;
+      const last = batch[batch.length - 1]!;
+      after = { position: last[1], id: last[0] };
+    }
+  }
 }
 
 /** Per thread in scope: comments by status, flagged ones, and the ones a report lists when it cannot list all (flagged or removed). */

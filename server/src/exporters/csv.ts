@@ -61,23 +61,46 @@ function commentRow(thread: { id: string; title: string }, c: ExportComment): st
   ].map(neutraliseCell);
 }
 
-/** Rows per stringify call: large enough to amortise the call, small enough to keep memory flat. */
+/** Rows per chunk: large enough to amortise a chunk, small enough to keep memory flat. */
 const CSV_BATCH = 1000;
+
+/** What makes csv-stringify quote a cell given `record_delimiter: "\r\n"`: a quote, a comma or a CRLF. */
+const NEEDS_QUOTES = /[",]|\r\n/;
+
+/**
+ * One cell exactly as csv-stringify writes it with our options: quoted when it holds a quote, a
+ * comma or the record delimiter, quotes doubled; empty stays empty. (With an explicit
+ * record_delimiter, csv-stringify leaves a lone LF or CR unquoted; the exports always have, and
+ * streaming must not change a byte.) Per row, csv-stringify cost more than reading the row from
+ * the database; exporters.test.ts holds the two equal on hostile cells.
+ */
+export function csvCell(value: string): string {
+  return NEEDS_QUOTES.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+}
+
+/** One record with its CRLF terminator, as csv-stringify writes it. */
+export function csvRecord(cells: readonly string[]): string {
+  let line = "";
+  for (let i = 0; i < cells.length; i++) line += (i === 0 ? "" : ",") + csvCell(cells[i]!);
+  return `${line}\r\n`;
+}
 
 /** One row per comment, in thread then page order, with the decision that set its status; written in batches. */
 export function* csvChunks(source: ReportSource): Generator<string> {
   yield stringify([], { header: true, columns: [...CSV_COLUMNS], record_delimiter: "\r\n" });
-  let rows: string[][] = [];
+  let chunk = "";
+  let rows = 0;
   for (const { thread, comments } of source.threads) {
     for (const c of comments) {
-      rows.push(commentRow(thread, c));
-      if (rows.length === CSV_BATCH) {
-        yield stringify(rows, { record_delimiter: "\r\n" });
-        rows = [];
+      chunk += csvRecord(commentRow(thread, c));
+      if (++rows === CSV_BATCH) {
+        yield chunk;
+        chunk = "";
+        rows = 0;
       }
     }
   }
-  if (rows.length) yield stringify(rows, { record_delimiter: "\r\n" });
+  if (rows) yield chunk;
 }
 
 /** The comments CSV of a document in memory. */

@@ -1,7 +1,8 @@
 import type { ReportDocument } from "@sift/shared";
 import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
-import { neutraliseCell, renderCsv, renderRulesCsv } from "./csv";
+import { stringify } from "csv-stringify/sync";
+import { csvRecord, neutraliseCell, renderCsv, renderRulesCsv } from "./csv";
 import { renderHtml } from "./html";
 import { renderJson } from "./json";
 
@@ -88,5 +89,19 @@ describe("renderHtml", () => {
     expect(html).toContain("&#60;script&#62;alert(1)&#60;/script&#62;");
     expect(html).toContain("a=1&#38;b=2");
     expect(html).toContain("2 comments, 1 flagged; 1 pending, 0 approved, 1 removed.");
+  });
+});
+
+describe("csvRecord", () => {
+  it("writes every cell exactly as csv-stringify does with the exports' options", () => {
+    const cells = [
+      "", "plain", "a,b", 'say "hi"', '"', ",", "line\r\nbreak", "lf\nonly", "cr\ronly", "ends in cr\r", "\r", "\n", "\r\n",
+      "para one\n\npara two", "=1+2", "'quoted'", "tab\tcell", "ünïcödé, ✓", " spaced ", '""', "a\r\n\"b\",c",
+    ];
+    for (const cell of cells) {
+      const row = [cell, "x", cell];
+      expect(csvRecord(row), JSON.stringify(cell)).toBe(stringify([row], { record_delimiter: "\r\n" }));
+    }
+    expect(csvRecord(cells)).toBe(stringify([cells], { record_delimiter: "\r\n" }));
   });
 });

@@ -5,9 +5,10 @@ import { AppError } from "../errors";
 import { decideComment } from "./decision-service";
 import { commentIdFor } from "./ids";
 import { recountQueueViews } from "../db/queue-repo";
+import { FEW_MATCHES, isCommonSearch, toFtsQuery } from "../db/search-repo";
 import { storePreparedFile } from "./import-service";
 import { BULK_LOAD_COMMENTS } from "./import-store";
-import { areViewCountsConsistent, countViews, listQueuePage } from "./queue-service";
+import { areViewCountsConsistent, countViews, listQueuePage, type QueueItem, type QueueQuery } from "./queue-service";
 import { makeComment, makeThread } from "./test-fixtures";
 
 const flag = (category: Category): Flag => ({ category, rule: `test.${category}`, evidence: "x", start: null, end: null, explanation: "x", confidence: 1 });
@@ -95,5 +96,62 @@ describe("countViews (maintained counts)", () => {
     expect(areViewCountsConsistent(t.db)).toBe(true);
     t.db.prepare("UPDATE view_counts SET total = total + 1 WHERE thread_id = ?").run(bulk);
     expect(areViewCountsConsistent(t.db)).toBe(false);
+  });
+});
+
+describe("listQueuePage with common and rare filters (two query plans, one answer)", () => {
+  // Enough comments that a common word and a common rule take the walk-the-queue plan and a rare
+  // one the look-up-the-matches plan; every filtered listing must equal the unfiltered one filtered here.
+  const N = FEW_MATCHES + 600;
+  beforeEach(() => {
+    const comments = Array.from({ length: N }, (_, i) =>
+      makeComment(`m${i}`, {
+        // Posted out of page order, with ties, so the queue order is not the insertion order.
+        posted_at: new Date(Date.UTC(2026, 0, 1) + ((i * 7919) % 997) * 60_000).toISOString(),
+        body: i % 97 === 0 ? `common words and a rarity ${i}` : `common words ${i}`,
+      }),
+    );
+    const flags = comments.map((_, i): Flag[] => {
+      const out: Flag[] = [];
+      if (i % 2 === 0) out.push({ ...flag("spam"), rule: "test.frequent" });
+      if (i % 89 === 0) out.push({ ...flag("threat"), rule: "test.seldom" });
+      return out;
+    });
+    storePreparedFile(t.db, { file: "many", threads: [{ thread: makeThread({ external_id: "many", comments }), flags }] });
+    for (let i = 0; i < N; i += 5) decideComment(t.db, commentIdFor(storedThread(), `m${i}`), { action: i % 10 ? "remove" : "approve" });
+  });
+  const storedThread = () => (t.db.prepare("SELECT thread_id FROM comments WHERE external_id = 'm0'").get() as { thread_id: string }).thread_id;
+
+  const pageThrough = (query: Omit<QueueQuery, "limit" | "cursor">): QueueItem[] => {
+    const out: QueueItem[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = listQueuePage(t.db, { ...query, limit: 200, cursor });
+      out.push(...page.comments);
+      cursor = page.next_cursor ?? undefined;
+    } while (cursor);
+    return out;
+  };
+
+  it("chooses the plan by how many comments match", () => {
+    expect(isCommonSearch(t.db, toFtsQuery("common")!)).toBe(true);
+    expect(isCommonSearch(t.db, toFtsQuery("rarity")!)).toBe(false);
+  });
+
+  it.each([
+    ["a common word", { q: "common" }, (c: QueueItem) => /\bcommon/i.test(c.body)],
+    ["a rare word", { q: "rarity" }, (c: QueueItem) => /\brarity/i.test(c.body)],
+    ["a word nothing has", { q: "absent" }, () => false],
+    ["a common rule", { rule: "test.frequent" }, (c: QueueItem) => c.flags.some((f) => f.rule === "test.frequent")],
+    ["a rare rule", { rule: "test.seldom" }, (c: QueueItem) => c.flags.some((f) => f.rule === "test.seldom")],
+    ["a rule that flagged nothing", { rule: "test.never" }, () => false],
+    ["a common category", { category: "spam" as const }, (c: QueueItem) => c.flags.some((f) => f.category === "spam")],
+    ["a rare category", { category: "threat" as const }, (c: QueueItem) => c.flags.some((f) => f.category === "threat")],
+    ["a rare word and a common rule", { q: "rarity", rule: "test.frequent" }, (c: QueueItem) => /\brarity/.test(c.body) && c.flags.some((f) => f.rule === "test.frequent")],
+  ])("%s: the same comments in the same order as the unfiltered view, in every view", (_name, filter, keep) => {
+    for (const view of ["review", "pending", "approved", "removed", "all"] as const) {
+      const expected = pageThrough({ view }).filter(keep).map((c) => c.id);
+      expect(pageThrough({ view, ...filter }).map((c) => c.id), view).toEqual(expected);
+    }
   });
 });

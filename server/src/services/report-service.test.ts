@@ -2,6 +2,7 @@ import { CATEGORIES, ExportDocumentSchema, type Category, type Flag, type Report
 import { parse as parseCsv } from "csv-parse/sync";
 import { DomUtils, parseDocument } from "htmlparser2";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { REPORT_BATCH } from "../db/report-repo";
 import { createTestDb } from "../db/test-db";
 import { NotFoundError } from "../errors";
 import { decideComment } from "./decision-service";
@@ -215,6 +216,25 @@ describe("openReportStream", () => {
     }
     expect(joinChunks(openReportStream(t.db, scope, "csv", "rules", NOW))).toBe(renderExport(buildReportDocument(t.db, scope, NOW), "csv", "rules"));
     expect(joinChunks(openReportStream(t.db, scope, "json", "comments", NOW))).toBe(`${JSON.stringify(buildReportDocument(t.db, scope, NOW), null, 2)}\n`);
+  });
+
+  it("reads a thread longer than a batch in page order, ties included, with flags and decisions across the batch edges", () => {
+    const n = REPORT_BATCH * 2 + 3;
+    const comments = Array.from({ length: n }, (_, i) => makeComment(`big${i}`, { body: `Comment ${i}, "quoted"\r\nand more` }));
+    const flags = comments.map((_, i): Flag[] => (i % 7 === 0 || (i >= REPORT_BATCH - 2 && i <= REPORT_BATCH + 2) ? [flag("spam", `e${i}`), flag("threat", `f${i}`)] : []));
+    const big = storePreparedFile(t.db, { file: "big", threads: [{ thread: makeThread({ external_id: "big", title: "Big", comments }), flags }] })[0]!.id;
+    for (const i of [0, REPORT_BATCH - 1, REPORT_BATCH, REPORT_BATCH + 1, n - 1]) {
+      decideComment(t.db, commentIdFor(big, `big${i}`), { action: "remove", moderator: "m", reason: "spam" });
+      if (i % 2) decideComment(t.db, commentIdFor(big, `big${i}`), { action: "undo", moderator: "m2" });
+    }
+    // Two comments sharing a position on each side of the first batch edge.
+    t.db.prepare("UPDATE comments SET position = position - 1 WHERE thread_id = ? AND position IN (?, ?)").run(big, REPORT_BATCH + 1, 10);
+    for (const format of EXPORT_FORMATS) {
+      expect(joinChunks(openReportStream(t.db, {}, format, "comments", NOW))).toBe(renderExport(buildReportDocument(t.db, {}, NOW), format));
+    }
+    const doc = JSON.parse(joinChunks(openReportStream(t.db, { threads: [big] }, "json", "comments", NOW))) as ReportDocument;
+    expect(doc.threads[0]!.comments).toHaveLength(n);
+    expect(doc.threads[0]!.comments.filter((c) => c.decision).map((c) => c.decision!.action)).toEqual(["remove", "undo", "remove", "undo", "remove"]);
   });
 
   it("keeps an empty database and a thread without comments in the CONTRACT shape", () => {

@@ -193,7 +193,7 @@ function toExportComment(row: ReportCommentRow): ExportComment {
     posted_at: row.posted_at,
     body: row.body,
     status: row.status,
-    flags: (JSON.parse(row.flags) as Parameters<typeof presentFlag>[0][]).map(presentFlag),
+    flags: row.flags.map(presentFlag),
     decision: row.d_action
       ? { action: row.d_action, moderator: row.d_moderator, reason: row.d_reason, decided_at: row.d_decided_at!, rule_pack_version: row.d_rule_pack_version }
       : null,
@@ -239,7 +239,7 @@ export function openReportStream(db: Db, input: ReportScope, format: ExportForma
         // An open row statement keeps the connection busy, so whatever HTML shows above the rows is read first.
         if (format === "html" || table === "rules") summary();
         if (format === "html") counts();
-        rows = table === "rules" ? [][Symbol.iterator]() : iterateReportComments(snapshot.db, JSON.stringify(threads.map((t) => t.id)), params);
+        rows = table === "rules" ? [][Symbol.iterator]() : iterateReportComments(snapshot.db, threads.map((t) => t.id), params);
         const source = { generated_at: now.toISOString().replace(/\.\d{3}Z$/, "Z"), summary, threads: sourceThreads(threads, counts, rows) };
         yield* renderChunks(source, format, table);
       } finally {
