@@ -19,5 +19,5 @@ export type ActionRow = Record<(typeof ACTION_COLUMNS)[number], string>;
 export function renderActionsCsv(rows: readonly ActionRow[]): string {
   const cells = rows.map((row) => ACTION_COLUMNS.map((column) => neutraliseCell(row[column])));
   // LF, not the report CSV's CRLF: this file is read by shell loops (`while IFS=, read …`), where a CR sticks to the last field.
-  return stringify(cells, { header: true, columns: [...ACTION_COLUMNS], record_delimiter: "\n" });
+  return stringify(cells, { header: true, columns: [...ACTION_COLUMNS], record_delimiter: "\n", quoted_match: /[\r\n]/ });
 }

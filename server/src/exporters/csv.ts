@@ -35,8 +35,16 @@ function unique(values: readonly string[]): string[] {
   return [...new Set(values)];
 }
 
+/**
+ * How every CSV export is written: CRLF between records (what spreadsheets expect), and a cell
+ * with any line break quoted. csv-stringify only quotes a cell holding the whole record delimiter,
+ * so without `quoted_match` a body's paragraph break (a lone LF) went out bare and split the row
+ * in every reader.
+ */
+export const CSV_OPTIONS = { record_delimiter: "\r\n", quoted_match: /[\r\n]/ } as const;
+
 function toCsv(columns: readonly string[], rows: string[][]): string {
-  return stringify(rows, { header: true, columns: [...columns], record_delimiter: "\r\n" });
+  return stringify(rows, { header: true, columns: [...columns], ...CSV_OPTIONS });
 }
 
 function commentRow(thread: { id: string; title: string }, c: ExportComment): string[] {
@@ -64,15 +72,13 @@ function commentRow(thread: { id: string; title: string }, c: ExportComment): st
 /** Rows per chunk: large enough to amortise a chunk, small enough to keep memory flat. */
 const CSV_BATCH = 1000;
 
-/** What makes csv-stringify quote a cell given `record_delimiter: "\r\n"`: a quote, a comma or a CRLF. */
-const NEEDS_QUOTES = /[",]|\r\n/;
+/** What makes a cell need quotes under CSV_OPTIONS: a quote, a comma or any line break. */
+const NEEDS_QUOTES = /[",\r\n]/;
 
 /**
- * One cell exactly as csv-stringify writes it with our options: quoted when it holds a quote, a
- * comma or the record delimiter, quotes doubled; empty stays empty. (With an explicit
- * record_delimiter, csv-stringify leaves a lone LF or CR unquoted; the exports always have, and
- * streaming must not change a byte.) Per row, csv-stringify cost more than reading the row from
- * the database; exporters.test.ts holds the two equal on hostile cells.
+ * One cell exactly as csv-stringify writes it with CSV_OPTIONS: quoted when it holds a quote, a
+ * comma or a line break, quotes doubled; empty stays empty. Per row, csv-stringify cost more than
+ * reading the row from the database; exporters.test.ts holds the two equal on hostile cells.
  */
 export function csvCell(value: string): string {
   return NEEDS_QUOTES.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
@@ -87,7 +93,7 @@ export function csvRecord(cells: readonly string[]): string {
 
 /** One row per comment, in thread then page order, with the decision that set its status; written in batches. */
 export function* csvChunks(source: ReportSource): Generator<string> {
-  yield stringify([], { header: true, columns: [...CSV_COLUMNS], record_delimiter: "\r\n" });
+  yield stringify([], { header: true, columns: [...CSV_COLUMNS], ...CSV_OPTIONS });
   let chunk = "";
   let rows = 0;
   for (const { thread, comments } of source.threads) {

@@ -2,7 +2,7 @@ import type { ReportDocument } from "@sift/shared";
 import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
 import { stringify } from "csv-stringify/sync";
-import { csvRecord, neutraliseCell, renderCsv, renderRulesCsv } from "./csv";
+import { CSV_OPTIONS, csvRecord, neutraliseCell, renderCsv, renderRulesCsv } from "./csv";
 import { renderHtml } from "./html";
 import { renderJson } from "./json";
 
@@ -100,8 +100,14 @@ describe("csvRecord", () => {
     ];
     for (const cell of cells) {
       const row = [cell, "x", cell];
-      expect(csvRecord(row), JSON.stringify(cell)).toBe(stringify([row], { record_delimiter: "\r\n" }));
+      expect(csvRecord(row), JSON.stringify(cell)).toBe(stringify([row], CSV_OPTIONS));
     }
-    expect(csvRecord(cells)).toBe(stringify([cells], { record_delimiter: "\r\n" }));
+    expect(csvRecord(cells)).toBe(stringify([cells], CSV_OPTIONS));
+  });
+
+  it("quotes a cell with any line break, so a reader gets the paragraphs back in one cell", () => {
+    const cells = ["para one\n\npara two", "cr\ronly", "plain"];
+    const text = csvRecord(cells) + csvRecord(["next", "row", "here"]);
+    expect(parse(text)).toEqual([cells, ["next", "row", "here"]]);
   });
 });
