@@ -2,11 +2,12 @@ import type { Flag } from "../../schemas/flag";
 import { hasAny, spanFlag, type CommentContext } from "../context";
 import { figurativeInsultFlags } from "./insult-figurative";
 import { targetedInsultFlags } from "./insult-target";
+import { tauntFlags } from "./insult-taunts";
 
 /** Contempt for what someone wrote: "dumbest comment of the week", "another braindead take". */
 const CONTRIBUTION = /\b(?:dumbest|stupidest|thickest|most (?:idiotic|moronic|brainless|pathetic)|brain-?dead|idiotic|moronic)\s+(?:comment|take|post|opinion|argument|reply|thing (?:i'?ve|you'?ve) (?:ever )?(?:read|seen|said))\b/gi;
-/** "City fans are the thickest supporters", "Apple fanboys are the dumbest people on earth". */
-const SUPERLATIVE = /\b(?:are|is) (?:the|by far the) (?:thickest|dumbest|stupidest|most (?:idiotic|pathetic|brainless|clueless))\b[^.!?]{0,30}/gi;
+/** "City fans are the thickest supporters", "Apple fanboys are the dumbest people on earth", "you're genuinely the thickest person here". */
+const SUPERLATIVE = /\b(?:are|is|you['’]re|youre|he['’]s|she['’]s|they['’]re)(?: (?:genuinely|honestly|easily|literally|officially|clearly|probably|actually|surely))? (?:the|by far the) (?:thickest|dumbest|stupidest|most (?:idiotic|pathetic|brainless|clueless))\b[^.!?]{0,30}/gi;
 /** A one-word verdict on the person: "Pathetic.", "Loser." */
 const ONE_WORD = /^\s*(pathetic|loser|clown|idiot|moron|embarrassing|muppet|fraud)[.!]*\s*$/i;
 /** "Thick as two short planks", "dumb as a box of rocks": the simile says it of whoever is meant. */
@@ -21,6 +22,7 @@ const SIMILE_GATE = new Set(["thick", "dumb", "daft", "stupid"]);
 export function insultPhase(ctx: CommentContext): Flag[] {
   const flags = targetedInsultFlags(ctx);
   if (!flags.length) flags.push(...figurativeInsultFlags(ctx));
+  if (!flags.length) flags.push(...tauntFlags(ctx));
   const patterns = [...(hasAny(ctx, SUPERLATIVE_GATE) ? [CONTRIBUTION, SUPERLATIVE] : []), ...(hasAny(ctx, SIMILE_GATE) ? [SIMILE] : [])];
   {
     for (const re of patterns) {
