@@ -33,6 +33,7 @@ const rarestWord = (phrase: string) => phrase.split(" ").filter((w) => !EVERYDAY
 const EVERYDAY = new Set(["it", "on", "in", "a", "an", "the", "to", "if", "with", "his", "her", "your", "their", "own", "life", "lives", "up", "and", "both"]);
 const HOPELESS_GATE = new Set([...F.trivialTasks, ...F.hopeless].map(rarestWord));
 const PERSON_GATE = new Set([...PERSONS, "human"]);
+const EXCUSE = new Set(["excuse"]);
 /** Praise in the same sentence turns a comparison into a compliment: "the voice of a choirboy, lovely". */
 const PRAISE_WORDS = new Set(["lovely", "beautiful", "brilliant", "amazing", "great", "wonderful", "fantastic", "gorgeous", "incredible", "stunning", "superb", "love", "loved", "adore", "bless", "proud", "impressive"]);
 
@@ -186,7 +187,7 @@ export function figurativeInsultFlags(ctx: CommentContext): Flag[] {
   // The layout (sentences, clause breaks) costs more than the scan: built only once a frame's words are all there.
   const lay = () => (layout ??= layoutOf(ctx));
   // Candidates are found in the lowercased text (a native search, far cheaper than reading every token), then read as tokens.
-  const anchors: string[] = [...(possessive || person ? [" of a"] : []), ...(person ? [" excuse for a"] : []), ...(possessive ? [" like a"] : []), ...(simile ? [" as "] : [])];
+  const anchors: string[] = [...(possessive || person ? [" of a"] : []), ...(person && hasAny(ctx, EXCUSE) ? [" excuse for a"] : []), ...(possessive ? [" like a"] : []), ...(simile ? [" as "] : [])];
   const candidates: number[] = [];
   for (const anchor of anchors) for (let at = ctx.lower.indexOf(anchor); at >= 0; at = ctx.lower.indexOf(anchor, at + 1)) candidates.push(tokenAt(tokens, at + 1) + (anchor === " excuse for a" ? 1 : 0));
   if (failing) for (const anchor of ["n't ", "cannot ", "cant ", "couldnt ", "wouldnt "]) for (let at = ctx.lower.indexOf(anchor); at >= 0; at = ctx.lower.indexOf(anchor, at + 1)) candidates.push(tokenAt(tokens, at + anchor.length) - 1);

@@ -100,10 +100,14 @@ const LOOK = new Set(["look", "looking", "check", "imagine"]);
 /** Insult nouns that, opening a sentence alone ("Absolute joke.", "Total disgrace, …"), usually judge a decision or a situation. */
 const VERDICTS_ON_THINGS = new Set(["joke", "disgrace", "embarrassment", "waste", "trash", "garbage", "fraud"]);
 
+/** Words too common to gate a phrase on. */
+const EVERYDAY = new Set(["old", "a", "an", "of", "it", "all", "the", "case", "act", "wet", "know"]);
+
 /** Any of these words lets the insult rules run (disguised spellings are in the comment's words as the word they stand for). */
 const GATE = new Set([
   ...I.nameCalling.flatMap((e) => [e.base, ...(e.forms ?? [])].map((f) => f.split(" ")[0]!)),
-  ...[...NOUNS.keys()],
+  // A phrase is gated on its longest word that is not an everyday one: "old bat" on "bat", since "old" is in many comments.
+  ...[...NOUNS.values()].flat().map((words) => words.filter((w) => !EVERYDAY.has(w)).reduce((a, b) => (b.length > a.length ? b : a), "") || words[0]!),
   ...ADJECTIVES,
   ...GROUP_NOUNS,
   ...RUIN,

@@ -26,6 +26,8 @@ const PHRASES = buildThreatPhrases(THREAT_PACK);
 const INJURY_WISH = buildInjuryWish(THREAT_PACK);
 const INJURY_PARTS = buildInjuryGate(THREAT_PACK);
 const DISASTER_WISH = buildDisasterWish(THREAT_PACK);
+/** "I'd laugh if …", "would love it if …" open a wish too. */
+const LAUGH_LOVE: ReadonlySet<string> = new Set(["laugh", "love"]);
 /** The victims of a wished disaster are people: a pronoun, "the lot of them", or a noun phrase ending in a person noun. */
 const isPerson = (w: string) => THREAT_PACK.targetPronouns.has(w) || THREAT_PACK.persons.has(w) || THREAT_PACK.persons.has(w.replace(/s$/, ""));
 const isPeople = (words: string[]) => {
@@ -61,7 +63,7 @@ export function threatPhase(ctx: CommentContext): Flag[] {
   // Stretched or censored words ("kiiiill", "k*ll") are only known once the plain text spells them.
   const irregular = tokenSummary(ctx.tokens)?.irregular ?? true;
   // "I hope his knee goes again": a wished injury has no harm word, only a wish.
-  const wishing = hasAny(ctx, WISH_GATE) || ctx.lower.includes(" laugh if") || ctx.lower.includes(" love it if");
+  const wishing = hasAny(ctx, WISH_GATE) || (hasAny(ctx, LAUGH_LOVE) && (ctx.lower.includes(" laugh if") || ctx.lower.includes(" love it if")));
   const injuries = wishing && hasAny(ctx, INJURY_PARTS) ? findInjuryWishes(ctx.lower.length === ctx.body.length ? ctx.lower : ctx.plain, INJURY_WISH) : [];
   // "hope the office floods with the lot of them inside": a disaster wished on people, no harm verb either.
   if (wishing && hasAny(ctx, DISASTER_GATE)) injuries.push(...findDisasterWishes(ctx.lower.length === ctx.body.length ? ctx.lower : ctx.plain, DISASTER_WISH, isPeople));
