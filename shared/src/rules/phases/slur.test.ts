@@ -50,6 +50,8 @@ const FLAGGED: [string, string][] = [
   ["another tr*nny on the panel", "censored, one star"],
   ["(((they))) own the lot", "triple-parenthesis echo"],
   ["The Jews control the banks, wake up.", "antisemitic control myth"],
+  ["Albanians and Kosovans, every one of them a crook.", "a whole-group phrase standing for 'they are'"],
+  ["Romanians moved in next door. Thieves, the lot of them.", "a verdict sentence about the group just named"],
 ];
 
 const CLEAN: [string, string][] = [
@@ -102,6 +104,10 @@ const CLEAN: [string, string][] = [
   ["Somebody sprayed 'send them back' on the mosque wall and it should be scrubbed off.", "quoted to condemn"],
   ["The Jewish community runs the food bank at the hall on Fridays.", "a plain statement about a community"],
   ["Loved the film (((spoilers))) no, not telling", "ordinary parentheses of one word"],
+  ["Polish builders did our extension. Hard workers, every last one.", "praise sentence about the group"],
+  ["Refugees lost everything in the flood. Victims, every one of them.", "the group as victims"],
+  ["Muslim volunteers fed half the town, every one of them a hero.", "whole-group praise"],
+  ["Somebody called Somalis thieves, the lot of them, and got banned for it.", "reported and condemned"],
 ];
 
 describe("slur phase", () => {
