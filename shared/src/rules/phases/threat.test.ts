@@ -99,6 +99,11 @@ const THREATS: [text: string, rule: string][] = [
   // Past violence endorsed; a role noun that starts with a body-part word.
   ["Whoever stabbed that steward did the world a favour.", "threat.endorsement"],
   ["Someone should put a bullet in the head coach.", "threat.call"],
+  // The writer's harm in the present progressive; self-harm urged through "if I were you" and the motorway.
+  ["Say that again and I'm smashing your teeth in.", "threat.intent"],
+  ["I am breaking his legs when I see him.", "threat.intent"],
+  ["If I were you I'd honestly just top myself.", "threat.self_harm"],
+  ["Go and play on the motorway, nobody will miss you.", "threat.self_harm"],
 ];
 
 /** Look-alikes that must stay clean: idioms, sport and games, objects, negation, questions, news, fiction, quotes condemned. */
@@ -196,6 +201,11 @@ const CLEAN: [text: string, why: string][] = [
   ["I hope the house never floods with the kids inside again.", "negated: a fear, not a wish"],
   ["I always check under my car for the cat in winter.", "the writer's own car"],
   ["I don't know where he parks, ask the office.", "negated"],
+  ["I'm cutting you off, you've had enough pints.", "cut off: stopping someone"],
+  ["I'm beating you at darts next week, mark my words.", "a game"],
+  ["I'm killing it in the new job.", "idiom object"],
+  ["If I were you I'd kill myself laughing at that headline.", "kill myself laughing"],
+  ["The kids used to play on the motorway bridge before it opened.", "literal play"],
 ];
 
 describe("threat phase", () => {

@@ -191,6 +191,8 @@ function matchPhrase(text: string, p: ThreatPhrase): Verdict[] {
     // "I don't know where he lives": "n't" has no word boundary before it, so it is matched on its own.
     if (/(?:\b(?:not|never|nobody|no one|dont)\b|n['’]t\b)[^,.;!?]*$/.test(before) && p.kind === "intimidation") continue;
     if (CUES.story.test(sentence) || quotedAndCondemned(text, start)) continue;
+    // "I'd kill myself laughing": the idiom, not the act.
+    if (p.kind === "self_harm" && /^\s*laughing\b/.test(text.slice(start + m[1]!.length))) continue;
     // "with the apples still inside": whoever is inside must be people.
     const inside = /([\w'’]+)\s+(?:still\s+)?inside$/.exec(m[1]!);
     if (inside && !isPerson(inside[1]!)) continue;
