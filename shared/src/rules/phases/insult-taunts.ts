@@ -25,8 +25,8 @@ const ACTS = "(?:sound|sounds|read|reads|write|writes|argue|argues|type|types|de
 
 interface Taunt {
   gate: ReadonlySet<string>;
-  /** Literal text the lowercased comment must also hold, when the gate's words are common ("child", "baby"). */
-  needs?: readonly string[];
+  /** Words the comment must also hold, when the gate's words are common ("child", "year"). */
+  needs?: ReadonlySet<string>;
   re: RegExp;
   how: string;
 }
@@ -39,7 +39,7 @@ const TAUNTS: Taunt[] = [
   },
   {
     gate: new Set(["toddler", "toddlers", "child", "infant", "baby", "chimp", "monkey", "year"]),
-    needs: [" like a", " write", " wrote", " typed"],
+    needs: new Set(["like", "write", "writes", "wrote", "written", "type", "typed"]),
     re: new RegExp(`(?:^|[^\\w'’])(${YOU_OR_YOURS}\\s+(?:just\\s+|honestly\\s+|literally\\s+)?${ACTS}\\s+like\\s+(?:an?|some)\\s+(?:[\\w'’]+\\s+)?${CHILD}|(?:did|has)\\s+(?:an?|your|some)\\s+${CHILD}\\s+(?:write|wrote|written|type|typed)\\s+(?:this|that|it))(?=[^\\w'’]|$)`, "gi"),
     how: "likens the writer to a small child, which belittles them",
   },
@@ -62,7 +62,7 @@ export function tauntFlags(ctx: CommentContext): Flag[] {
   if (!hasAny(ctx, ALL_GATES)) return [];
   const flags: Flag[] = [];
   for (const t of TAUNTS) {
-    if (!hasAny(ctx, t.gate) || (t.needs && !t.needs.some((n) => ctx.lower.includes(n)))) continue;
+    if (!hasAny(ctx, t.gate) || (t.needs && !hasAny(ctx, t.needs))) continue;
     // Most comments are written plainly: their lowercased body is the plain text, without building it.
     const text = ctx.lower.length === ctx.body.length && ctx.tokens.every((t) => t.disguise === null) ? ctx.lower : ctx.plain;
     for (const m of text.matchAll(t.re)) {
