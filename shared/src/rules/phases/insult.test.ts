@@ -64,6 +64,8 @@ const FLAGGED: [string, string][] = [
   ["Your reporter has the reading comprehension of a brick.", "a quality likened to a thing"],
   ["That chairman couldn't organise a shopping list.", "failing at the simplest thing"],
   ["Sh1tbag landlord kept the deposit again.", "name-calling, leet"],
+  ["You lot are easily the most ignorant bunch on this forum.", "a superlative of character said of people"],
+  ["Our left back is the laziest player I've ever watched.", "a superlative of character, a player"],
 ];
 
 const CLEAN: [string, string][] = [
@@ -118,6 +120,10 @@ const CLEAN: [string, string][] = [
   ["The engine sounds like a tractor when it is cold.", "a thing likened to a thing"],
   ["You're easily the kindest poster in this thread.", "praise superlative"],
   ["I couldn't make a cup of tea this morning, the power was off.", "said of the writer"],
+  ["This is the most annoying update they've shipped.", "a superlative said of a thing"],
+  ["She is the most generous person I know.", "praise superlative"],
+  ["You're not the most ignorant person here, far from it.", "negated"],
+  ["The Welsh are the most entitled people, apparently.", "a protected group: for the slur phase"],
 ];
 
 describe("insult phase", () => {
