@@ -64,3 +64,19 @@ export function findDisasterWishes(text: string, re: RegExp, isPeople: (words: s
   }
   return out;
 }
+
+/** An accident wished on a person at the wheel: "here's hoping that ref crashes his car", "hope she comes off her bike". */
+export const ACCIDENT_WISH = /(?:^|[^\w'’])((?:hope|hoping|hopefully|hopes|wish|wishing|pray|praying|fingers crossed)(?=[^\w'’])[^.!?;]{0,50}?(?<=[^\w'’])(?:crashes|crash|crashed|wraps|wrap|writes off|write off|rolls|roll|comes off|come off|falls off|fall off|flies off|fly off)\s+(?:his|her|their|your|ur)\s+(?:car|van|bike|motorbike|motor|lorry|scooter|moped))(?=[^\w'’]|$)/gi;
+/** The vehicles of ACCIDENT_WISH: a comment with none of them skips it. */
+export const ACCIDENT_GATE: ReadonlySet<string> = new Set(["car", "van", "bike", "motorbike", "motor", "lorry", "scooter", "moped"]);
+
+/** Spans of wished accidents, skipping negated ones ("hope nobody crashes their car on the ice"). */
+export function findAccidentWishes(text: string): { start: number; end: number }[] {
+  const out: { start: number; end: number }[] = [];
+  for (const m of text.matchAll(ACCIDENT_WISH)) {
+    const start = (m.index ?? 0) + m[0].length - m[1]!.length;
+    if (/\b(?:not|never|don't|doesn't|won't|wouldn't|nobody|no one|noone)\b|n['’]t\b/.test(m[1]!)) continue;
+    out.push({ start, end: start + m[1]!.length });
+  }
+  return out;
+}

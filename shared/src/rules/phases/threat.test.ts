@@ -104,6 +104,8 @@ const THREATS: [text: string, rule: string][] = [
   ["I am breaking his legs when I see him.", "threat.intent"],
   ["If I were you I'd honestly just top myself.", "threat.self_harm"],
   ["Go and play on the motorway, nobody will miss you.", "threat.self_harm"],
+  ["Here's hoping the mayor wraps his car round a lamp post.", "threat.wish"],
+  ["I hope that cyclist comes off his bike under a bus.", "threat.wish"],
 ];
 
 /** Look-alikes that must stay clean: idioms, sport and games, objects, negation, questions, news, fiction, quotes condemned. */
@@ -206,6 +208,9 @@ const CLEAN: [text: string, why: string][] = [
   ["I'm killing it in the new job.", "idiom object"],
   ["If I were you I'd kill myself laughing at that headline.", "kill myself laughing"],
   ["The kids used to play on the motorway bridge before it opened.", "literal play"],
+  ["I hope nobody crashes their car on the ice tonight.", "a wish that no one is hurt"],
+  ["Hope he doesn't fall off his bike again, he was in plaster for weeks.", "a negated wish"],
+  ["I hope my brother fixes his car before the MOT.", "no accident"],
 ];
 
 describe("threat phase", () => {

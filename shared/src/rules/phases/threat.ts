@@ -7,7 +7,7 @@ import { sentences, type Token } from "../text";
 import { THREAT_PACK } from "../pack/threat";
 import { buildCues } from "./threat-cues";
 import { judgeEvent, type Modality, type SentenceView, type Verdict } from "./threat-judge";
-import { buildDisasterWish, buildInjuryGate, buildInjuryWish, DISASTER_GATE, findDisasterWishes, findInjuryWishes, WISH_GATE } from "./threat-injury";
+import { ACCIDENT_GATE, buildDisasterWish, buildInjuryGate, buildInjuryWish, DISASTER_GATE, findAccidentWishes, findDisasterWishes, findInjuryWishes, WISH_GATE } from "./threat-injury";
 import { buildThreatPhrases, type ThreatPhrase } from "./threat-phrases";
 
 /**
@@ -67,6 +67,8 @@ export function threatPhase(ctx: CommentContext): Flag[] {
   const injuries = wishing && hasAny(ctx, INJURY_PARTS) ? findInjuryWishes(ctx.lower.length === ctx.body.length ? ctx.lower : ctx.plain, INJURY_WISH) : [];
   // "hope the office floods with the lot of them inside": a disaster wished on people, no harm verb either.
   if (wishing && hasAny(ctx, DISASTER_GATE)) injuries.push(...findDisasterWishes(ctx.lower.length === ctx.body.length ? ctx.lower : ctx.plain, DISASTER_WISH, isPeople));
+  // "here's hoping that ref crashes his car": an accident wished on whoever drives.
+  if (wishing && hasAny(ctx, ACCIDENT_GATE)) injuries.push(...findAccidentWishes(ctx.lower.length === ctx.body.length ? ctx.lower : ctx.plain));
   if (!irregular && !injuries.length && !hasAny(ctx, ROLE_WORDS)) return [];
   const harmAt: number[] = [];
   let phrases: ThreatPhrase[] | null = null;
