@@ -33,7 +33,7 @@ export interface HarmEvent {
 }
 
 const DETERMINERS = new Set(["a", "an", "the", "this", "that", "these", "those", "my", "our", "its", "no", "any", "every", "each", "some", "another", "one", "great", "good", "cheap", "first", "big", "long"]);
-const NP_OPENERS = new Set(["the", "that", "this", "those", "these", "every", "each", "all", "some", "a", "an", "any", "last", "single", "whole", "next", "of", "so-called", "so", "-", "called", "entire", "other"]);
+const NP_OPENERS = new Set(["the", "that", "this", "those", "these", "every", "each", "all", "some", "a", "an", "any", "last", "single", "whole", "next", "of", "so-called", "so", "-", "called", "entire", "other", "whichever", "whatever"]);
 const SKIP_BEFORE_OBJECT = new Set(["up", "down", "out", "off", "over", "fucking", "bloody", "right", "just", "properly"]);
 const UNCHANGED_PARTICIPLES = new Set(["cut", "hit", "put", "set", "slit", "shut", "hurt", "beat", "run"]);
 const OBJECT_PRONOUNS = new Set(["him", "her", "them", "you", "'em", "em", "u"]);
@@ -208,7 +208,8 @@ function readNounPhrase(words: Word[], j: number, pack: CompiledThreatPack): Tar
     const lower = w.lower;
     if (pack.targetPronouns.has(lower) && words[k - 1]?.lower === "of") return { kind: "pronoun", from: start, to: k + 1 };
     if (pack.possessives.has(lower) && k > start) return readPossessed(words, start, k + 1, pack);
-    if (pack.bodyParts.has(lower)) {
+    // "the head teacher", "the head coach": a body-part word naming a person's role.
+    if (pack.bodyParts.has(lower) && !pack.persons.has(words[k + 1]?.lower ?? "")) {
       // "every bone in your body": a body part owned through "in/of".
       const via = words[k + 1]?.lower;
       if ((via === "in" || via === "of") && words[k + 2] && pack.possessives.has(words[k + 2]!.lower)) return { kind: "body", from: start, to: k + 4 };

@@ -16,7 +16,7 @@ export { normalizeWord } from "./text";
 export { BUILTIN_RULES, type BuiltinRule } from "./catalogue";
 
 /** Version of the built-in rule pack (the `version` of every file in pack/, checked by pack-version.test.ts); recorded with every flag so exports say which rules were in force. */
-export const RULE_PACK_VERSION = "2.0.0";
+export const RULE_PACK_VERSION = "2.1.0";
 
 /** What a rule may know about the thread a comment sits in. Pure data, no database. */
 export interface ThreadInput {

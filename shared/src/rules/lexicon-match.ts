@@ -44,10 +44,14 @@ function looksLikeName(tokens: Token[], i: number): boolean {
   return isCapitalised(tokens[i]) && (isCapitalised(tokens[i + 1]) || (i > 0 && isCapitalised(tokens[i - 1])));
 }
 
-/** Matches a censored spelling (f*ck, sh**) against the index: each star stands for one hidden letter. */
-function matchCensored(norm: string, index: LexiconIndex): LexiconEntry | undefined {
+/**
+ * Matches a censored spelling (f*ck, sh**) against the index: each star stands for one hidden letter,
+ * but a run of three or more ("n*****r") is seldom counted exactly, so it stands for one letter fewer or more.
+ */
+export function matchCensored(norm: string, index: LexiconIndex, loose = true): LexiconEntry | undefined {
   if (!norm.includes("*") || !/\p{L}/u.test(norm)) return undefined;
-  const pattern = new RegExp(`^${norm.replace(/[^\p{L}*]/gu, "").replace(/\*/g, "\\p{L}")}$`, "u");
+  const stars = (run: string) => (run.length < 3 || !loose ? "\\p{L}".repeat(run.length) : `\\p{L}{${run.length - 1},${run.length + 1}}`);
+  const pattern = new RegExp(`^${norm.replace(/[^\p{L}*]/gu, "").replace(/\*+/g, stars)}$`, "u");
   for (const [form, entry] of index.forms) if (!form.includes(" ") && pattern.test(form)) return entry;
   return undefined;
 }

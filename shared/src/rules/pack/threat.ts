@@ -56,6 +56,8 @@ export const ThreatPackSchema = z.object({
   endorsementPhrases: words,
   injuryParts: words,
   injuryFailures: words,
+  /** Disasters a wish may bring on a building or a vehicle with people in it ("floods", "burns down"); see threat-injury.ts. */
+  disasterVerbs: words,
 });
 export type ThreatPack = z.infer<typeof ThreatPackSchema>;
 

@@ -32,7 +32,8 @@ const SIMILE_GATE = new Set(F.capabilities.map((c) => c.split(" ").at(-1)!));
 const rarestWord = (phrase: string) => phrase.split(" ").filter((w) => !EVERYDAY.has(w)).reduce((a, b) => (b.length > a.length ? b : a), "");
 const EVERYDAY = new Set(["it", "on", "in", "a", "an", "the", "to", "if", "with", "his", "her", "your", "their", "own", "life", "lives", "up", "and", "both"]);
 const HOPELESS_GATE = new Set([...F.trivialTasks, ...F.hopeless].map(rarestWord));
-const PERSON_GATE = new Set(PERSONS);
+const PERSON_GATE = new Set([...PERSONS, "human"]);
+const EXCUSE = new Set(["excuse"]);
 /** Praise in the same sentence turns a comparison into a compliment: "the voice of a choirboy, lovely". */
 const PRAISE_WORDS = new Set(["lovely", "beautiful", "brilliant", "amazing", "great", "wonderful", "fantastic", "gorgeous", "incredible", "stunning", "superb", "love", "loved", "adore", "bless", "proud", "impressive"]);
 
@@ -96,11 +97,20 @@ function possession(tokens: readonly Token[], lay: () => Layout, k: number): Fou
   return object && target ? { from: q, to: object[1], target, how: "likens them to a lowly thing" } : null;
 }
 
-/** "what a soggy biscuit of a captain", "he's a wet lettuce of a manager". */
+/**
+ * "what a soggy biscuit of a captain", "he's a wet lettuce of a manager"; with an insult noun the
+ * frame needs no "what" or link: "Absolute clown of a reviewer", "that joke of a manager";
+ * "a pathetic excuse for a journalist", "sorry excuse of a human being".
+ */
 function nounOfPerson(tokens: readonly Token[], lay: () => Layout, k: number): Found | null {
-  if (tokens[k]!.norm !== "of" || !A.has(tokens[k + 1]?.norm ?? "")) return null;
+  if ((tokens[k]!.norm !== "of" && tokens[k]!.norm !== "for") || !A.has(tokens[k + 1]?.norm ?? "")) return null;
   const person = tokens[k + 2]?.norm ?? "";
-  if (!PERSONS.has(person) || PRAISE.has(tokens[k - 1]?.norm ?? "")) return null;
+  const before = tokens[k - 1]?.norm ?? "";
+  if (!(PERSONS.has(person) || person === "human") || PRAISE.has(before)) return null;
+  const to = person === "human" && tokens[k + 3]?.norm === "being" ? k + 4 : k + 3;
+  if (before === "excuse" && EXCUSE_ADJ.has(tokens[k - 2]?.norm ?? "") && !spokenOfSelf(tokens, k - 2)) return { from: k - 2, to, target: "someone", how: "calls them a poor excuse for what they are" };
+  if (tokens[k]!.norm !== "of") return null;
+  if (SCORN_NOUNS.has(before) && !spokenOfSelf(tokens, k - 1)) return { from: k - 1, to, target: "someone", how: "calls them a figure of scorn" };
   for (let a = k - 2; a >= Math.max(0, k - 4); a--) {
     if (!A.has(tokens[a]!.norm)) continue;
     const before = tokens[a - 1]?.norm ?? "";
@@ -112,6 +122,16 @@ function nounOfPerson(tokens: readonly Token[], lay: () => Layout, k: number): F
     return null;
   }
   return null;
+}
+
+/** Adjectives of "a … excuse for a <person>". */
+const EXCUSE_ADJ = new Set(["pathetic", "poor", "sorry", "sad", "feeble", "miserable", "pitiful", "lame", "useless", "shocking", "piss-poor", "woeful"]);
+/** Insult nouns that make "<noun> of a <person>" scorn by themselves ("clown of a reviewer"). */
+const SCORN_NOUNS = new Set(I.insultNouns.filter((n) => !n.includes(" ") && !FLATTERING.has(n) && !PRAISE.has(n)));
+/** The writer says it of themselves: "I'm a clown of a cook". */
+function spokenOfSelf(tokens: readonly Token[], at: number): boolean {
+  for (let j = at - 1; j >= Math.max(0, at - 4); j--) if (SELF.has(tokens[j]!.norm) || tokens[j]!.norm === "i'm" || tokens[j]!.norm === "im") return true;
+  return false;
 }
 
 /** "as sharp as a bowling ball", "about as much use as a paper umbrella": a simile that denies what it names. */
@@ -167,17 +187,17 @@ export function figurativeInsultFlags(ctx: CommentContext): Flag[] {
   // The layout (sentences, clause breaks) costs more than the scan: built only once a frame's words are all there.
   const lay = () => (layout ??= layoutOf(ctx));
   // Candidates are found in the lowercased text (a native search, far cheaper than reading every token), then read as tokens.
-  const anchors: string[] = [...(possessive || person ? [" of a"] : []), ...(possessive ? [" like a"] : []), ...(simile ? [" as "] : [])];
+  const anchors: string[] = [...(possessive || person ? [" of a"] : []), ...(person && hasAny(ctx, EXCUSE) ? [" excuse for a"] : []), ...(possessive ? [" like a"] : []), ...(simile ? [" as "] : [])];
   const candidates: number[] = [];
-  for (const anchor of anchors) for (let at = ctx.lower.indexOf(anchor); at >= 0; at = ctx.lower.indexOf(anchor, at + 1)) candidates.push(tokenAt(tokens, at + 1));
+  for (const anchor of anchors) for (let at = ctx.lower.indexOf(anchor); at >= 0; at = ctx.lower.indexOf(anchor, at + 1)) candidates.push(tokenAt(tokens, at + 1) + (anchor === " excuse for a" ? 1 : 0));
   if (failing) for (const anchor of ["n't ", "cannot ", "cant ", "couldnt ", "wouldnt "]) for (let at = ctx.lower.indexOf(anchor); at >= 0; at = ctx.lower.indexOf(anchor, at + 1)) candidates.push(tokenAt(tokens, at + anchor.length) - 1);
   for (const k of candidates) {
     if (k < 1 || k >= tokens.length - 1) continue;
     const w = tokens[k]!.norm;
     let found: Found | null = null;
-    if (w === "of" || w === "like") {
+    if (w === "of" || w === "like" || w === "for") {
       if (!A.has(tokens[k + 1]!.norm)) continue;
-      found = (possessive ? possession(tokens, lay, k) : null) ?? (person && w === "of" ? nounOfPerson(tokens, lay, k) : null);
+      found = (possessive && w !== "for" ? possession(tokens, lay, k) : null) ?? (person && w !== "like" ? nounOfPerson(tokens, lay, k) : null);
     } else if (w === "as") found = ironicSimile(tokens, lay, k);
     else if (FAILING.has(w)) found = hopeless(tokens, lay, k);
     if (!found || (found.how !== "calls them a figure of scorn" && tokens.some((t, j) => PRAISE_WORDS.has(t.norm) && lay().sentence[j] === lay().sentence[k]))) continue;

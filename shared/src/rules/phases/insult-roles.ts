@@ -48,7 +48,7 @@ export const ANYONE = new Set(["anyone", "anybody", "whoever", "everyone", "ever
 export const PREDICATIVE_NEXT = new Set(["to", "and", "or", "as", "of", "for", "if", "because", "but", "in", "at", "mate", "lol", "tbh", "honestly", "really", "sometimes", "then", "now", "today", "you", "u", "man", "woman", "person", "boy", "girl", "people", "little"]);
 /** Words that may follow an insult noun that is the whole insult: "a liar and a coward", "a disgrace to the profession". */
 export const NOUN_NEXT = new Set(["and", "or", "but", "nor", "who", "that", "which", "like", "to", "if", "when", "because", "at", "in", "on", "with", "mate", "lol", "then", "now", "here", "there", "too", "honestly", "seriously", "tbh", "you", "yourself", "as", "than", "since", "all", "every", "anyway", "innit", "pal", "son", "lad", "eh", "right", "why", "what", "so",
-  "who's", "who'd", "who'll", "who've", "tonight", "today", "yesterday", "again", "lately", "sometimes", "always", "really", "mind", "frankly", "for"]);
+  "who's", "who'd", "who'll", "who've", "tonight", "today", "yesterday", "these", "nowadays", "again", "lately", "sometimes", "always", "really", "mind", "frankly", "for"]);
 /** Words a subject noun phrase cannot reach back over. */
 export const SUBJECT_STOPS = new Set(["and", "or", "but", "is", "are", "was", "were", "because", "so", "if", "when", "than"]);
 /** Words that end the clause an insult's subject can be found in. */
@@ -77,10 +77,19 @@ export function walkBack(tokens: readonly Token[], layout: Layout, at: number, b
   return -1;
 }
 
+/**
+ * Nouns for an act or a choice: an insult word right before one describes the act ("dick move", "idiot decision").
+ * Not what someone said ("idiot take", "moron comment"): that calls its writer the name.
+ */
+const ACTS = new Set(["move", "moves", "decision", "decisions", "idea", "ideas", "logic", "behaviour", "behavior", "tactics", "mistake", "policy", "choice", "driving", "parking"]);
+
 /** Why the insulting word is not an insult here, or null: negated, said of oneself, reported, part of a compound. */
 export function excused(ctx: View, layout: Layout, h: Hit): string | null {
   const tokens = ctx.tokens;
   if (/^-\p{L}/u.test(ctx.body.slice(tokens[h.end - 1]!.end, tokens[h.end - 1]!.end + 2))) return "compound"; // "idiot-proof"
+  // "a dick move", "asshat decision by the council": the word describes an act, not a person.
+  const next = tokens[h.end];
+  if (next && ACTS.has(next.norm) && /^\s+$/.test(ctx.body.slice(tokens[h.end - 1]!.end, next.start))) return "compound";
   for (let j = h.start - 1; j >= Math.max(0, h.start - 6) && layout.sentence[j] === layout.sentence[h.start]; j--) {
     const w = tokens[j]!.norm;
     if (YOU.has(w)) break;
@@ -101,6 +110,9 @@ export function excused(ctx: View, layout: Layout, h: Hit): string | null {
   return null;
 }
 
+/** Capitalised words with "'s" that open a sentence without being a name ("Here's a clown for you"). */
+const NOT_NAMES = new Set(["here", "there", "what", "who", "where", "how", "when", "why", "let", "that", "it", "this", "everyone", "everybody", "everything", "nothing", "nobody", "somebody", "someone", "one", "today", "tonight", "mine", "yours", "he", "she"]);
+
 /** The subject before the link at `linkAt`: a person, a group that is not protected, or null (a thing, a protected group). */
 export function subjectOf(ctx: View, layout: Layout, linkAt: number, words: readonly string[]): string | null {
   const tokens = ctx.tokens;
@@ -114,7 +126,7 @@ export function subjectOf(ctx: View, layout: Layout, linkAt: number, words: read
   // "The manager's a useless …": the subject and the link in one token.
   if (linkWord.endsWith("'s")) {
     const noun = linkWord.slice(0, -2);
-    if (PERSONS.has(noun) || /^\p{Lu}/u.test(tokens[linkAt]!.text) && linkAt > 0) return tokens[linkAt]!.text.slice(0, -2);
+    if (PERSONS.has(noun) || (/^\p{Lu}/u.test(tokens[linkAt]!.text) && (linkAt > 0 || !NOT_NAMES.has(noun)))) return tokens[linkAt]!.text.slice(0, -2);
     return null;
   }
   let first = linkAt;

@@ -37,7 +37,8 @@ function targetOf(ctx: View, layout: Layout, h: Hit, words: readonly string[]): 
   const inSentence = (j: number) => j >= 0 && j < tokens.length && layout.sentence[j] === sentence;
   const after = tokens[h.end]?.norm ?? "";
   // "tool maker", "creature of habit", "clown car": the noun is part of a longer name for something else.
-  if (h.kind === "noun" && inSentence(h.end) && !layout.clauseBreak[h.end] && !NOUN_NEXT.has(after) && !LINKS.has(after)) return null;
+  // A participle after the noun says what the person is doing: "this absolute melt defending a phone".
+  if (h.kind === "noun" && inSentence(h.end) && !layout.clauseBreak[h.end] && !NOUN_NEXT.has(after) && !LINKS.has(after) && !(after.length > 5 && after.endsWith("ing"))) return null;
   // The reader: "you clown", "you're a total wally", "are you dense", "you sound like an imbecile".
   const attributive = h.kind === "adj" && inSentence(h.end) && !layout.clauseBreak[h.end] && !PREDICATIVE_NEXT.has(after) && !PERSONS.has(after) && !NOUNS.has(after) && !ABUSIVE_NOUNS.has(after);
   if (h.kind === "adj" && after === "of" && SELF.has(tokens[h.end + 1]?.norm ?? "")) return null; // "that was stupid of me"
@@ -55,7 +56,11 @@ function targetOf(ctx: View, layout: Layout, h: Hit, words: readonly string[]): 
     while (first > 0 && inSentence(first - 1) && !layout.clauseBreak[first] && MODIFIERS.has(tokens[first - 1]!.norm)) first--;
     const startsClause = first === 0 || !inSentence(first - 1) || layout.clauseBreak[first];
     const endsClause = h.end >= tokens.length || !inSentence(h.end) || layout.clauseBreak[h.end];
-    if (startsClause && endsClause && !h.plural && first > 0) return "the person addressed";
+    // "Absolute joke." or "Total disgrace, the gritters never came." opening a sentence is a verdict on the matter, not a word to someone.
+    const opensSentence = first === 0 || !inSentence(first - 1);
+    if (startsClause && endsClause && !h.plural && first > 0 && !(opensSentence && VERDICTS_ON_THINGS.has(tokens[h.end - 1]!.norm))) return "the person addressed";
+    // "look at this absolute melt": someone pointed out to the readers.
+    if (first >= 3 && (tokens[first - 1]!.norm === "this" || tokens[first - 1]!.norm === "that") && tokens[first - 2]!.norm === "at" && LOOK.has(tokens[first - 3]!.norm) && inSentence(first - 3)) return "someone";
     // "What a berk", "what a numpty our goalkeeper is".
     if (before >= 0 && tokens[before]!.norm === "what") {
       if (endsClause) return "someone";
@@ -74,7 +79,7 @@ function targetOf(ctx: View, layout: Layout, h: Hit, words: readonly string[]): 
   let linkAt = -1;
   for (let j = h.start - 1; j >= Math.max(0, h.start - 7) && inSentence(j); j--) {
     const w = words[j]!;
-    if (LINKS.has(w) || LINKED_SUBJECTS.has(w) || w.endsWith("'s")) {
+    if (LINKS.has(w) || LINKED_SUBJECTS.has(w) || w.endsWith("'s") || (LIKENING.has(w) && j > 0)) {
       linkAt = j;
       break;
     }
@@ -88,10 +93,21 @@ function targetOf(ctx: View, layout: Layout, h: Hit, words: readonly string[]): 
   return SHARP.has(words[h.start]!) ? subject : null;
 }
 
+/** Verbs that liken a subject to what follows, as a link does: "Jean sounds like a miserable old bat". Third person only ("look at…" is an imperative). */
+const LIKENING = new Set(["sounds", "looks", "seems", "sounded", "looked", "seemed", "acts", "acted"]);
+const LOOK = new Set(["look", "looking", "check", "imagine"]);
+
+/** Insult nouns that, opening a sentence alone ("Absolute joke.", "Total disgrace, …"), usually judge a decision or a situation. */
+const VERDICTS_ON_THINGS = new Set(["joke", "disgrace", "embarrassment", "waste", "trash", "garbage", "fraud"]);
+
+/** Words too common to gate a phrase on. */
+const EVERYDAY = new Set(["old", "a", "an", "of", "it", "all", "the", "case", "act", "wet", "know"]);
+
 /** Any of these words lets the insult rules run (disguised spellings are in the comment's words as the word they stand for). */
 const GATE = new Set([
   ...I.nameCalling.flatMap((e) => [e.base, ...(e.forms ?? [])].map((f) => f.split(" ")[0]!)),
-  ...[...NOUNS.keys()],
+  // A phrase is gated on its longest word that is not an everyday one: "old bat" on "bat", since "old" is in many comments.
+  ...[...NOUNS.values()].flat().map((words) => words.filter((w) => !EVERYDAY.has(w)).reduce((a, b) => (b.length > a.length ? b : a), "") || words[0]!),
   ...ADJECTIVES,
   ...GROUP_NOUNS,
   ...RUIN,

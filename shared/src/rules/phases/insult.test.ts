@@ -41,6 +41,31 @@ const FLAGGED: [string, string][] = [
   ["She couldn't organise a meat raffle.", "failing at the simplest thing"],
   ["The minister couldn't tell the truth to save his life.", "a hopeless failure"],
   ["Kane has the turning circle of a cruise ship.", "a named player"],
+  // Scorn without "what a": "<insult noun> of a <person>", "a poor excuse for a <person>".
+  ["Total muppet of a manager, sack him.", "insult noun of a person"],
+  ["That donkey of a striker missed again.", "insult noun of a person, mid-sentence"],
+  ["Sorry excuse for a human being.", "a poor excuse for a person"],
+  ["The club hired a pathetic excuse for a coach.", "a poor excuse for a person, described"],
+  // Mockery of the reader without an insult noun.
+  ["Imagine being this clueless about buses.", "imagine being this …"],
+  ["imagine being such a muppet in public lol", "imagine being such a …"],
+  ["You argue like a toddler who lost his dummy.", "likened to a small child"],
+  ["Your posts read like a five year old wrote them.", "the reader's writing likened to a child's"],
+  ["Did a chimp write this?", "mocks the writer"],
+  ["Do the gene pool a favour and log off.", "the gene pool"],
+  ["Straight from the shallow end of the gene pool, this one.", "the gene pool"],
+  ["Cry harder, nobody is closing your precious library.", "a stock taunt"],
+  ["ok boomer, the nineties called", "a stock taunt"],
+  // Superlatives said to the reader; linking verbs of likeness; a name opening the sentence.
+  ["You're easily the dumbest poster in this thread.", "a superlative said to the reader"],
+  ["Councillor Reeve sounds like a pompous old bag.", "sounds like, a named person"],
+  ["Hughes's a clown, always has been.", "a name with 's opening the sentence"],
+  ["look at this clown trying to defend the fare rise", "someone pointed out, a participle after the noun"],
+  ["Your reporter has the reading comprehension of a brick.", "a quality likened to a thing"],
+  ["That chairman couldn't organise a shopping list.", "failing at the simplest thing"],
+  ["Sh1tbag landlord kept the deposit again.", "name-calling, leet"],
+  ["You lot are easily the most ignorant bunch on this forum.", "a superlative of character said of people"],
+  ["Our left back is the laziest player I've ever watched.", "a superlative of character, a player"],
 ];
 
 const CLEAN: [string, string][] = [
@@ -76,6 +101,29 @@ const CLEAN: [string, string][] = [
   ["He couldn't make the meeting, he had a doctor's appointment.", "an ordinary failure"],
   ["He has the voice of a choirboy, lovely.", "praise in the same sentence"],
   ["The old mill has the charm of a fairytale castle.", "a thing"],
+  // Near misses of the new frames: things, praise, the writer, negation, quotation, literal children.
+  ["The bypass is a poor excuse for a transport policy.", "a poor excuse for a thing"],
+  ["What a gem of a manager, ten years and never a complaint.", "praise noun of a person"],
+  ["I'm a clown of a cook, burnt the toast again.", "said of the writer"],
+  ["Imagine being this lucky with the weather on a bank holiday.", "imagine being, no insult"],
+  ["Imagine being a bus driver on that route every night.", "imagine being, empathy"],
+  ["My son reads like a much older child, he loves the library.", "a literal child, praise"],
+  ["You don't sound like a child at all, fair point.", "negated"],
+  ["Calling people 'cry harder' in every thread is tiresome.", "quoted"],
+  ["The gene pool of the cattle herd is narrowing, the vet says.", "the gene pool, literally"],
+  ["The storm made the kids cry harder than the fireworks did.", "cry harder, literally"],
+  ["The boomer generation owns most of the houses round here.", "boomer as a generation"],
+  ["Total dick move by the council to close it over Christmas.", "an act, not a person"],
+  ["Anyone else's bins not collected this week? Absolute joke.", "a verdict on the situation"],
+  ["Dreadful weather today. Total disgrace, the gritters never came.", "a verdict on the situation"],
+  ["Here's a tool for checking your council tax band.", "a thing, sentence opening 's"],
+  ["The engine sounds like a tractor when it is cold.", "a thing likened to a thing"],
+  ["You're easily the kindest poster in this thread.", "praise superlative"],
+  ["I couldn't make a cup of tea this morning, the power was off.", "said of the writer"],
+  ["This is the most annoying update they've shipped.", "a superlative said of a thing"],
+  ["She is the most generous person I know.", "praise superlative"],
+  ["You're not the most ignorant person here, far from it.", "negated"],
+  ["The Welsh are the most entitled people, apparently.", "a protected group: for the slur phase"],
 ];
 
 describe("insult phase", () => {

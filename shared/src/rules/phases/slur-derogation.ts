@@ -75,6 +75,8 @@ const FUNCTION_WORDS = new Set([...LINKS, "the", "a", "an", "and", "or", "of", "
 const PARTICIPLE = /(?:ed|en)$/;
 /** Words after an attribute that keep it said of the subject: "dirty and lazy", "too hysterical to …". */
 const ATTRIBUTE_NEXT = new Set(["and", "or", "but", "nor", "to", "as", "in", "at", "about", "than", "when", "because", "so", "too", "with", "everywhere", "anyway", "really", "honestly", "lot", "bunch", "creatures", "beyond", "by", "from"]);
+/** Phrases that take the whole group as their subject, linking it to what follows: "every one of them a parasite". */
+const WHOLE_GROUP = indexPhrases(["every one of them", "every single one of them", "each and every one of them", "every last one of them", "the lot of them", "each one of them", "all of them"]);
 /** How far after the group a predicate may stand (tokens). */
 const WINDOW = 12;
 
@@ -197,6 +199,12 @@ function predicateAfter(ctx: CommentContext, layout: Layout, from: number, sente
     if (NEGATIONS.has(word) && tokens[j + 1]?.norm !== "but") return null;
     if (NEW_SUBJECT.has(word) && j > from && !HEDGES.has(tokens[j + 1]?.norm ?? "")) return null;
     if (LINKS.has(word)) link = true;
+    // "X, every one of them a parasite": the generalising phrase stands for "they are".
+    const whole = phraseAt(tokens, j, WHOLE_GROUP, sentenceEnd);
+    if (whole) {
+      link = true;
+      j += whole - 1;
+    }
   }
   return null;
 }
@@ -277,6 +285,12 @@ function followUps(ctx: CommentContext, layout: Layout, bounds: [number, number]
       const [sStart, sEnd] = bounds[next]!;
       if (mentions.some((o) => layout.sentence[o.start] === next)) break; // a new group takes over
       const length = sStart < sEnd ? phraseAt(tokens, sStart + (["and", "but", "because", "so"].includes(tokens[sStart]!.norm) ? 1 : 0), BACK_REFERENCES, sEnd) : 0;
+      // "X will strip the copper. Thieves, every last one.": a verdict noun and a whole-group phrase, of the group just named.
+      const verdict = sStart < sEnd && !length ? verdictOnGroup(tokens, sStart, sEnd) : null;
+      if (verdict && !anyPhrase(tokens, sStart, sEnd, STANCE)) {
+        add({ start: sStart, end: sStart + 1, generic: true, word: m.word }, verdict, `Calls ${m.word}, named just before, "${verdict.text}" as a whole: derogates a group.`, 0.6);
+        break;
+      }
       if (!length) continue;
       if (anyPhrase(tokens, sStart, sEnd, STANCE)) continue;
       const refStart = sStart + (["and", "but", "because", "so"].includes(tokens[sStart]!.norm) ? 1 : 0);
@@ -288,6 +302,17 @@ function followUps(ctx: CommentContext, layout: Layout, bounds: [number, number]
       }
     }
   }
+}
+
+/** A sentence that is a crime or dehumanising noun and a whole-group phrase: "Thieves, every last one.", "Parasites, the lot of them." */
+function verdictOnGroup(tokens: readonly Token[], from: number, to: number): PredicateHit | null {
+  const kind = KIND.get(tokens[from]!.norm);
+  if (kind !== "crime" && kind !== "strong" && kind !== "linked") return null;
+  let j = from + 1;
+  if (tokens[j]?.norm === "and" || tokens[j]?.norm === "or") j += 2; // "Thieves and liars, the lot of them."
+  const cue = j < to ? phraseAt(tokens, j, AFTER_CUES, to) : 0;
+  if (!cue || j + cue < to - 1) return null;
+  return { start: from, end: j + cue, text: tokens[from]!.text, kind };
 }
 
 export function sentenceBounds(layout: Layout): [number, number][] {

@@ -46,6 +46,12 @@ const FLAGGED: [string, string][] = [
   ["Ghanaians are so violent. It's in their culture.", "essence frame in the following sentence"],
   ["You can never trust a Kurd.", "can never trust a X"],
   ["Those Eritreans should go back to the trees.", "ape imagery with no slur word"],
+  ["the new signing is a n***r, obviously", "censored, stars not counted exactly"],
+  ["another tr*nny on the panel", "censored, one star"],
+  ["(((they))) own the lot", "triple-parenthesis echo"],
+  ["The Jews control the banks, wake up.", "antisemitic control myth"],
+  ["Albanians and Kosovans, every one of them a crook.", "a whole-group phrase standing for 'they are'"],
+  ["Romanians moved in next door. Thieves, the lot of them.", "a verdict sentence about the group just named"],
 ];
 
 const CLEAN: [string, string][] = [
@@ -94,6 +100,14 @@ const CLEAN: [string, string][] = [
   ["Music is in their blood, every Welsh family I know sings.", "an essence frame with praise"],
   ["The squirrels went back to the trees when the dog came out.", "animal imagery said of animals"],
   ["I can't trust a single forecast this spring.", "'can't trust a' of a thing"],
+  ["f*** this, the bus is late again", "censored swear word, not a slur"],
+  ["Somebody sprayed 'send them back' on the mosque wall and it should be scrubbed off.", "quoted to condemn"],
+  ["The Jewish community runs the food bank at the hall on Fridays.", "a plain statement about a community"],
+  ["Loved the film (((spoilers))) no, not telling", "ordinary parentheses of one word"],
+  ["Polish builders did our extension. Hard workers, every last one.", "praise sentence about the group"],
+  ["Refugees lost everything in the flood. Victims, every one of them.", "the group as victims"],
+  ["Muslim volunteers fed half the town, every one of them a hero.", "whole-group praise"],
+  ["Somebody called Somalis thieves, the lot of them, and got banned for it.", "reported and condemned"],
 ];
 
 describe("slur phase", () => {

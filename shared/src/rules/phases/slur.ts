@@ -1,12 +1,14 @@
 import type { Flag } from "../../schemas/flag";
 import { hasAny, spanFlag, type CommentContext } from "../context";
-import { COUNTRY_NAMES, GROUP_SMEARS, GROUP_TERMS, IDENTITY_PACK, IDENTITY_SLURS } from "../lexicon";
-import { findWords, indexLexicon } from "../lexicon-match";
+import { tokenSummary } from "../prefilter";
+import { COUNTRY_NAMES, GROUP_SMEARS, GROUP_TERMS, IDENTITY_PACK, IDENTITY_SLURS, PROFANITY } from "../lexicon";
+import { findWords, indexLexicon, matchCensored } from "../lexicon-match";
 import { derogationFlags, insideQuotes } from "./slur-derogation";
 import { endorsesMention, isMention } from "./slur-mention";
 import { indexPhrases, layoutOf, phraseAt } from "./slur-phrases";
 
 const SLURS = indexLexicon(IDENTITY_SLURS);
+const PROFANE = indexLexicon(PROFANITY);
 const SLUR_INFO = new Map(IDENTITY_PACK.slurs.map((s) => [s.base, s]));
 /** How an explanation names the people a slur targets. */
 const TARGET_WORDS: Record<(typeof IDENTITY_PACK.slurs)[number]["target"], string> = {
@@ -54,6 +56,10 @@ function identitySlurs(ctx: CommentContext): Flag[] {
   for (const hit of hits) {
     const index = ctx.tokens.findIndex((t) => t.start === hit.start);
     if (index >= 0 && spokenByInGroup(ctx, index)) continue;
+    // "f***" could hide "fags" as well as "fuck": stars that leave one letter, or could hide a swear word, are read as the swear word.
+    const censored = index >= 0 && hit.disguise === "censored with asterisks" ? ctx.tokens[index]!.norm : null;
+    // (Counted exactly when the slur fits the stars exactly, loosely when it needed the looser count.)
+    if (censored && ((censored.match(/\p{L}/gu) ?? []).length < 2 || matchCensored(censored, PROFANE, !matchCensored(censored, SLURS, false)))) continue;
     // Reported, named or rejected, not used ("got called a 'paki' at school", "the word … is vile"), unless the writer takes it up.
     if (index >= 0 && isMention(ctx, index, layout!.sentence.indexOf(layout!.sentence[index]!)) && !(endorsed ??= endorsesMention(ctx))) continue;
     const how = hit.disguise ? ` (${hit.disguise})` : "";
@@ -81,7 +87,7 @@ function epithetNames(ctx: CommentContext): Flag[] {
 function phraseFlags(ctx: CommentContext): Flag[] {
   const tokens = ctx.tokens;
   const flags: Flag[] = [];
-  const reported = (i: number) => insideQuotes(ctx.body, tokens[i]!.start) || tokens.slice(Math.max(0, i - 8), i).some((_, k) => phraseAt(tokens, Math.max(0, i - 8) + k, REPORTING, i) > 0);
+  const reported = (i: number) => insideQuotes(ctx.body, tokens[i]!.start) || singleQuoted(ctx.body, tokens[i]!.start) || tokens.slice(Math.max(0, i - 8), i).some((_, k) => phraseAt(tokens, Math.max(0, i - 8) + k, REPORTING, i) > 0);
   const span = (from: number, to: number) => [tokens[from]!.start, tokens[to - 1]!.end] as const;
   const people = tokens.some((t) => GROUP_WORDS.has(t.norm) || COUNTRIES.has(t.norm));
   for (let i = 0; i < tokens.length; i++) {
@@ -108,10 +114,28 @@ function phraseFlags(ctx: CommentContext): Flag[] {
   return flags;
 }
 
+/** Opened by a single quotation mark in the same line and not closed before `at`: "whoever wrote 'send them back'". */
+function singleQuoted(text: string, at: number): boolean {
+  // The line up to and including the word's first letter, so a quote right before the word reads as opening it.
+  const line = text.slice(text.lastIndexOf("\n", at) + 1, at + 1);
+  const opened = (line.match(/(?:^|[\s(])['‘]/g) ?? []).length;
+  const closed = (line.match(/[’'](?=[\s.,!?;:)]|$)/g) ?? []).length;
+  return opened > closed;
+}
+
+/** The antisemitic echo: a name, a pronoun or a code word ("globalists") in triple parentheses marks its people as Jewish, "(((they))) control it". */
+const ECHO = /\({3}\s*((?:[Tt]hey|[Tt]hem|[Tt]heir|[Tt]hose people|[Gg]lobalists?|[Bb]ankers?|(?:[Tt]he )?[Mm]edia|[Ee]lites?|THEY|THEM)|\p{Lu}[\p{L}'’.-]*(?:\s\p{Lu}[\p{L}'’.-]*){0,3})\s*\){3}/gu;
+
+function echoFlags(ctx: CommentContext): Flag[] {
+  return [...ctx.body.matchAll(ECHO)].map((m) => spanFlag(ctx, "slur", "slur.trope", m.index!, m.index! + m[0].length, "A hateful trope: the triple-parenthesis echo marks people as Jewish in order to target them.", 0.8));
+}
+
 /** Hate aimed at people for who they are: identity slurs, dehumanising labels, derogatory generalisations, tropes. */
 export function slurPhase(ctx: CommentContext): Flag[] {
   const flags = [
-    ...(hasAny(ctx, SLUR_GATE) ? identitySlurs(ctx) : []),
+    // A censored or stretched word ("tr*nny", "n*****r") is only known once matched against the list.
+    ...(hasAny(ctx, SLUR_GATE) || (tokenSummary(ctx.tokens)?.irregular ?? true) ? identitySlurs(ctx) : []),
+    ...(ctx.body.includes("(((") ? echoFlags(ctx) : []),
     ...(hasAny(ctx, EPITHET_NAMES) ? epithetNames(ctx) : []),
     ...(hasAny(ctx, PHRASE_GATE) ? phraseFlags(ctx) : []),
     ...derogationFlags(ctx),

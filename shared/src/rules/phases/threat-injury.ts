@@ -37,3 +37,46 @@ export function findInjuryWishes(text: string, re: RegExp): { start: number; end
   }
   return out;
 }
+
+/**
+ * A disaster wished on a place with people in it: "hope the office floods with the lot of them still
+ * inside", "I'd laugh if the coach crashes with the whole squad on board". The people are a pronoun or a
+ * noun phrase of up to three words; the caller checks they are people (not "the cherries still inside").
+ */
+export function buildDisasterWish(pack: CompiledThreatPack): RegExp {
+  return new RegExp(
+    `(?:^|[^\\w'’])((?:hope|hoping|hopefully|hopes|wish|wishing|pray|praying|fingers crossed|(?:i['’]d|i would|would) (?:laugh|love it) if)(?=[^\\w'’])[^.!?;]{0,60}?(?<=[^\\w'’])(?:${alternation(pack.pack.disasterVerbs)})(?=[^\\w'’])[^.!?;]{0,30}?(?<=[^\\w'’])with\\s+((?:[\\w'’]+\\s+){0,3}?[\\w'’]+)\\s+(?:(?:still|all|stuck|trapped|locked|sat|sitting)\\s+)*(?:inside|in it|in there|on board|aboard))(?=[^\\w'’]|$)`,
+    "gi",
+  );
+}
+
+/** Words without which the disaster pattern cannot match. */
+export const DISASTER_GATE: ReadonlySet<string> = new Set(["inside", "aboard", "board", "it", "there"]);
+
+/** Spans of wished disasters whose victims are people (`isPeople` judges the captured words). */
+export function findDisasterWishes(text: string, re: RegExp, isPeople: (words: string[]) => boolean): { start: number; end: number }[] {
+  const out: { start: number; end: number }[] = [];
+  for (const m of text.matchAll(re)) {
+    const start = (m.index ?? 0) + m[0].length - m[1]!.length;
+    if (/\b(?:not|never|don't|dont|wouldn't|no one|nobody)\s+$/.test(text.slice(Math.max(0, start - 20), start))) continue;
+    if (!isPeople(m[2]!.toLowerCase().split(/\s+/)) || /\b(?:not|never|don't|doesn't|won't|wouldn't)\b|n['’]t\b/.test(m[1]!)) continue;
+    out.push({ start, end: start + m[1]!.length });
+  }
+  return out;
+}
+
+/** An accident wished on a person at the wheel: "here's hoping that ref crashes his car", "hope she comes off her bike". */
+export const ACCIDENT_WISH = /(?:^|[^\w'’])((?:hope|hoping|hopefully|hopes|wish|wishing|pray|praying|fingers crossed)(?=[^\w'’])[^.!?;]{0,50}?(?<=[^\w'’])(?:crashes|crash|crashed|wraps|wrap|writes off|write off|rolls|roll|comes off|come off|falls off|fall off|flies off|fly off)\s+(?:his|her|their|your|ur)\s+(?:car|van|bike|motorbike|motor|lorry|scooter|moped))(?=[^\w'’]|$)/gi;
+/** The vehicles of ACCIDENT_WISH: a comment with none of them skips it. */
+export const ACCIDENT_GATE: ReadonlySet<string> = new Set(["car", "van", "bike", "motorbike", "motor", "lorry", "scooter", "moped"]);
+
+/** Spans of wished accidents, skipping negated ones ("hope nobody crashes their car on the ice"). */
+export function findAccidentWishes(text: string): { start: number; end: number }[] {
+  const out: { start: number; end: number }[] = [];
+  for (const m of text.matchAll(ACCIDENT_WISH)) {
+    const start = (m.index ?? 0) + m[0].length - m[1]!.length;
+    if (/\b(?:not|never|don't|doesn't|won't|wouldn't|nobody|no one|noone)\b|n['’]t\b/.test(m[1]!)) continue;
+    out.push({ start, end: start + m[1]!.length });
+  }
+  return out;
+}

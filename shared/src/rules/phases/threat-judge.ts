@@ -85,6 +85,10 @@ function isIdiom(event: HarmEvent, target: Target, words: Word[], after: string,
   if (pack.dyingVerbs.has(event.lemma) && event.passive && cues.dyingIdiom.test(after) && (event.lemma === "die" || !/^\s*for\b/.test(after))) return true;
   // "get your fingers burnt": lose money, not skin.
   if (event.lemma === "burn" && target.kind === "body" && /^fingers?$/.test(words[target.to - 1]!.lower)) return true;
+  // "Cut the staff, not the assistants", "cut all the councillors": a budget cut, staff let go. "I'll cut you" keeps its menace.
+  if (event.lemma === "cut" && target.kind === "person" && /^(?:the|all|our|their|those|these|some|more)$/.test(words[target.from]!.lower)) return true;
+  // "I'm cutting you off", "cut him off mid-sentence": stopping someone, not wounding them.
+  if (event.lemma === "cut" && target.kind !== "body" && /^\s+off\b/.test(afterTarget)) return true;
   if (target.kind === "pronoun" || target.kind === "name" || target.kind === "person") {
     // A second object makes the verb a giving one: "shoot me an email", "cut you a slice".
     if (!event.passive && event.lemma !== "weapon" && /^\s+(?:a|an|some)\s/.test(afterTarget) && !/^\s+(?:a|an)\s+(?:good|proper|real|right)\b/.test(afterTarget)) return true;

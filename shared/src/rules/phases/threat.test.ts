@@ -87,6 +87,25 @@ const THREATS: [text: string, rule: string][] = [
   ["I'd put that ref through a wall.", "threat.intent"],
   ["The old general once wrote that the only cure for strikers is to shoot them. I admire the general.", "threat.endorsement"],
   ["My grandad always said the best answer to poachers was to hang them from the nearest tree. He had the right idea.", "threat.endorsement"],
+  // Intimidation by knowing a person's car, address or children.
+  ["Lovely motor, councillor. I know where he parks it too.", "threat.intimidation"],
+  ["Funny, I know your number plate now. Drive safe.", "threat.intimidation"],
+  ["Found your address on the electoral roll, see you soon.", "threat.intimidation"],
+  ["We've seen your kids at the swings, Mr Hale.", "threat.intimidation"],
+  ["You had better check under your car before the vote.", "threat.intimidation"],
+  // A disaster wished on a place with people in it.
+  ["Hope the town hall burns down with every councillor inside.", "threat.wish"],
+  ["Fingers crossed the team coach crashes with the players on board.", "threat.wish"],
+  // Past violence endorsed; a role noun that starts with a body-part word.
+  ["Whoever stabbed that steward did the world a favour.", "threat.endorsement"],
+  ["Someone should put a bullet in the head coach.", "threat.call"],
+  // The writer's harm in the present progressive; self-harm urged through "if I were you" and the motorway.
+  ["Say that again and I'm smashing your teeth in.", "threat.intent"],
+  ["I am breaking his legs when I see him.", "threat.intent"],
+  ["If I were you I'd honestly just top myself.", "threat.self_harm"],
+  ["Go and play on the motorway, nobody will miss you.", "threat.self_harm"],
+  ["Here's hoping the mayor wraps his car round a lamp post.", "threat.wish"],
+  ["I hope that cyclist comes off his bike under a bus.", "threat.wish"],
 ];
 
 /** Look-alikes that must stay clean: idioms, sport and games, objects, negation, questions, news, fiction, quotes condemned. */
@@ -176,6 +195,22 @@ const CLEAN: [text: string, why: string][] = [
   ["RIP his poor mum.", "rip: rest in peace"],
   ["I tore my hamstring last week.", "the writer's own injury"],
   ["The ref was punched by a fan last season. Anyway, the new stand looks great and the pies are better than ever. Fair play to the club for the refit.", "praise far from the reported harm"],
+  ["Cut the consultants, not the teaching assistants.", "a budget cut, not a wound"],
+  ["They should cut all the middle managers first.", "a budget cut, not a wound"],
+  ["The apple pie came out with the apples still inside, perfect.", "baking, not people"],
+  ["I hope the bus arrives on time with everyone on board.", "no disaster wished"],
+  ["I hope the barn burns down with nobody inside, it's an eyesore.", "nobody in it"],
+  ["I hope the house never floods with the kids inside again.", "negated: a fear, not a wish"],
+  ["I always check under my car for the cat in winter.", "the writer's own car"],
+  ["I don't know where he parks, ask the office.", "negated"],
+  ["I'm cutting you off, you've had enough pints.", "cut off: stopping someone"],
+  ["I'm beating you at darts next week, mark my words.", "a game"],
+  ["I'm killing it in the new job.", "idiom object"],
+  ["If I were you I'd kill myself laughing at that headline.", "kill myself laughing"],
+  ["The kids used to play on the motorway bridge before it opened.", "literal play"],
+  ["I hope nobody crashes their car on the ice tonight.", "a wish that no one is hurt"],
+  ["Hope he doesn't fall off his bike again, he was in plaster for weeks.", "a negated wish"],
+  ["I hope my brother fixes his car before the MOT.", "no accident"],
 ];
 
 describe("threat phase", () => {

@@ -7,7 +7,7 @@ import { sentences, type Token } from "../text";
 import { THREAT_PACK } from "../pack/threat";
 import { buildCues } from "./threat-cues";
 import { judgeEvent, type Modality, type SentenceView, type Verdict } from "./threat-judge";
-import { buildInjuryGate, buildInjuryWish, findInjuryWishes, WISH_GATE } from "./threat-injury";
+import { ACCIDENT_GATE, buildDisasterWish, buildInjuryGate, buildInjuryWish, DISASTER_GATE, findAccidentWishes, findDisasterWishes, findInjuryWishes, WISH_GATE } from "./threat-injury";
 import { buildThreatPhrases, type ThreatPhrase } from "./threat-phrases";
 
 /**
@@ -25,6 +25,16 @@ const CUES = buildCues(THREAT_PACK);
 const PHRASES = buildThreatPhrases(THREAT_PACK);
 const INJURY_WISH = buildInjuryWish(THREAT_PACK);
 const INJURY_PARTS = buildInjuryGate(THREAT_PACK);
+const DISASTER_WISH = buildDisasterWish(THREAT_PACK);
+/** "I'd laugh if …", "would love it if …" open a wish too. */
+const LAUGH_LOVE: ReadonlySet<string> = new Set(["laugh", "love"]);
+/** The victims of a wished disaster are people: a pronoun, "the lot of them", or a noun phrase ending in a person noun. */
+const isPerson = (w: string) => THREAT_PACK.targetPronouns.has(w) || THREAT_PACK.persons.has(w) || THREAT_PACK.persons.has(w.replace(/s$/, ""));
+const isPeople = (words: string[]) => {
+  const last = words.at(-1)!;
+  if (THREAT_PACK.writerWords.has(last) || THREAT_PACK.writerWords.has(words[0]!)) return false;
+  return THREAT_PACK.targetPronouns.has(last) || THREAT_PACK.persons.has(last) || THREAT_PACK.persons.has(last.replace(/s$/, ""));
+};
 /** What a word of the comment may start: a harm, a harm phrase (if its other words are near), a menace or self-harm phrase. */
 interface WordRole {
   harm?: true;
@@ -53,7 +63,12 @@ export function threatPhase(ctx: CommentContext): Flag[] {
   // Stretched or censored words ("kiiiill", "k*ll") are only known once the plain text spells them.
   const irregular = tokenSummary(ctx.tokens)?.irregular ?? true;
   // "I hope his knee goes again": a wished injury has no harm word, only a wish.
-  const injuries = hasAny(ctx, INJURY_PARTS) && hasAny(ctx, WISH_GATE) ? findInjuryWishes(ctx.lower.length === ctx.body.length ? ctx.lower : ctx.plain, INJURY_WISH) : [];
+  const wishing = hasAny(ctx, WISH_GATE) || (hasAny(ctx, LAUGH_LOVE) && (ctx.lower.includes(" laugh if") || ctx.lower.includes(" love it if")));
+  const injuries = wishing && hasAny(ctx, INJURY_PARTS) ? findInjuryWishes(ctx.lower.length === ctx.body.length ? ctx.lower : ctx.plain, INJURY_WISH) : [];
+  // "hope the office floods with the lot of them inside": a disaster wished on people, no harm verb either.
+  if (wishing && hasAny(ctx, DISASTER_GATE)) injuries.push(...findDisasterWishes(ctx.lower.length === ctx.body.length ? ctx.lower : ctx.plain, DISASTER_WISH, isPeople));
+  // "here's hoping that ref crashes his car": an accident wished on whoever drives.
+  if (wishing && hasAny(ctx, ACCIDENT_GATE)) injuries.push(...findAccidentWishes(ctx.lower.length === ctx.body.length ? ctx.lower : ctx.plain));
   if (!irregular && !injuries.length && !hasAny(ctx, ROLE_WORDS)) return [];
   const harmAt: number[] = [];
   let phrases: ThreatPhrase[] | null = null;
@@ -175,8 +190,14 @@ function matchPhrase(text: string, p: ThreatPhrase): Verdict[] {
     const start = (m.index ?? 0) + m[0].length - m[1]!.length;
     const before = text.slice(Math.max(0, start - 40), start);
     const sentence = sentenceAround(text, start);
-    if (/\b(?:not|never|n't|nobody|no one)\b[^,.;!?]*$/.test(before) && p.kind === "intimidation") continue;
+    // "I don't know where he lives": "n't" has no word boundary before it, so it is matched on its own.
+    if (/(?:\b(?:not|never|nobody|no one|dont)\b|n['’]t\b)[^,.;!?]*$/.test(before) && p.kind === "intimidation") continue;
     if (CUES.story.test(sentence) || quotedAndCondemned(text, start)) continue;
+    // "I'd kill myself laughing": the idiom, not the act.
+    if (p.kind === "self_harm" && /^\s*laughing\b/.test(text.slice(start + m[1]!.length))) continue;
+    // "with the apples still inside": whoever is inside must be people.
+    const inside = /([\w'’]+)\s+(?:still\s+)?inside$/.exec(m[1]!);
+    if (inside && !isPerson(inside[1]!)) continue;
     out.push({ modality: p.kind, start, end: start + m[1]!.length, target: "", endorsedBy: null });
   }
   return out;
