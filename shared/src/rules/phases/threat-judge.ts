@@ -52,11 +52,18 @@ export function judgeEvent(event: HarmEvent, s: SentenceView, pack: CompiledThre
   const targetStart = words[target.from]!.start;
   const verdict = (modality: Modality, from: number, endorsedBy: string | null = null): Verdict => ({ modality, start: Math.min(firstWordAt(text, from), anchor.start, targetStart), end: spanEnd, target: targetText, endorsedBy });
   const reported = isReported(text, anchor.start, sentencePre, cues);
-  const modality = findModality(event, s, pre, sentencePre, cues);
+  // "people who assault staff should face longer sentences": a relative clause says what a group
+  // does, so the sentence's "should" is about them, not a call for the harm; praise of it still
+  // counts ("the guy who punched the mayor deserves a medal"). A modal keeps it a threat ("someone
+  // who will stab him"), and "whoever hits him" is no relative clause about anyone.
+  const relative = !event.passive && /\bwho\s+(?:[a-z]+ly\s+)?$/.test(sentencePre);
+  const modality = relative ? null : findModality(event, s, pre, sentencePre, cues);
   // "We'll batter them on Saturday", "Beat City next week": defeat in a game, not harm.
   if (pack.defeatVerbs.has(event.lemma) && target.kind !== "body" && (cues.sports.test(text) || (target.kind === "name" && pack.mildDefeatVerbs.has(event.lemma)))) return null;
   // Praise or condemnation of the harm sits next to it (this sentence or its neighbours), not anywhere in a long comment.
-  const elsewhere = `${text.slice(Math.max(0, clauseFrom - 120), clauseFrom)} ${text.slice(spanEnd, spanEnd + 120)}`;
+  // A harm in a relative clause is praised by what the sentence goes on to say of its doer
+  // ("the guy who punched the mayor deserves a medal"), not by what came before it.
+  const elsewhere = relative ? text.slice(spanEnd, spanEnd + 120) : `${text.slice(Math.max(0, clauseFrom - 120), clauseFrom)} ${text.slice(spanEnd, spanEnd + 120)}`;
   if (reported || cues.story.test(sentence)) {
     // Fiction's violence is the story's: liking the film ("I love that film") endorses no harm.
     if (cues.story.test(sentence)) return null;

@@ -110,6 +110,8 @@ const THREATS: [text: string, rule: string][] = [
 
 /** Look-alikes that must stay clean: idioms, sport and games, objects, negation, questions, news, fiction, quotes condemned. */
 const CLEAN: [text: string, why: string][] = [
+  ["Anyone who assaults a bus driver should lose their licence for life.", "relative clause: what offenders do, and a sanction"],
+  ["Teachers who hit pupils used to keep their jobs, which is shocking.", "relative clause about a past practice"],
   ["I'd kill for a coffee.", "idiom: kill for"],
   ["Shoot me an email with the figures.", "idiom: ditransitive shoot"],
   ["This deadline is killing me.", "the writer as target"],
