@@ -72,9 +72,22 @@ function readFileBytes(path: string, name: string): Uint8Array {
   try {
     return readFileSync(path);
   } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    throw new ImportError(name, code === "ENOENT" ? "no such file" : code === "EISDIR" ? "is a directory" : "cannot read the file");
+    throw unreadableFile(name, err);
   }
+}
+
+/** The ImportError for a file system error on reading the file named `name`. */
+export function unreadableFile(name: string, err: unknown): ImportError {
+  const code = (err as NodeJS.ErrnoException).code;
+  return new ImportError(name, code === "ENOENT" ? "no such file" : code === "EISDIR" ? "is a directory" : "cannot read the file");
+}
+
+/** A parser's thread checked against the schema every import obeys; throws ImportError naming the file. */
+export function checkThread(file: string, raw: ThreadImport): ThreadImport {
+  const checked = ThreadImportSchema.safeParse(raw);
+  if (checked.success) return checked.data;
+  const first = checked.error.issues[0];
+  throw new ImportError(file, `the parser produced an invalid thread: ${first?.path.join(".")}: ${first?.message}`);
 }
 
 /** Parses bytes (named `file` in errors) and runs the rules; throws ImportError on the first problem. */
@@ -94,14 +107,7 @@ function parseThreads(file: string, bytes: Uint8Array, options: ImportOptions): 
     throw new ImportError(file, issue?.message ?? "could not be parsed", issue?.line);
   }
   if (result.threads.length === 0) throw new ImportError(file, "no comment thread found");
-  const threads = result.threads.map((raw) => {
-    const checked = ThreadImportSchema.safeParse(raw);
-    if (!checked.success) {
-      const first = checked.error.issues[0];
-      throw new ImportError(file, `the parser produced an invalid thread: ${first?.path.join(".")}: ${first?.message}`);
-    }
-    return checked.data;
-  });
+  const threads = result.threads.map((raw) => checkThread(file, raw));
   return { threads, source: keepSource(file, bytes, result.format) };
 }
 

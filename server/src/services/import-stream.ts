@@ -10,7 +10,6 @@
 import { createHash } from "node:crypto";
 import { basename } from "node:path";
 import { createGzip } from "node:zlib";
-import { ThreadImportSchema, type ThreadImport } from "@sift/shared";
 import { evaluateThread } from "@sift/shared/rules";
 import { ImportSpool, type PreparedRow } from "../db/import-spool";
 import type { Db } from "../db/connection";
@@ -20,7 +19,7 @@ import { guessedWindows1252, pickImporter, WINDOWS_1252_NOTE, withFormatHint } f
 import { FileTextError, inspectFileText, readFileText } from "./file-text";
 import { SILENT_PROGRESS } from "./import-progress";
 import { importHashesOf } from "./import-rows";
-import { prepareFileInParallel, storePreparedFile, storeThreads, type ImportedThread, type ImportOptions, type PreparedFile } from "./import-service";
+import { checkThread, prepareFileInParallel, storePreparedFile, storeThreads, unreadableFile, type ImportedThread, type ImportOptions, type PreparedFile } from "./import-service";
 import { WRITE_BACK_FORMATS, type KeptSource } from "./source-service";
 
 /** A file read and flagged into a spool, waiting for the store; `close` deletes the spool. */
@@ -115,19 +114,10 @@ export function discardPrepared(prepared: StreamedPreparation): void {
   if (prepared.kind === "spooled") prepared.spool.close();
 }
 
-/** The parser's thread, checked against the schema every import obeys. */
-function checkThread(file: string, raw: ThreadImport): ThreadImport {
-  const checked = ThreadImportSchema.safeParse(raw);
-  if (checked.success) return checked.data;
-  const first = checked.error.issues[0];
-  throw new ImportError(file, `the parser produced an invalid thread: ${first?.path.join(".")}: ${first?.message}`);
-}
-
 function readError(name: string, err: unknown): ImportError {
   if (err instanceof ImportError) return err;
   if (err instanceof FileTextError) return new ImportError(name, err.message);
-  const code = (err as NodeJS.ErrnoException).code;
-  return new ImportError(name, code === "ENOENT" ? "no such file" : code === "EISDIR" ? "is a directory" : "cannot read the file");
+  return unreadableFile(name, err);
 }
 
 /**
