@@ -15,15 +15,18 @@ import type { GroupSink, SeenGroup, ThreadPlan } from "../importers/grouped";
 /** Rows written per transaction while spooling: large enough to amortise a commit, small enough to keep the page cache modest. */
 const BATCH = 20_000;
 
-/** A comment ready to store: the CommentWithFlags of import-store, as the spool keeps it. */
+/**
+ * A comment ready to store: the CommentWithFlags of import-store, as the spool keeps it. A thread
+ * whose rules run later (on a worker, while the store writes) is kept without flags or hash.
+ */
 export interface PreparedRow {
   comment: ThreadImport["comments"][number];
   flags: Flag[];
-  hash: string;
+  hash?: string;
 }
 
 /** A prepared row as the spool's columns give it back. */
-type PreparedColumns = [string, string | null, string, string | null, string, PreparedRow["comment"]["initial_status"], string | null, string];
+type PreparedColumns = [string, string | null, string, string | null, string, PreparedRow["comment"]["initial_status"], string | null, string | null];
 
 export class ImportSpool implements GroupSink {
   /** Every group in the order first seen (what planThreads reads). */
@@ -39,10 +42,15 @@ export class ImportSpool implements GroupSink {
   private readonly insertThread: Database.Statement;
   private threads = 0;
 
+  /** The scratch file, for a reader on another thread (openSpoolReader) once preparing is finished. */
+  get path(): string {
+    return join(this.dir, "spool.db");
+  }
+
   /** `keepMetas`: also keep descriptions in memory, for formats that merge groups by them (records: a few short fields each). */
   constructor(private readonly keepMetas = false, parent: string = tmpdir()) {
     this.dir = mkdtempSync(join(parent, "sift-import-"));
-    this.db = new Database(join(this.dir, "spool.db"));
+    this.db = new Database(this.path);
     // Scratch data: no journal, no fsync; a crash loses nothing that matters.
     this.db.pragma("journal_mode = OFF");
     this.db.pragma("synchronous = OFF");
@@ -53,7 +61,7 @@ export class ImportSpool implements GroupSink {
       CREATE TABLE threads (idx INTEGER PRIMARY KEY, meta TEXT NOT NULL, comments INTEGER NOT NULL);
       CREATE TABLE rows (
         seq INTEGER PRIMARY KEY, thread INTEGER NOT NULL, external_id TEXT NOT NULL, parent TEXT, author TEXT NOT NULL,
-        posted_at TEXT, body TEXT NOT NULL, status TEXT NOT NULL, flags TEXT, hash TEXT NOT NULL
+        posted_at TEXT, body TEXT NOT NULL, status TEXT NOT NULL, flags TEXT, hash TEXT
       );
     `);
     this.insertItem = this.db.prepare("INSERT INTO items (grp, item) VALUES (?, ?)");
@@ -106,7 +114,7 @@ export class ImportSpool implements GroupSink {
     // Columns, not one JSON document a row: most comments have no flags, and reading a million
     // rows back is the store's own time.
     for (const { comment: c, flags, hash } of rows) {
-      this.write(this.insertRow, idx, c.external_id, c.parent_external_id, c.author, c.posted_at, c.body, c.initial_status, flags.length > 0 ? JSON.stringify(flags) : null, hash);
+      this.write(this.insertRow, idx, c.external_id, c.parent_external_id, c.author, c.posted_at, c.body, c.initial_status, flags.length > 0 ? JSON.stringify(flags) : null, hash ?? null);
     }
   }
 
@@ -116,24 +124,15 @@ export class ImportSpool implements GroupSink {
     this.db.exec("CREATE INDEX rows_by_thread ON rows (thread, seq)");
   }
 
+  /** How many prepared threads the spool holds. */
+  get preparedCount(): number {
+    return this.threads;
+  }
+
   /** The prepared threads in order, each with its rows read lazily (one thread's rows at a time). */
-  *preparedThreads(): Generator<{ meta: Omit<ThreadImport, "comments">; comments: number; rows: Iterable<PreparedRow> }> {
-    const threadAt = this.db.prepare("SELECT idx, meta, comments FROM threads WHERE idx = ?");
-    const rowsOf = this.db.prepare("SELECT external_id, parent, author, posted_at, body, status, flags, hash FROM rows WHERE thread = ? ORDER BY seq").raw();
-    for (let idx = 0; idx < this.threads; idx++) {
-      // One thread's description at a time: WordPress posts carry their whole article.
-      const thread = threadAt.get(idx) as { idx: number; meta: string; comments: number };
-      yield {
-        meta: JSON.parse(thread.meta) as Omit<ThreadImport, "comments">,
-        comments: thread.comments,
-        rows: (function* () {
-          for (const row of rowsOf.iterate(thread.idx) as IterableIterator<PreparedColumns>) {
-            const [external_id, parent_external_id, author, posted_at, body, initial_status, flags, hash] = row;
-            yield { comment: { external_id, parent_external_id, author, posted_at, body, initial_status }, flags: flags === null ? [] : (JSON.parse(flags) as Flag[]), hash };
-          }
-        })(),
-      };
-    }
+  *preparedThreads(): Generator<PreparedThread> {
+    const read = preparedThreadReader(this.db);
+    for (let index = 0; index < this.threads; index++) yield read(index);
   }
 
   /** Closes and deletes the scratch file. */
@@ -163,4 +162,47 @@ export class ImportSpool implements GroupSink {
     this.db.exec("COMMIT");
     this.pending = 0;
   }
+}
+
+/** A prepared thread as the spool gives it back: its description, its size and its rows, read lazily. */
+export interface PreparedThread {
+  meta: Omit<ThreadImport, "comments">;
+  comments: number;
+  rows: Iterable<PreparedRow>;
+}
+
+/** Reads prepared thread number `index` from a spool's connection, its rows read as they are iterated. */
+function preparedThreadReader(db: Database.Database): (index: number) => PreparedThread {
+  const threadAt = db.prepare("SELECT meta, comments FROM threads WHERE idx = ?");
+  const rowsOf = db.prepare("SELECT external_id, parent, author, posted_at, body, status, flags, hash FROM rows WHERE thread = ? ORDER BY seq").raw();
+  return (index) => {
+    // One thread's description at a time: WordPress posts carry their whole article.
+    const thread = threadAt.get(index) as { meta: string; comments: number };
+    return {
+      meta: JSON.parse(thread.meta) as Omit<ThreadImport, "comments">,
+      comments: thread.comments,
+      rows: (function* () {
+        for (const row of rowsOf.iterate(index) as IterableIterator<PreparedColumns>) {
+          const [external_id, parent_external_id, author, posted_at, body, initial_status, flags, hash] = row;
+          yield { comment: { external_id, parent_external_id, author, posted_at, body, initial_status }, flags: flags === null ? [] : (JSON.parse(flags) as Flag[]), hash: hash ?? undefined };
+        }
+      })(),
+    };
+  };
+}
+
+/**
+ * A read-only view of a finished spool, on a connection of its own (the rules worker, or the store
+ * taking a thread's rules while the worker is busy): any prepared thread, whole, as the rules take it.
+ */
+export function openSpoolReader(path: string): { thread(index: number): ThreadImport; close(): void } {
+  const db = new Database(path, { readonly: true, fileMustExist: true });
+  const read = preparedThreadReader(db);
+  return {
+    thread(index) {
+      const { meta, rows } = read(index);
+      return { ...meta, comments: Array.from(rows, (row) => row.comment) };
+    },
+    close: () => db.close(),
+  };
 }

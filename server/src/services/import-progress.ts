@@ -5,9 +5,10 @@
 export interface ImportProgress {
   /**
    * A phase begins: `read` (a file streamed into the import spool, counted in bytes), `rules`
-   * (evaluating, before the write lock) or `store` (inside the transaction).
+   * (evaluating, before the write lock), `parse` (threads built and checked, their rules left for
+   * a worker during the store) or `store` (inside the transaction).
    */
-  phase(name: "read" | "rules" | "store", total: number, unit?: "comments" | "bytes"): void;
+  phase(name: "read" | "rules" | "parse" | "store", total: number, unit?: "comments" | "bytes"): void;
   /** `done` more comments (or bytes) of the current phase are done. */
   advance(done: number): void;
 }

@@ -46,6 +46,11 @@ export interface ImportOptions {
   siteRules?: SiteRuleSet;
   /** Where to report how far the rules and the store got (the CLI's progress bar); silent by default. */
   progress?: ImportProgress;
+  /**
+   * Streamed imports: run the rules on a worker thread during the store (true), or on this thread
+   * before it (false). By default, a worker for files of PARALLEL_RULES_COMMENTS comments or more.
+   */
+  rulesOnWorker?: boolean;
 }
 
 /** Reads and parses a file and runs the rules on it. Pure apart from reading the file; throws ImportError naming the file. */

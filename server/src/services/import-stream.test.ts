@@ -25,8 +25,8 @@ afterEach(() => {
 
 const NOW = () => new Date("2026-11-25T10:00:00Z");
 
-async function importStreamed(db: Db, path: string, displayName?: string) {
-  const prepared = await prepareFileStreamed(path, { displayName, now: NOW });
+async function importStreamed(db: Db, path: string, displayName?: string, options: { rulesOnWorker?: boolean } = {}) {
+  const prepared = await prepareFileStreamed(path, { displayName, now: NOW, ...options });
   try {
     return { kind: prepared.kind, threads: storeStreamedFile(db, prepared, { now: NOW }) };
   } finally {
@@ -89,6 +89,35 @@ describe("a streamed import", () => {
     await importStreamed(b.db, path);
     expect(exportWriteBack(b.db, "wxr", { threadId: first!.id })).toEqual(exportWriteBack(a.db, "wxr", { threadId: first!.id }));
     expect(b.db.prepare("SELECT sha256, byte_length FROM sources").all()).toEqual(a.db.prepare("SELECT sha256, byte_length FROM sources").all());
+  });
+
+  it.each(["csv-threads.csv", "jsonl-export.jsonl", "disqus-council.xml", "wxr-allotment.xml"])(
+    "of %s with its rules on a worker during the store stores exactly what the whole-file import stores",
+    async (name) => {
+      const path = fixturePath(name);
+      importFile(a.db, path, { now: NOW });
+      await importStreamed(b.db, path, undefined, { rulesOnWorker: true });
+      expect(snapshot(b.db)).toEqual(snapshot(a.db));
+      // The hashes too: a re-import through the other path finds every comment unchanged.
+      const hashes = (db: Db) => db.prepare("SELECT id, import_hash FROM comments ORDER BY id").all();
+      expect(hashes(b.db)).toEqual(hashes(a.db));
+    },
+  );
+
+  it("a store that fails with its rules on a worker leaves the database as it was, and no spool", async () => {
+    const path = fixturePath("csv-threads.csv");
+    await importStreamed(b.db, path);
+    b.db.prepare("UPDATE comments SET status = 'removed'").run();
+    const before = snapshot(b.db);
+    const spoolsBefore = spools();
+    // A comment the database refuses part-way through the store.
+    b.db.exec("DELETE FROM comments; CREATE TRIGGER refuse BEFORE INSERT ON comments WHEN NEW.position = 2 BEGIN SELECT RAISE(ABORT, 'refused by a test'); END;");
+    const error = await importStreamed(b.db, path, undefined, { rulesOnWorker: true }).catch((err: unknown) => err);
+    expect(error).toBeInstanceOf(ImportError);
+    expect((error as Error).message).toMatch(/could not be stored: refused by a test/);
+    expect(snapshot(b.db).comments).toEqual([]);
+    expect(spools()).toBe(spoolsBefore);
+    expect(before.comments.length).toBeGreaterThan(0);
   });
 
   it("re-imports without duplicating comments", async () => {

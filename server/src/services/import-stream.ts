@@ -12,6 +12,8 @@ import { basename } from "node:path";
 import { createGzip } from "node:zlib";
 import { evaluateThread } from "@sift/shared/rules";
 import { ImportSpool, type PreparedRow } from "../db/import-spool";
+import { PARALLEL_RULES_COMMENTS } from "./rules-pool";
+import { SpooledRules, type ThreadRules } from "./spooled-rules";
 import type { Db } from "../db/connection";
 import { ImportError } from "../errors";
 import { planThreads, withFileNotes } from "../importers/grouped";
@@ -30,6 +32,8 @@ export interface SpooledFile {
   threads: number;
   source?: KeptSource;
   spool: ImportSpool;
+  /** The rules, when they run on a worker during the store rather than before it (a large file). */
+  rules?: SpooledRules;
 }
 
 /** What prepareFileStreamed gives: a spool, or (for formats read whole) the file in memory. */
@@ -55,6 +59,7 @@ export async function prepareFileStreamed(path: string, options: ImportOptions =
 
   const progress = options.progress ?? SILENT_PROGRESS;
   const spool = new ImportSpool(grouped.threadKeyOf !== undefined);
+  let rules: SpooledRules | undefined;
   try {
     const keep = WRITE_BACK_FORMATS.has(importer.name) ? keeper() : undefined;
     const reader = grouped.open(spool, { fileName });
@@ -79,39 +84,73 @@ export async function prepareFileStreamed(path: string, options: ImportOptions =
     const plans = planThreads(grouped, spool.seen, end.context);
     if (plans.length === 0) throw new ImportError(name, "no comment thread found");
     const comments = plans.reduce((n, plan) => n + plan.groups.reduce((m, g) => m + spool.seen[g]!.items, 0), 0);
-    progress.phase("rules", comments);
+    // A large file's rules run on a worker while the store writes; it loads meanwhile. A small
+    // one's run here, before the write lock: a worker costs about a second to start.
+    if (options.rulesOnWorker ?? comments >= PARALLEL_RULES_COMMENTS) rules = new SpooledRules(spool.path, plans.length, options.siteRules);
+    progress.phase(rules ? "parse" : "rules", comments);
     plans.forEach((plan, i) => {
       let thread = grouped.build(spool.metasOf(plan), spool.itemsOf(plan), { key: plan.key, context: end.context, threads: plans.length, fileName });
       if (i === 0) thread = withFileNotes(thread, end.notes);
       if (guessedWindows1252(info.choice)) thread = { ...thread, notes: [...thread.notes, WINDOWS_1252_NOTE] };
       const checked = checkThread(name, thread);
-      const flags = evaluateThread(checked, { siteRules: options.siteRules });
-      const hashes = importHashesOf(checked, flags);
       const { comments: list, ...meta } = checked;
-      spool.addPreparedThread(meta, list.map((comment, c): PreparedRow => ({ comment, flags: flags[c] ?? [], hash: hashes[c]! })));
+      if (rules) {
+        spool.addPreparedThread(meta, list.map((comment): PreparedRow => ({ comment, flags: [] })));
+      } else {
+        const flags = evaluateThread(checked, { siteRules: options.siteRules });
+        const hashes = importHashesOf(checked, flags);
+        spool.addPreparedThread(meta, list.map((comment, c): PreparedRow => ({ comment, flags: flags[c] ?? [], hash: hashes[c]! })));
+      }
       progress.advance(list.length);
     });
     spool.finishPreparing();
     const source = keep ? await keep.finish(fileName, importer.name, info.size) : undefined;
-    return { kind: "spooled", file: name, comments, threads: plans.length, source, spool };
+    return { kind: "spooled", file: name, comments, threads: plans.length, source, spool, rules };
   } catch (err) {
+    rules?.close();
     spool.close();
     throw err;
   }
 }
 
-/** Stores what prepareFileStreamed prepared, in one transaction (see storeThreads). */
+/**
+ * Stores what prepareFileStreamed prepared, in one transaction (see storeThreads). When the rules
+ * run on a worker, each thread waits for its results there, so both cores work while the
+ * transaction is open: it lasts about as long as the slower of the two.
+ */
 export function storeStreamedFile(db: Db, prepared: StreamedPreparation, options: ImportOptions = {}): ImportedThread[] {
   if (prepared.kind === "memory") return storePreparedFile(db, prepared, options);
+  const { rules, file } = prepared;
   const threads = (function* () {
-    for (const { meta, rows } of prepared.spool.preparedThreads()) yield { meta, comments: rows };
+    let index = 0;
+    for (const { meta, rows } of prepared.spool.preparedThreads()) {
+      yield { meta, comments: rules ? withRules(rows, rules.take(index)) : rows };
+      rules?.release();
+      index++;
+    }
   })();
-  return storeThreads(db, { file: prepared.file, source: prepared.source, comments: prepared.comments, threads }, options);
+  try {
+    return storeThreads(db, { file, source: prepared.source, comments: prepared.comments, threads }, options);
+  } catch (err) {
+    throw err instanceof ImportError ? err : new ImportError(file, err instanceof Error ? err.message : String(err));
+  } finally {
+    rules?.close();
+  }
 }
 
-/** Deletes a preparation's spool (nothing to do for one held in memory). */
+function* withRules(rows: Iterable<PreparedRow>, results: ThreadRules): Iterable<PreparedRow> {
+  let i = 0;
+  for (const row of rows) {
+    yield { comment: row.comment, flags: results.flags.get(i) ?? [], hash: results.hashes[i] };
+    i++;
+  }
+}
+
+/** Deletes a preparation's spool and stops its rules worker (nothing to do for one held in memory). */
 export function discardPrepared(prepared: StreamedPreparation): void {
-  if (prepared.kind === "spooled") prepared.spool.close();
+  if (prepared.kind !== "spooled") return;
+  prepared.rules?.close();
+  prepared.spool.close();
 }
 
 function readError(name: string, err: unknown): ImportError {
