@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { ExportDocumentSchema } from "@sift/shared";
@@ -38,6 +38,21 @@ describe("sift import", { timeout: 60_000 }, () => {
     const doc = ExportDocumentSchema.parse(JSON.parse(readFileSync(join(dir, "report.json"), "utf8")));
     expect(doc.threads[0]!.comments.map((c) => c.position)).toEqual([1, 2]);
     expect(doc.threads[0]!.comments[1]!.parent_id).toBe(doc.threads[0]!.comments[0]!.id);
+  });
+
+  it("export --out names a file it cannot write and leaves no partial file; a good one replaces the old file whole", () => {
+    writeFileSync(join(dir, "thread.csv"), CSV);
+    expect(sift("import", "thread.csv", "--db", "my.db").code).toBe(0);
+    const failed = sift("export", "--format", "csv", "--db", "my.db", "--out", "missing/report.csv");
+    expect(failed.code).not.toBe(0);
+    expect(failed.stderr).toMatch(/missing\/report\.csv: cannot write \(ENOENT\)/);
+    expect(readdirSync(dir).filter((f) => f.includes("report") || f === "missing")).toEqual([]);
+    writeFileSync(join(dir, "report.csv"), "an older, longer report ".repeat(10_000));
+    expect(sift("export", "--format", "csv", "--db", "my.db", "--out", "report.csv").code).toBe(0);
+    const csv = readFileSync(join(dir, "report.csv"), "utf8");
+    expect(csv.split("\n")[0]).toMatch(/^thread_id,/);
+    expect(csv).not.toContain("an older");
+    expect(readdirSync(dir).some((f) => f.endsWith(".partial"))).toBe(false);
   });
 
   it("draws no progress bar when not at a terminal: stderr stays empty with and without --json", () => {

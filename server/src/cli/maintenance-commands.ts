@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs";
 import { Command } from "commander";
 import { backupDatabase, checkDatabaseIntegrity } from "../db/maintenance";
+import { countSeverityMismatches } from "../db/comment-repo";
 import { areViewCountsConsistent } from "../services/queue-service";
 import { isSearchIndexConsistent } from "../services/search-service";
 import { CliError, cliContext, openCliDatabase, resolveUserPath, runAction } from "./context";
@@ -47,6 +48,8 @@ export function checkCommand(): Command {
           // Derived data a bulk import fills outside its per-row triggers: worth a check after a crash or restore.
           if (!isSearchIndexConsistent(db)) problems.push("the search index disagrees with the comments");
           if (!areViewCountsConsistent(db)) problems.push("the view counts disagree with the comments");
+          const mismatched = countSeverityMismatches(db);
+          if (mismatched > 0) problems.push(`${mismatched} comment(s) whose severity disagrees with their flags`);
           if (problems.length > 0) throw new CliError(`${ctx.dbPath}: ${problems.length} problem(s): ${problems.slice(0, 5).join("; ")}`);
           process.stdout.write(`${ctx.dbPath}: ok\n`);
         } finally {

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { findCommentById, upsertComment, type CommentWrite } from "./comment-repo";
+import { countSeverityMismatches, findCommentById, upsertComment, type CommentWrite } from "./comment-repo";
 import { insertDecision } from "./decision-repo";
 import { createTestDb } from "./test-db";
 import { upsertThread } from "./thread-repo";
@@ -59,5 +59,18 @@ describe("upsertComment", () => {
       reason: null, moderator: null, decided_at: "2026-01-02T00:00:00.000Z",
     });
     expect(() => t.db.prepare("UPDATE decisions SET reason = 'x'").run()).toThrow(/append-only/);
+  });
+});
+
+describe("countSeverityMismatches", () => {
+  it("counts comments whose severity says flagged without flags, or unflagged with them", () => {
+    upsertComment(t.db, base);
+    upsertComment(t.db, { ...base, id: "c_2", external_id: "e2", position: 2, severity: 2 });
+    const flag = t.db.prepare("INSERT INTO flags (comment_id, category, rule, evidence, explanation, confidence, rule_pack_version) VALUES (?, 'insult', 'insult.test', 'x', 'x', 1, 'test')");
+    flag.run("c_2");
+    expect(countSeverityMismatches(t.db)).toBe(0);
+    flag.run("c_1");
+    t.db.prepare("UPDATE comments SET severity = NULL WHERE id = 'c_2'").run();
+    expect(countSeverityMismatches(t.db)).toBe(2);
   });
 });

@@ -209,3 +209,11 @@ export function dropCommentIndexes(db: Db): string[] {
 export function restoreCommentIndexes(db: Db, statements: readonly string[]): void {
   for (const sql of statements) db.exec(sql);
 }
+
+/**
+ * Comments whose denormalised severity disagrees with their flags (NULL exactly when a comment has
+ * none): the queue and the reports count flagged comments by it. Zero in a sound database.
+ */
+export function countSeverityMismatches(db: Db): number {
+  return db.prepare("SELECT COUNT(*) FROM comments c WHERE (c.severity IS NULL) = EXISTS (SELECT 1 FROM flags f WHERE f.comment_id = c.id)").pluck().get() as number;
+}

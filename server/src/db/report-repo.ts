@@ -14,11 +14,13 @@ export interface ScopeParams {
 /**
  * The comments in scope with their arrival time: posted time when the source gave one, else the
  * thread's import. julianday() reads any ISO 8601 offset, so "+02:00" and "Z" times compare correctly.
+ * `flagged` reads the denormalised severity (NULL exactly when a comment has no flags, as the
+ * queue relies on) rather than probing the flags index once per comment: a third of a scan.
  */
 const SCOPED = `scoped AS (
   SELECT c.id, c.thread_id, c.author, c.status, c.decided_at,
          COALESCE(c.posted_at, t.imported_at) AS arrived_at,
-         EXISTS (SELECT 1 FROM flags f WHERE f.comment_id = c.id) AS flagged
+         c.severity IS NOT NULL AS flagged
   FROM comments c JOIN threads t ON t.id = c.thread_id
   WHERE (@threads IS NULL OR c.thread_id IN (SELECT value FROM json_each(@threads)))
     AND (@since IS NULL OR julianday(COALESCE(c.posted_at, t.imported_at)) >= julianday(@since))
@@ -71,7 +73,7 @@ export function countScopedByCategory(db: Db, scope: ScopeParams): StatusCountRo
     db,
     `SELECT category AS key, COUNT(*) AS comments, SUM(status = 'pending') AS pending,
        SUM(status = 'approved') AS approved, SUM(status = 'removed') AS removed
-     FROM (SELECT DISTINCT f.category, s.id, s.status FROM scoped s JOIN flags f ON f.comment_id = s.id)
+     FROM (SELECT DISTINCT f.category, s.id, s.status FROM scoped s JOIN flags f ON f.comment_id = s.id WHERE s.flagged)
      GROUP BY category`,
     scope,
   );
@@ -83,7 +85,7 @@ export function countScopedByRule(db: Db, scope: ScopeParams): (StatusCountRow &
     db,
     `SELECT rule AS key, MIN(category) AS category, COUNT(*) AS comments, SUM(status = 'pending') AS pending,
        SUM(status = 'approved') AS approved, SUM(status = 'removed') AS removed
-     FROM (SELECT DISTINCT f.rule, f.category, s.id, s.status FROM scoped s JOIN flags f ON f.comment_id = s.id)
+     FROM (SELECT DISTINCT f.rule, f.category, s.id, s.status FROM scoped s JOIN flags f ON f.comment_id = s.id WHERE s.flagged)
      GROUP BY rule`,
     scope,
   );
