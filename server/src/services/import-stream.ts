@@ -130,9 +130,8 @@ export function storeStreamedFile(db: Db, prepared: StreamedPreparation, options
     }
   })();
   try {
+    // A failure of the rules reaches storeThreads inside its transaction, which rolls back and names the file.
     return storeThreads(db, { file, source: prepared.source, comments: prepared.comments, threads }, options);
-  } catch (err) {
-    throw err instanceof ImportError ? err : new ImportError(file, err instanceof Error ? err.message : String(err));
   } finally {
     rules?.close();
   }

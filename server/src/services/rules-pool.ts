@@ -11,7 +11,10 @@ export const PARALLEL_RULES_COMMENTS = 50_000;
 type ThreadResult = RulesReply["results"][number];
 
 /**
- * Threads the rules run on unless the caller asks for more: one. Measured on this project's 2-core
+ * Threads the rules of a file read whole run on unless the caller asks for more: one. (A large
+ * streamed import does better: its rules run on a worker *during* the store rather than split
+ * across threads before it, and the store takes the worker's unclaimed threads when idle; see
+ * spooled-rules.ts.) Measured on this project's 2-core
  * machine (shared with other processes), a worker never paid: 100,000 comments took 9.0-9.5 s of
  * CPU on two threads against 4.8 s on one (wall 6.1-7.0 s against 4.9-5.0 s at load 2.3-2.6), and
  * 250,000 took 17.2 s of CPU against 13.8 s (wall 16.6 s against 14.7 s). A worker's copy of the

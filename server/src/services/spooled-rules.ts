@@ -79,6 +79,8 @@ export class SpooledRules {
         this.reader ??= openSpoolReader(this.spool);
         this.ready.set(claimed, { ...spooledThreadRules(claimed, this.reader.thread(claimed), this.siteRules), byWorker: false });
         this.stats.stolen++;
+        // The worker's silence is counted from now: this thread's own work is not its fault.
+        silentSince = performance.now();
         continue;
       }
       if (performance.now() - silentSince > SILENCE_LIMIT_MS) throw new Error("the rules worker stopped answering");
