@@ -84,8 +84,8 @@ export async function prepareFileStreamed(path: string, options: ImportOptions =
     const plans = planThreads(grouped, spool.seen, end.context);
     if (plans.length === 0) throw new ImportError(name, "no comment thread found");
     const comments = plans.reduce((n, plan) => n + plan.groups.reduce((m, g) => m + spool.seen[g]!.items, 0), 0);
-    // A large file's rules run on a worker while the store writes; it loads meanwhile. A small
-    // one's run here, before the write lock: a worker costs about a second to start.
+    // A large file's rules run later, on a worker while the store writes. A small one's run
+    // here, before the write lock: a worker costs about a second to start.
     if (options.rulesOnWorker ?? comments >= PARALLEL_RULES_COMMENTS) rules = new SpooledRules(spool.path, plans.length, options.siteRules);
     progress.phase(rules ? "parse" : "rules", comments);
     plans.forEach((plan, i) => {

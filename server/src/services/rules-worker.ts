@@ -38,8 +38,8 @@ export function serveRulesJobs(): void {
 }
 
 /**
- * What a spooled-rules worker is started with (spooled-rules.ts is the other side): the spool to
- * read once its preparing is done, and a shared signal board, because the store waits for results
+ * What a spooled-rules worker is started with (spooled-rules.ts is the other side): the finished
+ * spool to read, and a shared signal board, because the store waits for results
  * synchronously, inside its transaction, where no event loop turns.
  */
 export interface SpooledRulesData {
@@ -53,7 +53,7 @@ export interface SpooledRulesData {
 
 /** The slots of SpooledRulesData.signal. */
 export const SIGNAL = {
-  /** 0 until the store starts, 1 to go, 2 to stop. */
+  /** 1 while the store runs, 2 once it stops (the worker then stops too). */
   state: 0,
   /** Messages posted by the worker (a batch of results, or an error). */
   posted: 1,
@@ -90,8 +90,8 @@ export function spooledThreadRules(index: number, thread: ThreadImport, siteRule
 }
 
 /**
- * Entry point of a spooled-rules worker: waits for the store to start, then claims the spool's
- * threads one at a time and evaluates them, posting results in batches and never running more than
+ * Entry point of a spooled-rules worker, started by the store: claims the spool's threads one at
+ * a time and evaluates them, posting results in batches and never running more than
  * AHEAD_COMMENTS ahead of what the store has taken.
  */
 export function serveSpooledRules(data: SpooledRulesData): void {
@@ -102,7 +102,6 @@ export function serveSpooledRules(data: SpooledRulesData): void {
     Atomics.notify(signal, SIGNAL.posted);
   };
   const running = () => Atomics.load(signal, SIGNAL.state) === 1;
-  while (Atomics.load(signal, SIGNAL.state) === 0) Atomics.wait(signal, SIGNAL.state, 0);
   if (!running()) return;
   const reader = openSpoolReader(data.spool);
   try {

@@ -47,16 +47,21 @@ function expected(index: number): ThreadRules {
   return { flags: new Map(result.flagged), hashes: result.hashes };
 }
 
+/** Every thread's rules, in order, as the store takes them (each released once written). */
+function takeAll(rules: SpooledRules): ThreadRules[] {
+  return threads.map((_, i) => {
+    const result = rules.take(i);
+    rules.release();
+    return result;
+  });
+}
+
 describe("rules run on a worker during the store", () => {
   it("give every thread, in order, the flags and hashes this thread would compute", () => {
     const spool = spoolOf(threads);
     const rules = new SpooledRules(spool.path, threads.length, siteRules, { steal: false });
     try {
-      const taken = threads.map((_, i) => {
-        const result = rules.take(i);
-        rules.release();
-        return result;
-      });
+      const taken = takeAll(rules);
       expect(taken).toEqual(threads.map((_, i) => expected(i)));
       expect(rules.stats.stolen).toBe(0);
       // The site's own rule reached the worker: the spam word is flagged by it.
@@ -71,11 +76,7 @@ describe("rules run on a worker during the store", () => {
     const rules = new SpooledRules(spool.path, threads.length, siteRules);
     try {
       // Asked at once, before the worker has loaded: the store runs the first threads itself.
-      const taken = threads.map((_, i) => {
-        const result = rules.take(i);
-        rules.release();
-        return result;
-      });
+      const taken = takeAll(rules);
       expect(taken).toEqual(threads.map((_, i) => expected(i)));
       expect(rules.stats.stolen).toBeGreaterThan(0);
     } finally {

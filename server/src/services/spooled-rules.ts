@@ -24,14 +24,18 @@ export interface ThreadRules {
   hashes: string[];
 }
 
-/** The worker's side of an import: started early (it loads while the file is parsed), told to go when the store begins. */
+/**
+ * The worker's side of an import: started when the store begins (not when the file is prepared,
+ * so a command importing several large files never holds several idle workers), and while it
+ * loads the store takes the first threads' rules itself.
+ */
 export class SpooledRules {
-  private readonly worker: Worker;
-  private readonly port: MessagePort;
-  private readonly signal: Int32Array;
+  private worker: Worker | undefined;
+  private port: MessagePort | undefined;
+  private readonly signal = new Int32Array(new SharedArrayBuffer(SIGNAL_SLOTS * Int32Array.BYTES_PER_ELEMENT));
   private readonly ready = new Map<number, SpooledThreadRules & { byWorker: boolean }>();
   private reader: ReturnType<typeof openSpoolReader> | undefined;
-  private started = false;
+  private closed = false;
   /** Comments of the thread last taken that the worker evaluated (those count against its lead). */
   private taken = 0;
   /** Diagnostics for the bench: threads whose rules the store ran itself, and time it spent waiting. */
@@ -43,21 +47,11 @@ export class SpooledRules {
     private readonly siteRules: SiteRuleSet | undefined,
     /** `steal: false` leaves every thread to the worker (tests of the worker's side). */
     private readonly options: { steal?: boolean } = {},
-  ) {
-    const { port1, port2 } = new MessageChannel();
-    this.port = port1;
-    const board = new SharedArrayBuffer(SIGNAL_SLOTS * Int32Array.BYTES_PER_ELEMENT);
-    this.signal = new Int32Array(board);
-    const data: SpooledRulesData = { spool, threads, siteRules, port: port2, signal: board };
-    this.worker = new Worker(WORKER_ENTRY, { workerData: data, transferList: [port2] });
-    // Errors come through the port (see rules-worker-entry.mjs); this keeps an unexpected one from crashing the process.
-    this.worker.on("error", () => {});
-    this.worker.unref();
-  }
+  ) {}
 
   /** The rules of thread `index`; blocks until the worker has them, or runs them here when it can. Throws the worker's error. */
   take(index: number): ThreadRules {
-    this.start();
+    const port = this.start();
     let silentSince = performance.now();
     for (;;) {
       const found = this.ready.get(index);
@@ -67,7 +61,7 @@ export class SpooledRules {
         return { flags: new Map(found.flagged), hashes: found.hashes };
       }
       const posted = Atomics.load(this.signal, SIGNAL.posted);
-      const received = receiveMessageOnPort(this.port);
+      const received = receiveMessageOnPort(port);
       if (received) {
         this.receive(received.message as SpooledRulesMessage);
         silentSince = performance.now();
@@ -100,21 +94,29 @@ export class SpooledRules {
 
   /** Stops the worker, finished or not. */
   close(): void {
+    this.closed = true;
     Atomics.store(this.signal, SIGNAL.state, 2);
     Atomics.notify(this.signal, SIGNAL.state);
     Atomics.notify(this.signal, SIGNAL.consumed);
-    this.port.close();
+    this.port?.close();
     this.reader?.close();
     this.reader = undefined;
-    void this.worker.terminate();
+    void this.worker?.terminate();
   }
 
-  /** Lets the worker read the spool: the spool is finished once the store begins. */
-  private start(): void {
-    if (this.started) return;
-    this.started = true;
+  /** Starts the worker on the finished spool, once. */
+  private start(): MessagePort {
+    if (this.port) return this.port;
+    if (this.closed) throw new Error("the rules worker was stopped");
+    const { port1, port2 } = new MessageChannel();
     Atomics.store(this.signal, SIGNAL.state, 1);
-    Atomics.notify(this.signal, SIGNAL.state);
+    const data: SpooledRulesData = { spool: this.spool, threads: this.threads, siteRules: this.siteRules, port: port2, signal: this.signal.buffer as SharedArrayBuffer };
+    this.worker = new Worker(WORKER_ENTRY, { workerData: data, transferList: [port2] });
+    // Errors come through the port (see rules-worker-entry.mjs); this keeps an unexpected one from crashing the process.
+    this.worker.on("error", () => {});
+    this.worker.unref();
+    this.port = port1;
+    return port1;
   }
 
   private receive(message: SpooledRulesMessage): void {
