@@ -64,7 +64,7 @@ export function exportCommand(): Command {
           try {
             chunks = scope
               ? openReportStream(db, scope, options.format as ExportFormat, options.table)
-              : [exportPlatformFormat(db, options.format, { thread: options.thread[0], all: options.all })!];
+              : exportPlatformFormat(db, options.format, { thread: options.thread[0], all: options.all })!;
           } catch (err) {
             throw new CliError(`${ctx.dbPath}: ${err instanceof Error ? err.message : String(err)}`);
           }

@@ -59,8 +59,8 @@ export function listSourcesByFormat(db: Db, format: string): SourceMeta[] {
 }
 
 /** A kept file's compressed bytes. */
-export function readSourceContent(db: Db, sourceId: number): Uint8Array | undefined {
-  return prepare<[number], { content: Uint8Array }>(db, "SELECT content FROM sources WHERE id = ?").get(sourceId)?.content;
+export function readSourceContent(db: Db, sourceId: number): { content: Uint8Array; byte_length: number } | undefined {
+  return prepare<[number], { content: Uint8Array; byte_length: number }>(db, "SELECT content, byte_length FROM sources WHERE id = ?").get(sourceId);
 }
 
 /** Ids of the threads that point at a kept file. */

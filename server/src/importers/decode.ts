@@ -34,25 +34,18 @@ export function decodeBytes(bytes: Uint8Array): DecodeResult {
   return { ...decoded, text };
 }
 
-/**
- * The text exactly as stored (line endings kept), with the encoding and the BOM's length: what a
- * writer needs to map offsets in the text back to bytes and leave every other byte alone.
- */
-export function decodeBytesExact(bytes: Uint8Array): (DecodeResult & { ok: true; bomLength: number }) | { ok: false; message: string } {
-  if (bytes.length === 0) return { ok: false, message: "the file is empty" };
-  const decoded = decodeWithDetectedEncoding(bytes);
-  if (!decoded.ok) return decoded;
-  const bom = detectBom(bytes);
-  return { ...decoded, bomLength: bom === "utf-8" ? 3 : bom ? 2 : 0 };
-}
-
-function decodeWithDetectedEncoding(bytes: Uint8Array): DecodeResult {
-  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const choice = chooseEncoding(bytes.subarray(0, SNIFF_LENGTH), {
+/** How bytes held in memory are to be read: chooseEncoding with the facts taken from all of them. */
+export function chooseBytesEncoding(bytes: Uint8Array): EncodingChoice {
+  return chooseEncoding(bytes.subarray(0, SNIFF_LENGTH), {
     hasNul: bytes.includes(0),
     // Only asked when there is no BOM, so the whole file is what must be valid.
     validUtf8: () => isUtf8(detectBom(bytes) === "utf-8" ? bytes.subarray(3) : bytes),
   });
+}
+
+function decodeWithDetectedEncoding(bytes: Uint8Array): DecodeResult {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const choice = chooseBytesEncoding(bytes);
   if (!choice.ok) return choice;
   const body = buffer.subarray(choice.skip);
   if (choice.encoding === "utf-16le" || choice.encoding === "utf-16be") return decodeUtf16(body, choice.encoding);

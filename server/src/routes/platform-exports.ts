@@ -23,13 +23,16 @@ export function platformExportsRouter(db: Db): Router {
   const router = Router();
   router.get("/exports/platform", (req, res) => {
     const { format, thread } = PlatformExportQuerySchema.parse(req.query);
-    const body = exportPlatformFormat(db, format, { thread })!;
+    const parts = exportPlatformFormat(db, format, { thread })!;
     const media = MEDIA[format];
     res
       .type(media.type)
       .attachment(`${media.name}-${new Date().toISOString().slice(0, 10)}.${media.extension}`)
       .set("X-Content-Type-Options", "nosniff")
-      .send(body);
+      .set("Content-Length", String(parts.reduce((n, part) => n + Buffer.byteLength(part), 0)));
+    // Written part by part: a written-back file is slices of the kept original, never joined into a copy.
+    for (const part of parts) res.write(part);
+    res.end();
   });
   return router;
 }

@@ -3,7 +3,7 @@ import { listThreadDecisions, type ThreadDecisionRow } from "../db/decision-repo
 import { findSourceOfThread, listSourcesByFormat, listThreadIdsOfSource } from "../db/source-repo";
 import { findThreadById, type ThreadRow } from "../db/thread-repo";
 import { renderActionsCsv, type ActionRow } from "../exporters/actions-csv";
-import { writeBackStatuses, type DecisionsByThread, type PlatformAction, type WriteBackFormat } from "../exporters/xml-write-back";
+import { writeBackParts, type DecisionsByThread, type PlatformAction, type WriteBackFormat } from "../exporters/xml-write-back";
 import { ConflictError, NotFoundError } from "../errors";
 import { loadSourceBytes } from "./source-service";
 import { selectThreads } from "./thread-service";
@@ -47,14 +47,14 @@ export function platformAction(row: Pick<ThreadDecisionRow, "to_status" | "reaso
 }
 
 /**
- * The CLI's and routes' one entry: the bytes of a platform export, or undefined when `format` is
- * one of the report formats (json, csv, html), which the report exporter renders.
+ * The CLI's and routes' one entry: a platform export as the parts to write in order, or undefined
+ * when `format` is one of the report formats (json, csv, html), which the report exporter renders.
  */
-export function exportPlatformFormat(db: Db, format: string, options: { thread?: string; all?: boolean }): string | Buffer | undefined {
+export function exportPlatformFormat(db: Db, format: string, options: { thread?: string; all?: boolean }): (string | Buffer)[] | undefined {
   if (!isPlatformExportFormat(format)) return undefined;
-  if (format === "actions") return exportActions(db, { threadId: options.thread });
+  if (format === "actions") return [exportActions(db, { threadId: options.thread })];
   if (options.thread && options.all) throw new ConflictError("give --thread ID or --all, not both");
-  return exportWriteBack(db, format, { threadId: options.thread });
+  return exportWriteBackParts(db, format, { threadId: options.thread });
 }
 
 /** The actions CSV: one row per decided comment of every thread (or one), in thread then page order. */
@@ -84,6 +84,11 @@ export function exportActions(db: Db, options: { threadId?: string }): string {
  * imported from, with Sift's standing decisions written into its status elements.
  */
 export function exportWriteBack(db: Db, format: WriteBackFormat, options: { threadId?: string }): Buffer {
+  return Buffer.concat(exportWriteBackParts(db, format, options));
+}
+
+/** exportWriteBack as parts to write in order (slices of the kept file and the edits between them), so the file is held once. */
+export function exportWriteBackParts(db: Db, format: WriteBackFormat, options: { threadId?: string }): Buffer[] {
   return db.transaction(() => {
     const { sourceId, threads } = options.threadId ? oneThread(db, format, options.threadId) : allThreads(db, format);
     const bytes = loadSourceBytes(db, sourceId);
@@ -94,9 +99,9 @@ export function exportWriteBack(db: Db, format: WriteBackFormat, options: { thre
       for (const [commentId, d] of standingDecisions(listThreadDecisions(db, thread.id))) actions.set(commentId, platformAction(d));
       decisions.set(thread.external_id ?? "", actions);
     }
-    const result = writeBackStatuses(bytes, format, decisions satisfies DecisionsByThread);
+    const result = writeBackParts(bytes, format, decisions satisfies DecisionsByThread);
     if (!result.ok) throw new ConflictError(result.message);
-    return result.bytes;
+    return result.parts;
   })();
 }
 
