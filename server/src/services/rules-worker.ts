@@ -103,8 +103,9 @@ export function serveSpooledRules(data: SpooledRulesData): void {
   };
   const running = () => Atomics.load(signal, SIGNAL.state) === 1;
   if (!running()) return;
-  const reader = openSpoolReader(data.spool);
+  let reader: ReturnType<typeof openSpoolReader> | undefined;
   try {
+    reader = openSpoolReader(data.spool);
     let batch: SpooledThreadRules[] = [];
     let batchComments = 0;
     let produced = 0;
@@ -130,6 +131,6 @@ export function serveSpooledRules(data: SpooledRulesData): void {
   } catch (err) {
     post({ error: err instanceof Error ? (err.stack ?? err.message) : String(err) });
   } finally {
-    reader.close();
+    reader?.close();
   }
 }
