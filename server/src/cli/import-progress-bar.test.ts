@@ -47,4 +47,16 @@ describe("createProgressBar", () => {
     bar.stop();
     expect(terminal.written()).toMatch(/read {2}\[.*\] 100\.0\/250\.0 MB \| [\d.]+ MB\/s/);
   });
+
+  it("finishes a read in MB when the next phase begins, never as a raw byte count", () => {
+    const terminal = fakeTerminal();
+    const bar = createProgressBar(terminal.stream);
+    bar.phase("read", 90_991_444, "bytes");
+    bar.advance(90_991_444);
+    bar.phase("parse", 200_000);
+    bar.advance(200_000);
+    bar.stop();
+    expect(terminal.written()).toContain("86.8/86.8 MB");
+    expect(terminal.written()).not.toContain("90991444");
+  });
 });

@@ -34,9 +34,10 @@ export function createProgressBar(stream: NodeJS.WriteStream = process.stderr): 
   };
   return {
     phase(name, total, phaseUnit = "comments") {
+      // Stopped first: stopping draws the last frame, which must still format the old phase's unit.
+      if (running) bar.stop();
       started = performance.now();
       unit = phaseUnit;
-      if (running) bar.stop();
       bar.start(total, 0, { phase: name.padEnd(5), rate: 0, unit: unit === "bytes" ? "MB" : "comments" });
       running = true;
     },
