@@ -1,5 +1,4 @@
-import { readdirSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import iconv from "iconv-lite";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -14,11 +13,21 @@ const fixturePath = (name: string) => new URL(`../importers/fixtures/${name}`, i
 
 let a: ReturnType<typeof createTestDb>;
 let b: ReturnType<typeof createTestDb>;
+/** This test's own temporary directory, where its imports put their spools (TMPDIR points there). */
+let spoolDir: string;
+let savedTmpdir: string | undefined;
 beforeEach(() => {
   a = createTestDb();
   b = createTestDb();
+  // Counting spools in the shared temporary directory raced with other test files' imports.
+  spoolDir = join(b.dir, "tmp");
+  mkdirSync(spoolDir);
+  savedTmpdir = process.env.TMPDIR;
+  process.env.TMPDIR = spoolDir;
 });
 afterEach(() => {
+  if (savedTmpdir === undefined) delete process.env.TMPDIR;
+  else process.env.TMPDIR = savedTmpdir;
   a.cleanup();
   b.cleanup();
 });
@@ -43,7 +52,7 @@ function snapshot(db: Db) {
   };
 }
 
-const spools = () => readdirSync(tmpdir()).filter((f) => f.startsWith("sift-import-")).length;
+const spools = () => readdirSync(spoolDir).filter((f) => f.startsWith("sift-import-")).length;
 
 describe("a streamed import", () => {
   it.each([
