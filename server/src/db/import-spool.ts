@@ -124,11 +124,6 @@ export class ImportSpool implements GroupSink {
     this.db.exec("CREATE INDEX rows_by_thread ON rows (thread, seq)");
   }
 
-  /** How many prepared threads the spool holds. */
-  get preparedCount(): number {
-    return this.threads;
-  }
-
   /** The prepared threads in order, each with its rows read lazily (one thread's rows at a time). */
   *preparedThreads(): Generator<PreparedThread> {
     const read = preparedThreadReader(this.db);

@@ -73,7 +73,7 @@ export function countScopedByCategory(db: Db, scope: ScopeParams): StatusCountRo
     db,
     `SELECT category AS key, COUNT(*) AS comments, SUM(status = 'pending') AS pending,
        SUM(status = 'approved') AS approved, SUM(status = 'removed') AS removed
-     FROM (SELECT DISTINCT f.category, s.id, s.status FROM scoped s JOIN flags f ON f.comment_id = s.id WHERE s.flagged)
+     FROM (SELECT DISTINCT f.category, s.id, s.status FROM scoped s JOIN flags f ON f.comment_id = s.id)
      GROUP BY category`,
     scope,
   );
@@ -85,7 +85,7 @@ export function countScopedByRule(db: Db, scope: ScopeParams): (StatusCountRow &
     db,
     `SELECT rule AS key, MIN(category) AS category, COUNT(*) AS comments, SUM(status = 'pending') AS pending,
        SUM(status = 'approved') AS approved, SUM(status = 'removed') AS removed
-     FROM (SELECT DISTINCT f.rule, f.category, s.id, s.status FROM scoped s JOIN flags f ON f.comment_id = s.id WHERE s.flagged)
+     FROM (SELECT DISTINCT f.rule, f.category, s.id, s.status FROM scoped s JOIN flags f ON f.comment_id = s.id)
      GROUP BY rule`,
     scope,
   );

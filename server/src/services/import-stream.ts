@@ -10,9 +10,9 @@
 import { createHash } from "node:crypto";
 import { basename } from "node:path";
 import { createGzip } from "node:zlib";
-import { evaluateThread } from "@sift/shared/rules";
 import { ImportSpool, type PreparedRow } from "../db/import-spool";
 import { PARALLEL_RULES_COMMENTS } from "./rules-pool";
+import { threadRules } from "./rules-worker";
 import { SpooledRules, type ThreadRules } from "./spooled-rules";
 import type { Db } from "../db/connection";
 import { ImportError } from "../errors";
@@ -20,7 +20,6 @@ import { planThreads, withFileNotes } from "../importers/grouped";
 import { guessedWindows1252, pickImporter, WINDOWS_1252_NOTE, withFormatHint } from "../importers/registry";
 import { FileTextError, inspectFileText, readFileText } from "./file-text";
 import { SILENT_PROGRESS } from "./import-progress";
-import { importHashesOf } from "./import-rows";
 import { checkThread, prepareFileInParallel, storePreparedFile, storeThreads, unreadableFile, type ImportedThread, type ImportOptions, type PreparedFile } from "./import-service";
 import { WRITE_BACK_FORMATS, type KeptSource } from "./source-service";
 
@@ -97,8 +96,7 @@ export async function prepareFileStreamed(path: string, options: ImportOptions =
       if (rules) {
         spool.addPreparedThread(meta, list.map((comment): PreparedRow => ({ comment, flags: [] })));
       } else {
-        const flags = evaluateThread(checked, { siteRules: options.siteRules });
-        const hashes = importHashesOf(checked, flags);
+        const { flags, hashes } = threadRules(checked, options.siteRules);
         spool.addPreparedThread(meta, list.map((comment, c): PreparedRow => ({ comment, flags: flags[c] ?? [], hash: hashes[c]! })));
       }
       progress.advance(list.length);

@@ -19,14 +19,15 @@ export interface RulesReply {
   results: { flags: Flag[][]; hashes: string[] }[];
 }
 
+/** One thread's flags and each comment's import hash: what an import needs of the rules. */
+export function threadRules(thread: ThreadImport, siteRules: SiteRuleSet | undefined): { flags: Flag[][]; hashes: string[] } {
+  const flags = evaluateThread(thread, { siteRules });
+  return { flags, hashes: importHashesOf(thread, flags) };
+}
+
 /** Evaluates one job; pure apart from the clock-free rules engine. */
 export function runRulesJob(job: RulesJob, siteRules: SiteRuleSet | undefined): RulesReply {
-  return {
-    results: job.threads.map((thread) => {
-      const flags = evaluateThread(thread, { siteRules });
-      return { flags, hashes: importHashesOf(thread, flags) };
-    }),
-  };
+  return { results: job.threads.map((thread) => threadRules(thread, siteRules)) };
 }
 
 /** Entry point inside the worker: answers each posted job with one reply, until the pool closes it. */
@@ -81,12 +82,12 @@ const AHEAD_COMMENTS = 50_000;
 
 /** The rules and import hashes of one thread, in the form that crosses threads. */
 export function spooledThreadRules(index: number, thread: ThreadImport, siteRules: SiteRuleSet | undefined): SpooledThreadRules {
-  const flags = evaluateThread(thread, { siteRules });
+  const { flags, hashes } = threadRules(thread, siteRules);
   const flagged: [number, Flag[]][] = [];
   flags.forEach((list, i) => {
     if (list.length > 0) flagged.push([i, list]);
   });
-  return { thread: index, flagged, hashes: importHashesOf(thread, flags) };
+  return { thread: index, flagged, hashes };
 }
 
 /**

@@ -38,8 +38,8 @@ export class SpooledRules {
   private closed = false;
   /** Comments of the thread last taken that the worker evaluated (those count against its lead). */
   private taken = 0;
-  /** Diagnostics for the bench: threads whose rules the store ran itself, and time it spent waiting. */
-  readonly stats = { stolen: 0, waitedMs: 0 };
+  /** Threads whose rules the store ran itself. */
+  readonly stats = { stolen: 0 };
 
   constructor(
     private readonly spool: string,
@@ -78,9 +78,7 @@ export class SpooledRules {
         continue;
       }
       if (performance.now() - silentSince > SILENCE_LIMIT_MS) throw new Error("the rules worker stopped answering");
-      const t0 = performance.now();
       Atomics.wait(this.signal, SIGNAL.posted, posted, 1_000);
-      this.stats.waitedMs += performance.now() - t0;
     }
   }
 
